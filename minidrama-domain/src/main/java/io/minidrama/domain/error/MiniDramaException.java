@@ -1,0 +1,23 @@
+package io.minidrama.domain.error;
+
+/**
+ * Root of every exception this library throws. Unchecked: callers decide where to handle.
+ *
+ * <p>Branches: {@link InvalidRequestException} (a rule was broken, nothing was sent),
+ * {@link PlatformException} (the platform answered with an errcode) and
+ * {@link TransportException} (the call did not complete). Messages never contain secrets.
+ */
+public abstract class MiniDramaException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    protected MiniDramaException(String message) {
+        super(message);
+    }
+
+    protected MiniDramaException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Whether trying the same call again later may succeed. */
+    public abstract boolean retryable();
+}

@@ -1,0 +1,29 @@
+package io.minidrama.domain.error;
+
+import java.util.Objects;
+
+/**
+ * One broken rule: which field, which rule, the rejected value and how to fix it.
+ *
+ * @param field   the field path in platform terms, such as {@code media_part_infos[2].part_number}
+ * @param rule    the rule that was broken
+ * @param rejected a printable form of the rejected value ({@code "<absent>"} when missing)
+ * @param message what is wrong and how to fix it
+ */
+public record RuleViolation(String field, Rule rule, String rejected, String message) {
+
+    /** Placeholder printed for a value that was not given. */
+    public static final String ABSENT = "<absent>";
+
+    public RuleViolation {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(rejected, "rejected");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        return rule.id() + " " + field + "=" + rejected + ": " + message;
+    }
+}

@@ -1,0 +1,20 @@
+package io.minidrama.domain.error;
+
+import java.time.Duration;
+
+/** The call did not complete within its deadline. Always ambiguous: the platform may have acted. */
+public final class TimeoutException extends TransportException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration deadline;
+
+    public TimeoutException(String operation, Duration deadline, Throwable cause) {
+        super(operation, "no complete answer within " + deadline, true, cause);
+        this.deadline = deadline;
+    }
+
+    /** The deadline that ran out. */
+    public Duration deadline() {
+        return deadline;
+    }
+}

@@ -1,0 +1,91 @@
+package io.minidrama.domain.internal;
+
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.error.RuleViolation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Collects every broken rule of one object before throwing, so callers see all problems at once.
+ * Not thread-safe; one instance per validation.
+ */
+public final class Violations {
+    private final List<RuleViolation> found = new ArrayList<>();
+    private final String prefix;
+
+    private Violations(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** A collector whose field paths are used as given. */
+    public static Violations start() {
+        return new Violations("");
+    }
+
+    /** A collector that prefixes field paths, for nested objects ({@code actor_list.actor[1].}). */
+    public static Violations under(String prefix) {
+        return new Violations(prefix);
+    }
+
+    /** Records a violation when {@code ok} is false. Returns {@code ok}. */
+    public boolean check(boolean ok, String field, Rule rule, Object rejected, String message) {
+        if (!ok) {
+            add(field, rule, rejected, message);
+        }
+        return ok;
+    }
+
+    /** Records a violation unconditionally. */
+    public void add(String field, Rule rule, Object rejected, String message) {
+        found.add(new RuleViolation(prefix + field, rule, printable(rejected), message));
+    }
+
+    /** Records a missing required value when {@code value} is null. Returns whether it is present. */
+    public boolean require(Object value, String field, Rule rule) {
+        return check(value != null, field, rule, null, field + " is required");
+    }
+
+    /** Records a missing or blank required text. Returns whether it is present and non-blank. */
+    public boolean requireText(String value, String field, Rule rule) {
+        return check(value != null && !value.isBlank(), field, rule, value, field + " is required and must not be blank");
+    }
+
+    /** Adds all violations of a nested validation. */
+    public void addAll(Collection<RuleViolation> nested) {
+        for (RuleViolation v : nested) {
+            found.add(new RuleViolation(prefix + v.field(), v.rule(), v.rejected(), v.message()));
+        }
+    }
+
+    /** Runs a nested validation and folds its violations in, instead of throwing. */
+    public void absorb(Runnable validation) {
+        try {
+            validation.run();
+        } catch (InvalidRequestException e) {
+            addAll(e.violations());
+        }
+    }
+
+    /** Whether nothing was found so far. */
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Throws an {@link InvalidRequestException} listing everything found, if anything was. */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new InvalidRequestException(found);
+        }
+    }
+
+    private static String printable(Object rejected) {
+        if (rejected == null) {
+            return RuleViolation.ABSENT;
+        }
+        String s = String.valueOf(rejected);
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}
