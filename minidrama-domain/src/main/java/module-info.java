@@ -4,6 +4,9 @@
  */
 module io.minidrama.domain {
     exports io.minidrama.domain;
+    exports io.minidrama.domain.cdn;
+    exports io.minidrama.domain.drama;
     exports io.minidrama.domain.error;
     exports io.minidrama.domain.event;
+    exports io.minidrama.domain.media;
 }

@@ -1,0 +1,141 @@
+package io.minidrama.domain.drama;
+
+import io.minidrama.domain.MaterialId;
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.Violations;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code copyright} object of the current schema (§6.1).
+ *
+ * <p>Applying for copyright protection requires a verification method; verification by proof
+ * materials requires 1..4 proofs of production.
+ */
+public final class Copyright {
+    /** Who the submitter is with respect to the rights. */
+    public enum Role {
+        /** 1: the producer. */
+        PRODUCER(1),
+        /** 2: a licensed broadcaster or rights holder. */
+        LICENSEE(2);
+
+        private final int code;
+
+        Role(int code) {
+            this.code = code;
+        }
+
+        /** The platform's numeric value. */
+        public int code() {
+            return code;
+        }
+    }
+
+    /** How the copyright is verified when applying for protection. */
+    public enum Verification {
+        /** "1": proof materials. */
+        PROOF_MATERIALS("1"),
+        /** "2": an authorisation relation. */
+        AUTHORISATION_RELATION("2");
+
+        private final String wire;
+
+        Verification(String wire) {
+            this.wire = wire;
+        }
+
+        /** The value sent as {@code copyright_verification} (a string). */
+        public String wire() {
+            return wire;
+        }
+    }
+
+    private final Role role;
+    private final boolean applyForProtection;
+    private final Verification verification;
+    private final List<MaterialId> proofOfProduction;
+    private final List<MaterialId> broadcastAuthorizationCertificates;
+
+    private Copyright(Role role, boolean apply, Verification verification, List<MaterialId> proofs, List<MaterialId> certs) {
+        Violations v = Violations.under("copyright.");
+        v.require(role, "copyright_role", Rule.S6_1);
+        if (apply) {
+            v.require(verification, "copyright_verification", Rule.S6_1);
+            if (verification == Verification.PROOF_MATERIALS) {
+                v.check(!proofs.isEmpty(), "proof_of_production", Rule.S6_1, "[]",
+                        "applying with proof materials needs 1..4 proof_of_production material ids");
+            }
+        }
+        v.check(proofs.size() <= 4, "proof_of_production", Rule.S6_1, proofs.size() + " ids", "at most 4 proof_of_production material ids");
+        v.check(certs.size() <= 4, "purchase_or_broadcast_authorization_certificate", Rule.S6_1, certs.size() + " ids",
+                "at most 4 authorization certificate material ids");
+        v.throwIfAny();
+        this.role = role;
+        this.applyForProtection = apply;
+        this.verification = verification;
+        this.proofOfProduction = List.copyOf(proofs);
+        this.broadcastAuthorizationCertificates = List.copyOf(certs);
+    }
+
+    /** Not applying for copyright protection (an {@code authorized_material_id} is then required). */
+    public static Copyright withoutProtection(Role role) {
+        return new Copyright(role, false, null, List.of(), List.of());
+    }
+
+    /**
+     * Applying for copyright protection.
+     *
+     * @throws InvalidRequestException listing every broken rule
+     */
+    public static Copyright withProtection(Role role, Verification verification, List<MaterialId> proofOfProduction,
+                                           List<MaterialId> authorizationCertificates) {
+        return new Copyright(role, true, Objects.requireNonNull(verification, "verification"),
+                proofOfProduction, authorizationCertificates);
+    }
+
+    /** The submitter's role. */
+    public Role role() {
+        return role;
+    }
+
+    /** Whether protection is applied for. */
+    public boolean applyForProtection() {
+        return applyForProtection;
+    }
+
+    /** The verification method, when applying. */
+    public Optional<Verification> verification() {
+        return Optional.ofNullable(verification);
+    }
+
+    /** Proofs of production (0..4). */
+    public List<MaterialId> proofOfProduction() {
+        return proofOfProduction;
+    }
+
+    /** Purchase or broadcast authorisation certificates (0..4). */
+    public List<MaterialId> broadcastAuthorizationCertificates() {
+        return broadcastAuthorizationCertificates;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Copyright c && role == c.role && applyForProtection == c.applyForProtection
+                && verification == c.verification && proofOfProduction.equals(c.proofOfProduction)
+                && broadcastAuthorizationCertificates.equals(c.broadcastAuthorizationCertificates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(role, applyForProtection, verification, proofOfProduction, broadcastAuthorizationCertificates);
+    }
+
+    @Override
+    public String toString() {
+        return "Copyright[" + role + (applyForProtection ? ", protection by " + verification : "") + "]";
+    }
+}

@@ -1,0 +1,288 @@
+package io.minidrama.domain.drama;
+
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.Violations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A drama as the platform knows it ({@code DramaInfo}): its episodes and its audit.
+ *
+ * <p>Invariants: the audit status moves only along {@link AuditStatus#canMoveTo}; only a rejected
+ * drama can be resubmitted (R-19), with the same episode count (R-18) and replacing only its own
+ * episodes; play links exist only for an approved drama. Instances are immutable; transitions
+ * return a new drama.
+ */
+public final class Drama {
+    private final DramaId id;
+    private final String name;
+    private final Instant createTime;
+    private final String playwright;
+    private final String producer;
+    private final String productionLicense;
+    private final String coverUrl;
+    private final String description;
+    private final List<MediaId> mediaIds;
+    private final DramaAuditDetail auditDetail;
+    private final boolean expedited;
+    private final String recommendations;
+
+    private Drama(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "drama_id");
+        this.name = b.name;
+        this.createTime = b.createTime;
+        this.playwright = b.playwright;
+        this.producer = b.producer;
+        this.productionLicense = b.productionLicense;
+        this.coverUrl = b.coverUrl;
+        this.description = b.description;
+        this.mediaIds = List.copyOf(b.mediaIds);
+        this.auditDetail = b.auditDetail;
+        this.expedited = b.expedited;
+        this.recommendations = b.recommendations;
+    }
+
+    /** A builder for drama {@code id}. */
+    public static Builder builder(DramaId id) {
+        return new Builder(id);
+    }
+
+    /** A builder holding this drama's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.name = name;
+        b.createTime = createTime;
+        b.playwright = playwright;
+        b.producer = producer;
+        b.productionLicense = productionLicense;
+        b.coverUrl = coverUrl;
+        b.description = description;
+        b.mediaIds = mediaIds;
+        b.auditDetail = auditDetail;
+        b.expedited = expedited;
+        b.recommendations = recommendations;
+        return b;
+    }
+
+    public DramaId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant createTime() {
+        return createTime;
+    }
+
+    public String playwright() {
+        return playwright;
+    }
+
+    public String producer() {
+        return producer;
+    }
+
+    /** The licence or registration number as the platform reports it (empty when none). */
+    public String productionLicense() {
+        return productionLicense;
+    }
+
+    /** Temporary cover URL (empty when none). */
+    public String coverUrl() {
+        return coverUrl;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The episodes, in order. */
+    public List<MediaId> mediaIds() {
+        return mediaIds;
+    }
+
+    /** {@code media_count}. */
+    public int mediaCount() {
+        return mediaIds.size();
+    }
+
+    /** The latest audit. */
+    public DramaAuditDetail auditDetail() {
+        return auditDetail;
+    }
+
+    /** Shorthand for {@code auditDetail().status()}. */
+    public AuditStatus status() {
+        return auditDetail.status();
+    }
+
+    /** Whether the first submission was expedited. */
+    public boolean expedited() {
+        return expedited;
+    }
+
+    public String recommendations() {
+        return recommendations;
+    }
+
+    /** Whether play links can be requested for this drama's episodes: only once approved. */
+    public boolean canRequestLinks() {
+        return status().isApproved();
+    }
+
+    /**
+     * Checks a resubmission against this drama: R-19 (only rejected dramas), R-18 (same
+     * {@code media_count}; replaced episodes belong to the drama).
+     *
+     * @throws InvalidRequestException listing every broken rule
+     */
+    public void checkResubmission(Resubmission r) {
+        Violations v = Violations.start();
+        v.check(r.dramaId().equals(id), "drama_id", Rule.R18, r.dramaId(), "the resubmission names another drama (" + id + ")");
+        v.check(status().canResubmit(), "drama_id", Rule.R19, status() + " (" + status().code() + ")",
+                "only a rejected drama (status 2 or 4) can be resubmitted; this one is " + status());
+        r.mediaCount().ifPresent(c -> v.check(c == mediaCount(), "media_count", Rule.R18, c,
+                "media_count must stay " + mediaCount() + ", as in the first submission"));
+        for (int i = 0; i < r.replacements().size(); i++) {
+            MediaReplacement rep = r.replacements().get(i);
+            v.check(mediaIds.contains(rep.oldMedia()), "replace_media_list[" + i + "].old", Rule.R18, rep.oldMedia(),
+                    "the replaced media must be an episode of drama " + id);
+            v.check(!mediaIds.contains(rep.newMedia()), "replace_media_list[" + i + "].new", Rule.R27, rep.newMedia(),
+                    "the new media is already an episode of this drama");
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * This drama after a submission was accepted for review at {@code at}.
+     *
+     * @throws InvalidRequestException (R-19) when the status does not allow it
+     */
+    public Drama submittedForReview(Instant at) {
+        return moveTo(AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
+    }
+
+    /**
+     * This drama after its review ended with {@code outcome} at {@code at}.
+     *
+     * @throws InvalidRequestException (R-19) when the drama is not under review
+     */
+    public Drama reviewed(AuditStatus outcome, Instant at) {
+        return moveTo(outcome, auditDetail.createTime(), at);
+    }
+
+    private Drama moveTo(AuditStatus next, Instant created, Instant audited) {
+        if (!status().canMoveTo(next)) {
+            throw InvalidRequestException.of("audit_detail.status", Rule.R19, status() + " -> " + next,
+                    "a drama in status " + status() + " can move to " + status().nextAllowed() + " only");
+        }
+        Builder b = toBuilder();
+        b.auditDetail = new DramaAuditDetail(next, created, audited);
+        return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Drama d && id.equals(d.id) && name.equals(d.name) && createTime.equals(d.createTime)
+                && playwright.equals(d.playwright) && producer.equals(d.producer) && productionLicense.equals(d.productionLicense)
+                && coverUrl.equals(d.coverUrl) && description.equals(d.description) && mediaIds.equals(d.mediaIds)
+                && auditDetail.equals(d.auditDetail) && expedited == d.expedited && recommendations.equals(d.recommendations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, mediaIds, auditDetail);
+    }
+
+    @Override
+    public String toString() {
+        return "Drama[" + id + ", " + name + ", " + mediaIds.size() + " episodes, " + status() + "]";
+    }
+
+    /** Builder of {@link Drama}. */
+    public static final class Builder {
+        private final DramaId id;
+        private String name = "";
+        private Instant createTime = Instant.EPOCH;
+        private String playwright = "";
+        private String producer = "";
+        private String productionLicense = "";
+        private String coverUrl = "";
+        private String description = "";
+        private List<MediaId> mediaIds = List.of();
+        private DramaAuditDetail auditDetail = new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
+        private boolean expedited;
+        private String recommendations = "";
+
+        private Builder(DramaId id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        public Builder name(String v) {
+            this.name = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder createTime(Instant v) {
+            this.createTime = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder playwright(String v) {
+            this.playwright = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder producer(String v) {
+            this.producer = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder productionLicense(String v) {
+            this.productionLicense = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder coverUrl(String v) {
+            this.coverUrl = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder description(String v) {
+            this.description = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder mediaIds(List<MediaId> v) {
+            this.mediaIds = List.copyOf(v);
+            return this;
+        }
+
+        public Builder auditDetail(DramaAuditDetail v) {
+            this.auditDetail = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder expedited(boolean v) {
+            this.expedited = v;
+            return this;
+        }
+
+        public Builder recommendations(String v) {
+            this.recommendations = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Drama build() {
+            return new Drama(this);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.minidrama.domain.media;
+
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Content of known length to upload: a whole file, a region of a file, or bytes in memory.
+ *
+ * <p>Implementations are immutable and can be opened any number of times (a retried request
+ * re-reads its body). {@link #openStream()} returns a fresh stream positioned at the start of the
+ * content, which yields exactly {@link #size()} bytes. Reading a file region does not buffer the
+ * file: it reads positionally from the file.
+ */
+public interface ByteSource {
+
+    /** Number of bytes the content has. */
+    long size();
+
+    /** A file name to send in the multipart {@code filename} (for example {@code test.mp4}). */
+    String fileName();
+
+    /**
+     * Opens a new stream over the content.
+     *
+     * @throws UncheckedIOException if the content cannot be read
+     */
+    InputStream openStream();
+
+    /** The whole file at {@code path}; its size is read now. */
+    static ByteSource ofFile(Path path) {
+        try {
+            return ofRegion(path, 0, Files.size(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + path, e);
+        }
+    }
+
+    /** {@code length} bytes of the file at {@code path}, from {@code offset}. */
+    static ByteSource ofRegion(Path path, long offset, long length) {
+        return new FileRegion(path, offset, length);
+    }
+
+    /** Bytes in memory (copied), sent under {@code fileName}. */
+    static ByteSource ofBytes(byte[] bytes, String fileName) {
+        return new InMemory(bytes.clone(), fileName);
+    }
+
+    /** A region of a file, read positionally. */
+    record FileRegion(Path path, long offset, long length) implements ByteSource {
+        public FileRegion {
+            Objects.requireNonNull(path, "path");
+            if (offset < 0 || length < 0) {
+                throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length, "a file region needs offset >= 0 and length >= 0");
+            }
+        }
+
+        @Override
+        public long size() {
+            return length;
+        }
+
+        @Override
+        public String fileName() {
+            Path name = path.getFileName();
+            return name == null ? "data" : name.toString();
+        }
+
+        @Override
+        public InputStream openStream() {
+            try {
+                FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                ch.position(offset);
+                return new BoundedInputStream(Channels.newInputStream(ch), length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + path, e);
+            }
+        }
+    }
+
+    /** Bytes in memory. */
+    final class InMemory implements ByteSource {
+        private final byte[] bytes;
+        private final String fileName;
+
+        private InMemory(byte[] bytes, String fileName) {
+            this.bytes = bytes;
+            this.fileName = Objects.requireNonNull(fileName, "fileName");
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public String fileName() {
+            return fileName;
+        }
+
+        @Override
+        public InputStream openStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        /** A copy of the bytes. */
+        public byte[] toByteArray() {
+            return Arrays.copyOf(bytes, bytes.length);
+        }
+
+        @Override
+        public String toString() {
+            return "InMemory[" + fileName + ", " + bytes.length + " bytes]";
+        }
+    }
+}

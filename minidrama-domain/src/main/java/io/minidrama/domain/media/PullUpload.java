@@ -1,0 +1,138 @@
+package io.minidrama.domain.media;
+
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.Violations;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code pullupload} request: the platform fetches the video (and cover) from URLs (R-8) and
+ * answers with a task id. The result arrives as an upload event or through {@code gettask}.
+ */
+public final class PullUpload {
+    private final MediaName name;
+    private final URI mediaUrl;
+    private final URI coverUrl;
+    private final String sourceContext;
+
+    private PullUpload(Builder b) {
+        Violations v = Violations.start();
+        v.require(b.name, "media_name", Rule.R1);
+        if (v.require(b.mediaUrl, "media_url", Rule.R8)) {
+            checkHttpUrl(v, "media_url", b.mediaUrl);
+        }
+        if (b.coverUrl != null) {
+            checkHttpUrl(v, "cover_url", b.coverUrl);
+        }
+        SingleFileUpload.checkSourceContext(v, b.sourceContext);
+        v.throwIfAny();
+        this.name = b.name;
+        this.mediaUrl = b.mediaUrl;
+        this.coverUrl = b.coverUrl;
+        this.sourceContext = b.sourceContext == null ? "" : b.sourceContext;
+    }
+
+    private static void checkHttpUrl(Violations v, String field, URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        v.check(url.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null,
+                field, Rule.R8, url, field + " must be an absolute http(s) URL with a host, such as https://cdn.example.com/ep1.mp4");
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The episode name. */
+    public MediaName name() {
+        return name;
+    }
+
+    /** Where the platform fetches the video. */
+    public URI mediaUrl() {
+        return mediaUrl;
+    }
+
+    /** Where the platform fetches the cover, if given. */
+    public Optional<URI> coverUrl() {
+        return Optional.ofNullable(coverUrl);
+    }
+
+    /** The source context passed through to the upload event (empty when not sent). */
+    public String sourceContext() {
+        return sourceContext;
+    }
+
+    @Override
+    public String toString() {
+        return "PullUpload[" + name + ", " + mediaUrl + "]";
+    }
+
+    /** Builder of {@link PullUpload}. */
+    public static final class Builder {
+        private MediaName name;
+        private URI mediaUrl;
+        private URI coverUrl;
+        private String sourceContext;
+
+        private Builder() {
+        }
+
+        /** The episode name (required). */
+        public Builder name(MediaName name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The video's URL, absolute http(s) (required). */
+        public Builder mediaUrl(URI mediaUrl) {
+            this.mediaUrl = mediaUrl;
+            return this;
+        }
+
+        /** The video's URL, parsed (required). */
+        public Builder mediaUrl(String mediaUrl) {
+            this.mediaUrl = parse("media_url", mediaUrl);
+            return this;
+        }
+
+        /** The cover's URL, absolute http(s) (optional). */
+        public Builder coverUrl(URI coverUrl) {
+            this.coverUrl = Objects.requireNonNull(coverUrl, "coverUrl");
+            return this;
+        }
+
+        /** The cover's URL, parsed (optional). */
+        public Builder coverUrl(String coverUrl) {
+            this.coverUrl = parse("cover_url", coverUrl);
+            return this;
+        }
+
+        /** Context passed through to the upload event (optional). */
+        public Builder sourceContext(String sourceContext) {
+            this.sourceContext = Objects.requireNonNull(sourceContext, "sourceContext");
+            return this;
+        }
+
+        private static URI parse(String field, String url) {
+            try {
+                return new URI(Objects.requireNonNull(url, field));
+            } catch (java.net.URISyntaxException e) {
+                throw InvalidRequestException.of(field, Rule.R8, url, field + " is not a valid URL: " + e.getReason());
+            }
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @throws InvalidRequestException listing every broken rule
+         */
+        public PullUpload build() {
+            return new PullUpload(this);
+        }
+    }
+}
