@@ -78,12 +78,27 @@ public final class UploadSession {
     public static UploadSession start(UploadId uploadId, long videoSize, long coverSize) {
         Violations v = Violations.start();
         v.require(uploadId, "upload_id", Rule.NONE);
+        checkSizes(v, videoSize, coverSize);
+        v.throwIfAny();
+        return new UploadSession(uploadId, videoSize, coverSize, new TreeMap<>());
+    }
+
+    /**
+     * Checks the sizes of a chunked upload before it is opened (R-5).
+     *
+     * @throws InvalidRequestException (R-5) when a size is out of range
+     */
+    public static void checkSizes(long videoSize, long coverSize) {
+        Violations v = Violations.start();
+        checkSizes(v, videoSize, coverSize);
+        v.throwIfAny();
+    }
+
+    private static void checkSizes(Violations v, long videoSize, long coverSize) {
         v.check(videoSize >= 1 && videoSize <= UploadLimits.VIDEO_MAX, "video.size", Rule.R5, videoSize,
                 "a chunked video is 1 byte .. 500 MB (524288000 bytes)");
         v.check(coverSize >= 0 && coverSize <= UploadLimits.COVER_MAX, "cover.size", Rule.R5, coverSize,
                 "a cover is at most 10 MB (10485760 bytes); 0 means no cover parts");
-        v.throwIfAny();
-        return new UploadSession(uploadId, videoSize, coverSize, new TreeMap<>());
     }
 
     /**
@@ -187,6 +202,28 @@ public final class UploadSession {
         v.throwIfAny();
         TreeMap<Key, Etag> copy = new TreeMap<>(parts);
         copy.put(new Key(type, partNumber), etag);
+        return new UploadSession(uploadId, videoSize, coverSize, copy);
+    }
+
+    /**
+     * Whether {@code other} describes the same upload (same id and sizes), so the two can merge.
+     */
+    public boolean sameUpload(UploadSession other) {
+        return uploadId.equals(other.uploadId) && videoSize == other.videoSize && coverSize == other.coverSize;
+    }
+
+    /**
+     * The union of this session's and {@code newer}'s recorded parts; where both recorded a part,
+     * {@code newer}'s etag wins (R-6). Used to merge checkpoints written concurrently.
+     *
+     * @throws IllegalArgumentException when the two are not the same upload
+     */
+    public UploadSession mergedWith(UploadSession newer) {
+        if (!sameUpload(newer)) {
+            throw new IllegalArgumentException("cannot merge different uploads: " + this + " and " + newer);
+        }
+        TreeMap<Key, Etag> copy = new TreeMap<>(parts);
+        copy.putAll(newer.parts);
         return new UploadSession(uploadId, videoSize, coverSize, copy);
     }
 

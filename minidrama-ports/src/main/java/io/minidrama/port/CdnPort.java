@@ -1,0 +1,21 @@
+package io.minidrama.port;
+
+import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnUsage;
+import io.minidrama.domain.cdn.CdnUsageQuery;
+
+/**
+ * Reads CDN traffic ({@code getcdnusagedata}) and CDN log files ({@code getcdnlogs}).
+ *
+ * <p>Implementations MUST be thread-safe and MUST NOT accept {@code null}. Both are reads and safe
+ * to retry. Log URLs live 24 hours and MUST NOT be persisted by callers.
+ */
+public interface CdnPort {
+
+    /** Traffic per interval over the query's window. */
+    CdnUsage getCdnUsage(CdnUsageQuery query);
+
+    /** One page of hourly log files over the query's window. */
+    CdnLogs getCdnLogs(CdnLogQuery query);
+}

@@ -1,0 +1,32 @@
+package io.minidrama.port;
+
+import java.util.Optional;
+
+/**
+ * Durable storage of {@link UploadCheckpoint}s, so an interrupted chunked upload can resume.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>MUST be thread-safe; {@link #save} MAY be called concurrently for one key as parts
+ *       finish, and the stored checkpoint MUST then hold every part recorded by any of the saves
+ *       (a save never loses a part another save recorded), or the latest save when the upload id
+ *       differs.</li>
+ *   <li>{@link #save} MUST be atomic: a reader sees the old or the new checkpoint, never a mix
+ *       or a torn write, even if the process dies mid-write.</li>
+ *   <li>{@link #load} of an unknown key returns empty; {@link #delete} of an unknown key does
+ *       nothing.</li>
+ *   <li>Storage failures surface as unchecked exceptions ({@link java.io.UncheckedIOException}
+ *       for I/O).</li>
+ * </ul>
+ */
+public interface UploadCheckpointPort {
+
+    /** The checkpoint stored under {@code key}, if any. */
+    Optional<UploadCheckpoint> load(String key);
+
+    /** Stores the checkpoint under its key, merging recorded parts for the same upload id. */
+    void save(UploadCheckpoint checkpoint);
+
+    /** Removes the checkpoint under {@code key}, if any. */
+    void delete(String key);
+}
