@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
  * @param format          the body format
  */
 public record SignedPush(Map<String, String> queryParameters, String body, PushFormat format) {
+    /**
+     * Creates a signed push; the parameters are copied in their iteration order.
+     *
+     * @throws NullPointerException if any component is {@code null}
+     */
     public SignedPush {
         Objects.requireNonNull(queryParameters, "queryParameters");
         Objects.requireNonNull(body, "body");

@@ -7,6 +7,7 @@ package io.minidrama.events.internal;
 public final class MalformedBodyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the signal; without a stack trace, since it never escapes the receiver. */
     public MalformedBodyException(String message) {
         super(message, null, false, false);
     }
