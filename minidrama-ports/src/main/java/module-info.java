@@ -7,4 +7,5 @@ module io.minidrama.port {
 
     exports io.minidrama.port;
     exports io.minidrama.port.service;
+    exports io.minidrama.port.upload;
 }

@@ -1,0 +1,398 @@
+package io.minidrama.port.upload;
+
+import io.minidrama.domain.Etag;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.error.ErrorCode;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.media.ApplyUpload;
+import io.minidrama.domain.media.ByteSource;
+import io.minidrama.domain.media.PartPlan;
+import io.minidrama.domain.media.PartUpload;
+import io.minidrama.domain.media.ResourceType;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.domain.media.UploadSession;
+import io.minidrama.port.FileIdentity;
+import io.minidrama.port.MediaUploadPort;
+import io.minidrama.port.UploadCheckpoint;
+import io.minidrama.port.UploadCheckpointPort;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Uploads files from disk fast, in bounded memory, without losing work.
+ *
+ * <ul>
+ *   <li><b>Method.</b> A video under the single-upload threshold (default 10 MB, R-4) goes in one
+ *       {@code singlefileupload}; a larger one in 5 MB parts (R-5). A cover goes with either.</li>
+ *   <li><b>Chunked.</b> Parts are read straight from the file by position (no whole-file
+ *       buffer) and sent concurrently, at most {@code partConcurrency} per upload and at most
+ *       {@code maxParallelParts} across all uploads of this service; memory is bounded by the
+ *       number of parts in flight. Each part is retried on its own ({@link PartRetry}); the
+ *       commit carries the etags in order.</li>
+ *   <li><b>Resume.</b> Every finished part is written to the {@link UploadCheckpointPort} under
+ *       the request's checkpoint key, with the file's {@link FileIdentity} (see
+ *       {@link FileIdentities}). Uploading the same file again resumes: only the parts missing
+ *       from the checkpoint are sent. A changed file starts over; an upload id the platform no
+ *       longer knows (10093030) starts over once, cleanly; the checkpoint is removed after a
+ *       successful commit and kept after a failure or cancellation.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; share one instance. {@link #close()} stops its threads.
+ */
+public final class FileUploadService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
+
+    private final MediaUploadPort port;
+    private final UploadCheckpointPort checkpoints;
+    private final long singleUploadThreshold;
+    private final int partConcurrency;
+    private final PartRetry retry;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final ExecutorService partExecutor;
+    private final ExecutorService coordinator;
+
+    private FileUploadService(Builder b) {
+        this.port = b.port;
+        this.checkpoints = b.checkpoints;
+        this.singleUploadThreshold = b.singleUploadThreshold;
+        this.partConcurrency = b.partConcurrency;
+        this.retry = b.retry;
+        this.sleeper = b.sleeper;
+        this.clock = b.clock;
+        this.partExecutor = Executors.newFixedThreadPool(b.maxParallelParts, daemon("minidrama-part-"));
+        this.coordinator = Executors.newCachedThreadPool(daemon("minidrama-upload-"));
+    }
+
+    /** A builder over {@code port}, storing checkpoints in {@code checkpoints}. */
+    public static Builder builder(MediaUploadPort port, UploadCheckpointPort checkpoints) {
+        return new Builder(port, checkpoints);
+    }
+
+    /** Starts uploading; returns at once. */
+    public UploadHandle start(FileUploadRequest request) {
+        UploadHandle handle = new UploadHandle();
+        coordinator.execute(() -> {
+            try {
+                handle.future().complete(run(request, handle));
+            } catch (Throwable t) {
+                handle.future().completeExceptionally(t);
+            }
+        });
+        return handle;
+    }
+
+    /**
+     * Uploads and waits.
+     *
+     * @throws io.minidrama.domain.error.MiniDramaException the failure, unwrapped
+     * @throws CancellationException if the thread was interrupted (the checkpoint is kept)
+     */
+    public MediaId upload(FileUploadRequest request) {
+        UploadHandle handle = start(request);
+        try {
+            return handle.future().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted; the upload's checkpoint is kept");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    static RuntimeException unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof RuntimeException r) {
+            return r;
+        }
+        if (c instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(c);
+    }
+
+    /** The size from which the chunked method is used. */
+    public long singleUploadThreshold() {
+        return singleUploadThreshold;
+    }
+
+    private MediaId run(FileUploadRequest request, UploadHandle handle) {
+        ByteSource video = ByteSource.ofFile(request.video());
+        Optional<ByteSource> cover = request.cover().map(ByteSource::ofFile);
+        if (video.size() < singleUploadThreshold && video.size() < UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE) {
+            return single(request, video, cover);
+        }
+        return chunked(request, video, cover, handle, true);
+    }
+
+    private MediaId single(FileUploadRequest request, ByteSource video, Optional<ByteSource> cover) {
+        SingleFileUpload.Builder b = SingleFileUpload.builder().name(request.name()).format(request.format()).video(video);
+        cover.ifPresent(c -> b.cover(request.coverFormat().orElseThrow(), c));
+        if (!request.sourceContext().isEmpty()) {
+            b.sourceContext(request.sourceContext());
+        }
+        SingleFileUpload upload = b.build();
+        long total = video.size() + cover.map(ByteSource::size).orElse(0L);
+        request.listener().onProgress(new UploadProgress(0, total, 0, 1, 0));
+        long t0 = System.nanoTime();
+        MediaId id = port.uploadSingle(upload);
+        double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+        notify(request, new UploadProgress(total, total, 1, 1, total / secs));
+        return id;
+    }
+
+    private MediaId chunked(FileUploadRequest request, ByteSource video, Optional<ByteSource> cover, UploadHandle handle,
+                            boolean mayRestart) {
+        long coverSize = cover.map(ByteSource::size).orElse(0L);
+        UploadSession.checkSizes(video.size(), coverSize);
+        ApplyUpload apply = ApplyUpload.of(request.name(), request.format());
+        if (request.coverFormat().isPresent()) {
+            apply = apply.withCover(request.coverFormat().get());
+        }
+        if (!request.sourceContext().isEmpty()) {
+            apply = apply.withSourceContext(request.sourceContext());
+        }
+        FileIdentity identity = FileIdentities.of(request.video());
+        String key = request.checkpointKey();
+        UploadCheckpoint checkpoint = resumable(key, identity, apply, coverSize).orElse(null);
+        boolean resumed = checkpoint != null;
+        if (checkpoint == null) {
+            UploadId id = port.applyUpload(apply);
+            checkpoint = new UploadCheckpoint(key, identity, apply, UploadSession.start(id, video.size(), coverSize), clock.instant());
+            checkpoints.save(checkpoint);
+        } else {
+            LOG.log(System.Logger.Level.INFO, "resuming upload " + checkpoint.session().uploadId() + " of " + request.name()
+                    + ": " + checkpoint.session().recordedParts().size() + "/" + checkpoint.session().plannedParts().size() + " parts done");
+        }
+        try {
+            UploadSession done = uploadParts(request, checkpoint, video, cover.orElse(null), handle);
+            MediaId media = port.commitUpload(done.commitRequest());
+            checkpoints.delete(key);
+            return media;
+        } catch (PlatformException e) {
+            if (e.errorCode() == ErrorCode.RESOURCE_NOT_FOUND && mayRestart) {
+                LOG.log(System.Logger.Level.WARNING, "the platform no longer knows upload " + checkpoint.session().uploadId()
+                        + (resumed ? " (resumed from a checkpoint)" : "") + "; starting over");
+                checkpoints.delete(key);
+                return chunked(request, video, cover, handle, false);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<UploadCheckpoint> resumable(String key, FileIdentity identity, ApplyUpload apply, long coverSize) {
+        Optional<UploadCheckpoint> stored = checkpoints.load(key);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        UploadCheckpoint c = stored.get();
+        boolean sameFile = c.video().equals(identity);
+        boolean sameRequest = c.request().name().equals(apply.name()) && c.request().format() == apply.format()
+                && c.request().coverFormat().equals(apply.coverFormat()) && c.session().coverSize() == coverSize;
+        if (sameFile && sameRequest) {
+            return stored;
+        }
+        LOG.log(System.Logger.Level.INFO, "discarding the checkpoint of " + apply.name() + ": "
+                + (sameFile ? "the request changed" : "the file changed") + "; starting over");
+        checkpoints.delete(key);
+        return Optional.empty();
+    }
+
+    /** Sends every missing part, recording each in the checkpoint as it finishes. */
+    private UploadSession uploadParts(FileUploadRequest request, UploadCheckpoint start, ByteSource video, ByteSource cover,
+                                      UploadHandle handle) {
+        UploadSession initial = start.session();
+        Deque<PartPlan> todo = new ArrayDeque<>(initial.missingParts());
+        int partsTotal = initial.plannedParts().size();
+        LinkedBlockingQueue<PartOutcome> outcomes = new LinkedBlockingQueue<>();
+        UploadCheckpoint current = start;
+        long sentThisRun = 0;
+        long t0 = System.nanoTime();
+        notify(request, new UploadProgress(initial.bytesRecorded(), initial.bytesTotal(), initial.recordedParts().size(), partsTotal, 0));
+        int inFlight = 0;
+        RuntimeException failure = null;
+        while (true) {
+            while (failure == null && !handle.isCancelled() && inFlight < partConcurrency && !todo.isEmpty()) {
+                PartPlan plan = todo.poll();
+                ByteSource data = slice(plan.resourceType() == ResourceType.VIDEO ? video : cover, plan);
+                UploadId id = initial.uploadId();
+                partExecutor.execute(() -> outcomes.add(send(id, plan, data)));
+                inFlight++;
+            }
+            if (inFlight == 0) {
+                break;
+            }
+            PartOutcome o;
+            try {
+                o = outcomes.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.cancel();
+                continue;
+            }
+            inFlight--;
+            if (o.failure != null) {
+                if (failure == null) {
+                    failure = o.failure;
+                } else {
+                    failure.addSuppressed(o.failure);
+                }
+                continue;
+            }
+            UploadSession next = current.session().recordPart(o.plan.resourceType(), o.plan.partNumber(), o.plan.length(), o.etag);
+            current = current.withSession(next, clock.instant());
+            checkpoints.save(current);
+            sentThisRun += o.plan.length();
+            double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            notify(request, new UploadProgress(next.bytesRecorded(), next.bytesTotal(), next.recordedParts().size(), partsTotal,
+                    sentThisRun / secs));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (handle.isCancelled() && !current.session().isComplete()) {
+            throw new CancellationException("upload of " + request.name() + " cancelled; " + current.session().recordedParts().size()
+                    + "/" + partsTotal + " parts are kept in the checkpoint");
+        }
+        return current.session();
+    }
+
+    private record PartOutcome(PartPlan plan, Etag etag, RuntimeException failure) {
+    }
+
+    private PartOutcome send(UploadId id, PartPlan plan, ByteSource data) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new PartOutcome(plan, port.uploadPart(PartUpload.of(id, plan, data)), null);
+            } catch (RuntimeException e) {
+                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
+                    return new PartOutcome(plan, null, e);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "part " + plan.partNumber() + " attempt " + attempt + " failed: " + e.getMessage());
+                try {
+                    sleeper.sleep(retry.backoff(attempt));
+                } catch (RuntimeException interrupted) {
+                    return new PartOutcome(plan, null, e);
+                }
+            }
+        }
+    }
+
+    private static ByteSource slice(ByteSource content, PartPlan plan) {
+        ByteSource.FileRegion region = (ByteSource.FileRegion) content;
+        return ByteSource.ofRegion(region.path(), region.offset() + plan.offset(), plan.length());
+    }
+
+    private static void notify(FileUploadRequest request, UploadProgress p) {
+        try {
+            request.listener().onProgress(p);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "upload listener failed: " + e);
+        }
+    }
+
+    /** Stops the service's threads; running uploads stop at their next part and keep their checkpoints. */
+    @Override
+    public void close() {
+        partExecutor.shutdownNow();
+        coordinator.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Builder of {@link FileUploadService}. */
+    public static final class Builder {
+        private final MediaUploadPort port;
+        private final UploadCheckpointPort checkpoints;
+        private long singleUploadThreshold = UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE;
+        private int partConcurrency = 4;
+        private int maxParallelParts = 4;
+        private PartRetry retry = PartRetry.defaults();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(MediaUploadPort port, UploadCheckpointPort checkpoints) {
+            this.port = Objects.requireNonNull(port, "port");
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+        }
+
+        /**
+         * Videos smaller than this go by single-file upload (default and maximum: 10 MB, R-4);
+         * 0 makes every upload chunked.
+         */
+        public Builder singleUploadThreshold(long bytes) {
+            if (bytes < 0 || bytes > UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE) {
+                throw new IllegalArgumentException("the single-upload threshold is 0 .. 10 MB (R-4)");
+            }
+            this.singleUploadThreshold = bytes;
+            return this;
+        }
+
+        /** Parts of one upload in flight at once (default 4). */
+        public Builder partConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("partConcurrency must be >= 1");
+            }
+            this.partConcurrency = n;
+            return this;
+        }
+
+        /** Parts in flight across all uploads of the service (default 4): the memory bound. */
+        public Builder maxParallelParts(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxParallelParts must be >= 1");
+            }
+            this.maxParallelParts = n;
+            return this;
+        }
+
+        /** How each part is retried (default {@link PartRetry#defaults()}). */
+        public Builder partRetry(PartRetry retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** How retries wait (tests pass one that does not sleep). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock checkpoints are stamped with. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds the service; close it when done. */
+        public FileUploadService build() {
+            return new FileUploadService(this);
+        }
+    }
+
+
+}

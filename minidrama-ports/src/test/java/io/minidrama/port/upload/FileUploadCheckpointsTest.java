@@ -1,0 +1,143 @@
+package io.minidrama.port.upload;
+
+import io.minidrama.domain.Etag;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.media.ApplyUpload;
+import io.minidrama.domain.media.CoverFormat;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.domain.media.ResourceType;
+import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.domain.media.UploadSession;
+import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.FileIdentity;
+import io.minidrama.port.UploadCheckpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FileUploadCheckpointsTest {
+    private static final long MB = UploadLimits.MB;
+
+    @TempDir
+    Path dir;
+
+    private static UploadCheckpoint checkpoint(String uploadId, UploadSession session) {
+        ApplyUpload req = ApplyUpload.of(MediaName.of("我的短剧", 3), VideoFormat.MP4).withCover(CoverFormat.JPG).withSourceContext("ctx=1&x");
+        return new UploadCheckpoint("/videos/ep3.mp4#我的短剧 - 第3集", new FileIdentity("/videos/ep3.mp4", 50 * MB,
+                Instant.parse("2026-11-20T10:15:30.123456Z"), "ab12"), req, session, Instant.parse("2026-11-24T00:00:00Z"));
+    }
+
+    @Test
+    void save_thenLoad_roundTripsEveryFieldIncludingQuotedEtags() {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadSession s = UploadSession.start(UploadId.of("wx-up-1"), 50 * MB, 2 * MB)
+                .recordPart(ResourceType.VIDEO, 2, 5 * MB, Etag.of("\"d899e1b2\""))
+                .recordPart(ResourceType.COVER, 1, 2 * MB, Etag.of("\"c0\""));
+        UploadCheckpoint c = checkpoint("wx-up-1", s);
+
+        store.save(c);
+        UploadCheckpoint back = store.load(c.key()).orElseThrow();
+
+        assertEquals(c.key(), back.key());
+        assertEquals(c.video(), back.video());
+        assertEquals(c.request().name(), back.request().name());
+        assertEquals(c.request().coverFormat(), back.request().coverFormat());
+        assertEquals(c.request().sourceContext(), back.request().sourceContext());
+        assertEquals(s.recordedParts(), back.session().recordedParts());
+        assertEquals("\"d899e1b2\"", back.session().recordedParts().get(0).etag().value());
+        assertEquals(c.updatedAt(), back.updatedAt());
+    }
+
+    @Test
+    void load_whenKeyUnknown_isEmpty_andDeleteOfUnknownKeyDoesNothing() {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        assertTrue(store.load("nope").isEmpty());
+        store.delete("nope");
+        assertTrue(store.load("nope").isEmpty());
+    }
+
+    @Test
+    void save_whenManyThreadsRecordDifferentParts_keepsEveryPart() throws Exception {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadSession start = UploadSession.start(UploadId.of("wx-up-2"), 100 * MB);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int part = 1; part <= 20; part++) {
+            int p = part;
+            fs.add(pool.submit(() -> store.save(checkpoint("wx-up-2",
+                    start.recordPart(ResourceType.VIDEO, p, 5 * MB, Etag.of("\"e" + p + "\""))))));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+
+        UploadSession merged = store.load(checkpoint("wx-up-2", start).key()).orElseThrow().session();
+        assertTrue(merged.isComplete(), "all 20 parts kept: " + merged);
+    }
+
+    @Test
+    void save_whenUploadIdDiffers_replacesInsteadOfMerging() {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        store.save(checkpoint("a", UploadSession.start(UploadId.of("a"), 10 * MB).recordPart(ResourceType.VIDEO, 1, 5 * MB, Etag.of("x"))));
+        UploadCheckpoint fresh = checkpoint("b", UploadSession.start(UploadId.of("b"), 10 * MB));
+
+        store.save(fresh);
+
+        UploadSession now = store.load(fresh.key()).orElseThrow().session();
+        assertEquals("b", now.uploadId().value());
+        assertTrue(now.recordedParts().isEmpty());
+    }
+
+    @Test
+    void save_leavesNoTemporaryFilesAndDeleteRemovesTheCheckpoint() throws IOException {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadCheckpoint c = checkpoint("a", UploadSession.start(UploadId.of("a"), 10 * MB));
+        store.save(c);
+        store.save(c);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")));
+        }
+        store.delete(c.key());
+        assertTrue(store.load(c.key()).isEmpty());
+    }
+
+    @Test
+    void load_whenFileIsCorrupt_isEmptySoTheUploadStartsOver() throws IOException {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadCheckpoint c = checkpoint("a", UploadSession.start(UploadId.of("a"), 10 * MB));
+        store.save(c);
+        try (var files = Files.list(dir)) {
+            Path f = files.filter(p -> p.toString().endsWith(".checkpoint")).findFirst().orElseThrow();
+            Files.writeString(f, "upload_id=\nvideo_size=banana\n");
+        }
+        assertTrue(store.load(c.key()).isEmpty());
+    }
+
+    @Test
+    void fileIdentity_whenContentChangesAtTheEnd_fingerprintDiffers() throws IOException {
+        Path f = dir.resolve("v.mp4");
+        byte[] b = new byte[(int) (3 * MB)];
+        Files.write(f, b);
+        FileIdentity before = FileIdentities.of(f);
+        b[b.length - 1] = 7;
+        Files.write(f, b);
+        FileIdentity after = FileIdentities.of(f);
+
+        assertEquals(before.size(), after.size());
+        assertNotEquals(before.fingerprint(), after.fingerprint());
+    }
+}

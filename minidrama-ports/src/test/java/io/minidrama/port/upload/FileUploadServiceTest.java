@@ -1,0 +1,257 @@
+package io.minidrama.port.upload;
+
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.port.UploadCheckpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FileUploadServiceTest {
+    private static final long MB = UploadLimits.MB;
+
+    @TempDir
+    Path dir;
+    private ScriptedUploadPort port;
+    private FileUploadCheckpoints checkpoints;
+    private FileUploadService service;
+
+    @BeforeEach
+    void setUp() {
+        port = new ScriptedUploadPort();
+        checkpoints = FileUploadCheckpoints.in(dir.resolve("checkpoints"));
+        service = newService(4);
+    }
+
+    private FileUploadService newService(int concurrency) {
+        return FileUploadService.builder(port, checkpoints).partConcurrency(concurrency).maxParallelParts(concurrency)
+                .sleeper(d -> { }).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        service.close();
+    }
+
+    private Path file(String name, long size, long seed) throws IOException {
+        byte[] b = new byte[(int) size];
+        new Random(seed).nextBytes(b);
+        Path p = dir.resolve(name);
+        Files.write(p, b);
+        return p;
+    }
+
+    private FileUploadRequest request(Path video, UploadListener listener) {
+        return FileUploadRequest.builder(video, MediaName.of("我的短剧", 1)).listener(listener).build();
+    }
+
+    @Test
+    void upload_whenUnderTenMegabytes_usesSingleFileUpload() throws IOException {
+        Path video = file("ep1.mp4", 3 * MB, 1);
+        List<UploadProgress> seen = new CopyOnWriteArrayList<>();
+
+        MediaId id = service.upload(request(video, seen::add));
+
+        assertEquals(1, port.singleCalls.get());
+        assertEquals(0, port.applyCalls.get());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        UploadProgress last = seen.get(seen.size() - 1);
+        assertEquals(3 * MB, last.bytesSent());
+        assertEquals(1, last.partsDone());
+    }
+
+    @Test
+    void upload_whenTenMegabytesOrMore_uploadsFiveMegabytePartsConcurrentlyAndCommitsInOrder() throws IOException {
+        Path video = file("ep1.mp4", 23 * MB + 17, 2);
+        List<UploadProgress> seen = new CopyOnWriteArrayList<>();
+
+        MediaId id = service.upload(request(video, seen::add));
+
+        assertEquals(0, port.singleCalls.get());
+        assertEquals(5, port.partCalls.size());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertTrue(port.maxInFlight.get() <= 4, "at most 4 parts in flight, saw " + port.maxInFlight.get());
+        UploadProgress last = seen.get(seen.size() - 1);
+        assertEquals(23 * MB + 17, last.bytesSent());
+        assertEquals(5, last.partsDone());
+        assertEquals(5, last.partsTotal());
+        assertTrue(checkpoints.load(request(video, UploadListener.NONE).checkpointKey()).isEmpty(), "checkpoint removed after commit");
+    }
+
+    @Test
+    void upload_whenThresholdLowered_usesChunkedForSmallFiles() throws IOException {
+        Path video = file("ep1.mp4", 2 * MB, 3);
+        try (FileUploadService chunkedOnly = FileUploadService.builder(port, checkpoints).singleUploadThreshold(0).build()) {
+            MediaId id = chunkedOnly.upload(request(video, UploadListener.NONE));
+            assertEquals(1, port.applyCalls.get());
+            assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        }
+    }
+
+    @Test
+    void upload_whenTenPercentOfPartsFailOnce_retriesThemAndBytesAreIdentical() throws IOException {
+        Path video = file("ep1.mp4", 100 * MB, 4);
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        port.partFault = k -> {
+            int part = Integer.parseInt(k.substring(k.lastIndexOf('.') + 1));
+            return part % 10 == 3 && failedOnce.add(k) ? ScriptedUploadPort.reset("uploadpart") : null;
+        };
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, failedOnce.size());
+        assertEquals(20 + 2, port.partCalls.size());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void upload_whenAPartFailsForGood_keepsCheckpointAndRerunSendsOnlyMissingParts() throws IOException {
+        Path video = file("ep1.mp4", 31 * MB, 5);
+        port.partFault = k -> k.endsWith(":1.4") ? new PlatformException("uploadpart", 47003, "argument invalid", 200) : null;
+
+        PlatformException e = assertThrows(PlatformException.class, () -> service.upload(request(video, UploadListener.NONE)));
+        assertEquals(47003, e.rawErrcode());
+        String key = request(video, UploadListener.NONE).checkpointKey();
+        UploadCheckpoint kept = checkpoints.load(key).orElseThrow();
+        assertFalse(kept.session().isComplete());
+        Set<Integer> recorded = Set.copyOf(kept.session().recordedParts().stream().map(p -> p.partNumber()).toList());
+        assertFalse(recorded.contains(4));
+
+        port.partFault = k -> null;
+        port.partCalls.clear();
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(1, port.applyCalls.get(), "resumed the same upload id");
+        for (String call : port.partCalls) {
+            int part = Integer.parseInt(call.substring(call.lastIndexOf('.') + 1));
+            assertFalse(recorded.contains(part), "part " + part + " was in the checkpoint and must not be re-sent");
+        }
+        assertEquals(7 - recorded.size(), port.partCalls.size());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertTrue(checkpoints.load(key).isEmpty());
+    }
+
+    @Test
+    void upload_whenFileChangedSinceCheckpoint_startsOver() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 6);
+        port.partFault = k -> k.endsWith(":1.3") ? new PlatformException("uploadpart", 47003, "argument invalid", 200) : null;
+        assertThrows(PlatformException.class, () -> service.upload(request(video, UploadListener.NONE)));
+
+        byte[] changed = Files.readAllBytes(video);
+        changed[0] ^= 1;
+        Files.write(video, changed);
+        Files.setLastModifiedTime(video, FileTime.from(Instant.now().plusSeconds(5)));
+        port.partFault = k -> null;
+        port.partCalls.clear();
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.applyCalls.get(), "a changed file gets a new upload");
+        assertEquals(3, port.partCalls.size());
+        assertArrayEquals(changed, port.media.get(id.value()));
+    }
+
+    @Test
+    void upload_whenPlatformForgotTheUploadId_startsOverCleanly() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 7);
+        port.partFault = k -> k.endsWith(":1.3") ? new PlatformException("uploadpart", 47003, "argument invalid", 200) : null;
+        assertThrows(PlatformException.class, () -> service.upload(request(video, UploadListener.NONE)));
+        port.partFault = k -> null;
+        port.forgetUploads = true;
+        Thread unforget = new Thread(() -> {
+            while (port.applyCalls.get() < 2) {
+                Thread.onSpinWait();
+            }
+            port.forgetUploads = false;
+        });
+        unforget.start();
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.applyCalls.get());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void cancel_whilePartsInFlight_leavesResumableCheckpoint() throws Exception {
+        Path video = file("ep1.mp4", 40 * MB, 8);
+        CountDownLatch firstPart = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        port.partFault = k -> {
+            firstPart.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        try (FileUploadService oneAtATime = newService(1)) {
+            UploadHandle handle = oneAtATime.start(request(video, UploadListener.NONE));
+            assertTrue(firstPart.await(5, TimeUnit.SECONDS));
+            handle.cancel();
+            release.countDown();
+
+            CompletionException e = assertThrows(CompletionException.class, () -> handle.result().join());
+            assertInstanceOf(CancellationException.class, e.getCause());
+            UploadCheckpoint kept = checkpoints.load(request(video, UploadListener.NONE).checkpointKey()).orElseThrow();
+            assertEquals(1, kept.session().recordedParts().size());
+
+            port.partFault = k -> null;
+            port.partCalls.clear();
+            MediaId id = oneAtATime.upload(request(video, UploadListener.NONE));
+            assertEquals(7, port.partCalls.size());
+            assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        }
+    }
+
+    @Test
+    void upload_whenVideoOverFiveHundredMegabytes_refusesBeforeAnyCall() throws IOException {
+        Path video = dir.resolve("big.mp4");
+        try (var ch = java.nio.channels.FileChannel.open(video, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 500 * MB);
+        }
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.upload(request(video, UploadListener.NONE)));
+
+        assertTrue(e.violates(Rule.R5));
+        assertEquals(0, port.applyCalls.get());
+    }
+
+    @Test
+    void request_whenExtensionUnknown_rejectsWithR2() throws IOException {
+        Path video = file("ep1.txt", 10, 9);
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> FileUploadRequest.builder(video, MediaName.of("剧", 1)).build());
+
+        assertTrue(e.violates(Rule.R2));
+        assertTrue(e.getMessage().contains("media_type"));
+    }
+}

@@ -1,0 +1,194 @@
+package io.minidrama.port.upload;
+
+import io.minidrama.domain.Etag;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.TaskId;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.media.ApplyUpload;
+import io.minidrama.domain.media.CommitUpload;
+import io.minidrama.domain.media.Media;
+import io.minidrama.domain.media.MediaQuery;
+import io.minidrama.domain.media.PartInfo;
+import io.minidrama.domain.media.PartUpload;
+import io.minidrama.domain.media.PlayLink;
+import io.minidrama.domain.media.PlayLinkRequest;
+import io.minidrama.domain.media.PullUpload;
+import io.minidrama.domain.media.ResourceType;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.Task;
+import io.minidrama.domain.media.TaskStatus;
+import io.minidrama.port.MediaCatalogPort;
+import io.minidrama.port.MediaUploadPort;
+import io.minidrama.port.PullUploadPort;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A small in-memory platform for the upload service's tests: the collaborator, not the thing
+ * under test. It keeps parts per upload, checks etags at commit and assembles the bytes, and can
+ * be scripted to fail chosen part uploads.
+ */
+final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, PullUploadPort {
+    private final AtomicLong ids = new AtomicLong(1000);
+    private final Map<String, Map<String, byte[]>> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> etags = new ConcurrentHashMap<>();
+    private final Map<String, ApplyUpload> applied = new ConcurrentHashMap<>();
+    final Map<Long, byte[]> media = new ConcurrentHashMap<>();
+    final Map<Long, String> mediaNames = new ConcurrentHashMap<>();
+    final List<String> partCalls = new CopyOnWriteArrayList<>();
+    final AtomicInteger applyCalls = new AtomicInteger();
+    final AtomicInteger singleCalls = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Decides per part call (upload id, "type.part", attempt) whether to throw. */
+    volatile Function<String, RuntimeException> partFault = k -> null;
+    volatile boolean forgetUploads;
+    final Map<Long, Task> tasks = new ConcurrentHashMap<>();
+
+    @Override
+    public MediaId uploadSingle(SingleFileUpload request) {
+        singleCalls.incrementAndGet();
+        long id = ids.incrementAndGet();
+        media.put(id, read(request.video().openStream()));
+        mediaNames.put(id, request.name().wire());
+        return MediaId.of(id);
+    }
+
+    @Override
+    public UploadId applyUpload(ApplyUpload request) {
+        applyCalls.incrementAndGet();
+        String id = "up-" + ids.incrementAndGet();
+        uploads.put(id, new ConcurrentHashMap<>());
+        etags.put(id, new ConcurrentHashMap<>());
+        applied.put(id, request);
+        return UploadId.of(id);
+    }
+
+    @Override
+    public Etag uploadPart(PartUpload request) {
+        String id = request.uploadId().value();
+        String key = request.resourceType().code() + "." + request.partNumber();
+        partCalls.add(id + ":" + key);
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (forgetUploads || !uploads.containsKey(id)) {
+                throw new PlatformException("uploadpart", 10093030, "resource does not exist", 200);
+            }
+            RuntimeException fault = partFault.apply(id + ":" + key);
+            if (fault != null) {
+                throw fault;
+            }
+            byte[] bytes = read(request.data().openStream());
+            if (bytes.length != request.data().size()) {
+                throw new IllegalStateException("source yielded " + bytes.length + " bytes, expected " + request.data().size());
+            }
+            uploads.get(id).put(key, bytes);
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + ids.incrementAndGet() + "\"";
+            etags.get(id).put(key, etag);
+            return Etag.of(etag);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @Override
+    public MediaId commitUpload(CommitUpload request) {
+        String id = request.uploadId().value();
+        if (forgetUploads || !uploads.containsKey(id)) {
+            throw new PlatformException("commitupload", 10093030, "resource does not exist", 200);
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        TreeMap<Integer, byte[]> ordered = new TreeMap<>();
+        for (PartInfo p : request.mediaParts()) {
+            String key = ResourceType.VIDEO.code() + "." + p.partNumber();
+            if (!p.etag().value().equals(etags.get(id).get(key))) {
+                throw new PlatformException("commitupload", 10093014, "etag mismatch for part " + p.partNumber(), 200);
+            }
+            ordered.put(p.partNumber(), uploads.get(id).get(key));
+        }
+        ordered.values().forEach(all::writeBytes);
+        long mid = ids.incrementAndGet();
+        media.put(mid, all.toByteArray());
+        mediaNames.put(mid, applied.get(id).name().wire());
+        uploads.remove(id);
+        return MediaId.of(mid);
+    }
+
+    @Override
+    public List<Media> listMedia(MediaQuery query) {
+        List<Media> out = new ArrayList<>();
+        mediaNames.forEach((id, name) -> {
+            if (query.matchesName(name)) {
+                out.add(Media.builder(MediaId.of(id)).name(name).fileSize(media.get(id).length).createTime(Instant.ofEpochSecond(id)).build());
+            }
+        });
+        int from = Math.min(out.size(), query.page().offset());
+        return out.subList(from, Math.min(out.size(), from + query.page().limit()));
+    }
+
+    @Override
+    public Media getMedia(MediaId mediaId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PlayLink getPlayLink(PlayLinkRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deleteMedia(MediaId mediaId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TaskId pullUpload(PullUpload request) {
+        long id = ids.incrementAndGet();
+        tasks.put(id, new Task(TaskId.of(id), 1, TaskStatus.WAITING, 0, "", Instant.EPOCH, Instant.EPOCH, 0));
+        lastPullContext = request.sourceContext();
+        return TaskId.of(id);
+    }
+
+    volatile String lastPullContext = "";
+
+    @Override
+    public Task getTask(TaskId taskId) {
+        Task t = tasks.get(taskId.value());
+        if (t == null) {
+            throw new PlatformException("gettask", 10093030, "resource does not exist", 200);
+        }
+        return t;
+    }
+
+    void finishTask(long id, TaskStatus status, int errcode, long mediaId) {
+        tasks.put(id, new Task(TaskId.of(id), 1, status, errcode, errcode == 0 ? "" : "pull failed", Instant.EPOCH, Instant.EPOCH, mediaId));
+    }
+
+    static TransportException reset(String op) {
+        return new TransportException(op, "connection reset", true, null);
+    }
+
+    private static byte[] read(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
