@@ -1,0 +1,156 @@
+package io.minidrama.adapter.jdkhttp.internal;
+
+import io.minidrama.domain.media.ByteSource;
+import org.apache.commons.io.input.BoundedInputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@code multipart/form-data} body streamed from its sources: text parts in UTF-8, file parts
+ * read from a {@link ByteSource} while the request is written, never buffered whole. The content
+ * length is known up front. {@link #publisher()} builds a fresh publisher each time, so a retried
+ * request re-reads its files from the start.
+ */
+public final class Multipart {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CRLF = "\r\n";
+
+    private sealed interface Part permits TextPart, FilePart {
+        String name();
+    }
+
+    private record TextPart(String name, String value) implements Part {
+    }
+
+    private record FilePart(String name, String fileName, ByteSource content) implements Part {
+    }
+
+    private final String boundary;
+    private final List<Part> parts = new ArrayList<>();
+
+    private Multipart(String boundary) {
+        this.boundary = boundary;
+    }
+
+    /** A new body with a random boundary. */
+    public static Multipart create() {
+        StringBuilder sb = new StringBuilder("----minidrama");
+        String alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return new Multipart(sb.toString());
+    }
+
+    /** Adds a text part. */
+    public Multipart text(String name, String value) {
+        parts.add(new TextPart(Objects.requireNonNull(name), Objects.requireNonNull(value)));
+        return this;
+    }
+
+    /** Adds a file part sent as {@code application/octet-stream} under {@code content.fileName()}. */
+    public Multipart file(String name, ByteSource content) {
+        parts.add(new FilePart(Objects.requireNonNull(name), content.fileName(), content));
+        return this;
+    }
+
+    /** The {@code Content-Type} header value. */
+    public String contentType() {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
+    /** The exact number of bytes {@link #publisher()} produces. */
+    public long contentLength() {
+        long total = 0;
+        StringBuilder text = new StringBuilder();
+        for (Part p : parts) {
+            if (p instanceof FilePart f) {
+                text.append(fileHeader(f));
+                total += bytes(text.toString()).length + f.content().size();
+                text.setLength(0);
+                text.append(CRLF);
+            } else {
+                TextPart t = (TextPart) p;
+                text.append(textPart(t));
+            }
+        }
+        text.append("--").append(boundary).append("--").append(CRLF);
+        return total + bytes(text.toString()).length;
+    }
+
+    /** A new publisher over the whole body, of {@link #contentLength()} bytes. */
+    public BodyPublisher publisher() {
+        List<BodyPublisher> pieces = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Part p : parts) {
+            if (p instanceof FilePart f) {
+                text.append(fileHeader(f));
+                pieces.add(BodyPublishers.ofByteArray(bytes(text.toString())));
+                text.setLength(0);
+                pieces.add(stream(f.content()));
+                text.append(CRLF);
+            } else {
+                text.append(textPart((TextPart) p));
+            }
+        }
+        text.append("--").append(boundary).append("--").append(CRLF);
+        pieces.add(BodyPublishers.ofByteArray(bytes(text.toString())));
+        return BodyPublishers.concat(pieces.toArray(new BodyPublisher[0]));
+    }
+
+    private static BodyPublisher stream(ByteSource source) {
+        long size = source.size();
+        if (size == 0) {
+            return BodyPublishers.noBody();
+        }
+        // ofInputStream reads small buffers on demand; fromPublisher states the exact length,
+        // and the bound makes sure a source never yields more than it declared.
+        BodyPublisher unsized = BodyPublishers.ofInputStream(() -> bounded(source, size));
+        return HttpRequest.BodyPublishers.fromPublisher(unsized, size);
+    }
+
+    private static InputStream bounded(ByteSource source, long size) {
+        try {
+            return BoundedInputStream.builder()
+                    .setInputStream(source.openStream())
+                    .setMaxCount(size)
+                    .setPropagateClose(true)
+                    .get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + source.fileName(), e);
+        }
+    }
+
+    private String textPart(TextPart t) {
+        return "--" + boundary + CRLF
+                + "Content-Disposition: form-data; name=\"" + quote(t.name()) + "\"" + CRLF
+                + CRLF
+                + t.value() + CRLF;
+    }
+
+    private String fileHeader(FilePart f) {
+        return "--" + boundary + CRLF
+                + "Content-Disposition: form-data; name=\"" + quote(f.name()) + "\"; filename=\"" + quote(f.fileName()) + "\"" + CRLF
+                + "Content-Type: application/octet-stream" + CRLF
+                + CRLF;
+    }
+
+    // Header values cannot carry CR, LF or an unescaped quote (RFC 7578 §2, as browsers encode them).
+    private static String quote(String s) {
+        return s.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

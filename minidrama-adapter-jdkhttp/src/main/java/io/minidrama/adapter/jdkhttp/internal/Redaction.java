@@ -1,0 +1,29 @@
+package io.minidrama.adapter.jdkhttp.internal;
+
+import java.util.regex.Pattern;
+
+/** Keeps secrets out of messages: strips query strings that carry a token or a secret. */
+public final class Redaction {
+    private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(access_token|secret|appsecret)=[^&\\s\"']*");
+
+    private Redaction() {
+    }
+
+    /** {@code text} with every {@code access_token=..} / {@code secret=..} value replaced. */
+    public static String clean(String text) {
+        return SECRET_PARAM.matcher(text).replaceAll("$1=<redacted>");
+    }
+
+    /** {@code text} with {@code secret} replaced wherever it occurs, then {@link #clean}ed. */
+    public static String clean(String text, String secret) {
+        String t = secret == null || secret.isEmpty() ? text : text.replace(secret, "<redacted>");
+        return clean(t);
+    }
+
+    /** A short single-line start of {@code body} for an error message, without {@code secret}. */
+    public static String snippet(String body, String secret) {
+        String oneLine = body.replaceAll("\\s+", " ").strip();
+        oneLine = clean(oneLine, secret);
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "…";
+    }
+}

@@ -1,0 +1,343 @@
+package io.minidrama.adapter.jdkhttp.internal.dto;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+
+import java.util.List;
+
+/**
+ * The platform's JSON, field for field (API.md §1-§2, §6.1). Property names follow from the
+ * snake_case naming strategy of the shared {@code Jsonb}; {@code null} fields are not sent, and
+ * unknown fields received are ignored. Integers that may arrive as strings go through
+ * {@link FlexibleLong}.
+ */
+public final class Wire {
+    private Wire() {
+    }
+
+    /** errcode / errmsg beside every payload. */
+    public static class Envelope {
+        public Integer errcode;
+        public String errmsg;
+    }
+
+    // ---------------------------------------------------------------- token
+
+    public static final class StableTokenRequest {
+        public String grantType;
+        public String appid;
+        public String secret;
+        public Boolean forceRefresh;
+    }
+
+    public static final class TokenResponse extends Envelope {
+        public String accessToken;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long expiresIn;
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    public static final class PullUploadRequest {
+        public String mediaName;
+        public String mediaUrl;
+        public String coverUrl;
+        public String sourceContext;
+    }
+
+    public static final class PullUploadResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long taskId;
+    }
+
+    public static final class TaskRequest {
+        public Long taskId;
+    }
+
+    public static final class TaskResponse extends Envelope {
+        public TaskInfo taskInfo;
+    }
+
+    public static final class TaskInfo {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long id;
+        public Integer taskType;
+        public Integer status;
+        public Integer errcode;
+        public String errmsg;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long finishTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long mediaId;
+    }
+
+    public static final class ApplyUploadRequest {
+        public String mediaName;
+        public String mediaType;
+        public String coverType;
+        public String sourceContext;
+    }
+
+    public static final class ApplyUploadResponse extends Envelope {
+        public String uploadId;
+    }
+
+    public static final class UploadPartResponse extends Envelope {
+        public String etag;
+    }
+
+    public static final class PartInfo {
+        public Integer partNumber;
+        public String etag;
+    }
+
+    public static final class CommitUploadRequest {
+        public String uploadId;
+        public List<PartInfo> mediaPartInfos;
+        public List<PartInfo> coverPartInfos;
+    }
+
+    /** Response of singlefileupload and commitupload. */
+    public static final class MediaIdResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long mediaId;
+    }
+
+    // ---------------------------------------------------------------- media
+
+    public static final class ListMediaRequest {
+        public Long dramaId;
+        public String mediaName;
+        public Long startTime;
+        public Long endTime;
+        public Integer limit;
+        public Integer offset;
+    }
+
+    public static final class ListMediaResponse extends Envelope {
+        public List<MediaInfo> mediaInfoList;
+    }
+
+    public static final class MediaIdRequest {
+        public Long mediaId;
+    }
+
+    public static final class GetMediaResponse extends Envelope {
+        public MediaInfo mediaInfo;
+    }
+
+    public static final class MediaInfo {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long mediaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long expireTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long fileSize;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long duration;
+        public String name;
+        public String description;
+        public String coverUrl;
+        public String originalUrl;
+        public String mp4Url;
+        public String hlsUrl;
+        public MediaAuditDetail auditDetail;
+    }
+
+    public static final class MediaAuditDetail {
+        public Integer status;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditTime;
+        public String reason;
+        public List<String> evidenceMaterialIdList;
+    }
+
+    public static final class MediaLinkRequest {
+        public Long mediaId;
+        public Long t;
+        public String us;
+        public Integer expr;
+        public Integer rlimit;
+        public String whref;
+        public String bkref;
+    }
+
+    public static final class MediaLinkResponse extends Envelope {
+        public MediaLinkInfo mediaInfo;
+    }
+
+    public static final class MediaLinkInfo {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long mediaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long duration;
+        public String name;
+        public String description;
+        public String coverUrl;
+        public String mp4Url;
+        public String hlsUrl;
+    }
+
+    /** A response with nothing beside errcode / errmsg (deletemedia). */
+    public static final class EmptyResponse extends Envelope {
+    }
+
+    // ---------------------------------------------------------------- dramas
+
+    public static final class AuditDramaRequest {
+        public Long dramaId;
+        public String name;
+        public Integer mediaCount;
+        public List<Long> mediaIdList;
+        public String producer;
+        public String description;
+        public String coverMaterialId;
+        public String registrationNumber;
+        public String publishLicense;
+        public String publishLicenseMaterialId;
+        public String authorizedMaterialId;
+        public Integer expedited;
+        public Integer qualificationType;
+        public String qualificationCertificateMaterialId;
+        public Integer costOfProduction;
+        public String costCommitmentLetterMaterialId;
+        public Integer dramaType;
+        public ActorList actorList;
+        public Copyright copyright;
+        public Integer contentDeclared;
+        public String recommendations;
+        public String promotionPosterMaterialId;
+        public String otherMaterialMaterialId;
+        public List<Replacement> replaceMediaList;
+    }
+
+    public static final class ActorList {
+        public List<Actor> actor;
+    }
+
+    public static final class Actor {
+        public String name;
+        public String photoMaterialId;
+        public String role;
+        public String profile;
+    }
+
+    public static final class Copyright {
+        public Integer copyrightRole;
+        public Integer applyForCopyrightProtection;
+        public String copyrightVerification;
+        public List<String> proofOfProduction;
+        public List<String> purchaseOrBroadcastAuthorizationCertificate;
+    }
+
+    public static final class Replacement {
+        public Long old;
+        @JsonbProperty("new")
+        public Long replacement;
+    }
+
+    public static final class AuditDramaResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+    }
+
+    public static final class PageRequest {
+        public Integer limit;
+        public Integer offset;
+    }
+
+    public static final class DramaIdRequest {
+        public Long dramaId;
+    }
+
+    public static final class ListDramasResponse extends Envelope {
+        public List<DramaInfo> dramaInfoList;
+    }
+
+    public static final class GetDramaResponse extends Envelope {
+        public DramaInfo dramaInfo;
+    }
+
+    public static final class DramaInfo {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        public String name;
+        public String playwright;
+        public String producer;
+        public String productionLicense;
+        public String coverUrl;
+        public Integer mediaCount;
+        public String description;
+        public List<DramaMedia> mediaList;
+        public DramaAuditDetail auditDetail;
+        public Integer expedited;
+        public String recommendations;
+    }
+
+    public static final class DramaMedia {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long mediaId;
+    }
+
+    public static final class DramaAuditDetail {
+        public Integer status;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditTime;
+    }
+
+    // ---------------------------------------------------------------- CDN
+
+    public static final class CdnUsageRequest {
+        public Long startTime;
+        public Long endTime;
+        public Integer dataInterval;
+    }
+
+    public static final class CdnUsageResponse extends Envelope {
+        public Integer dataInterval;
+        public List<CdnUsageItem> itemList;
+    }
+
+    public static final class CdnUsageItem {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long time;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long value;
+    }
+
+    public static final class CdnLogsRequest {
+        public Long startTime;
+        public Long endTime;
+        public Integer limit;
+        public Integer offset;
+    }
+
+    public static final class CdnLogsResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<CdnLogInfo> domesticCdnLogs;
+    }
+
+    public static final class CdnLogInfo {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long date;
+        public String name;
+        public String url;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long startTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long endTime;
+    }
+}
