@@ -1,0 +1,307 @@
+package io.minidrama.adapter.fake;
+
+import io.minidrama.adapter.fake.internal.Engine;
+import io.minidrama.adapter.fake.internal.Faults;
+import io.minidrama.adapter.fake.internal.Settings;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.Etag;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.PageRequest;
+import io.minidrama.domain.TaskId;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnUsage;
+import io.minidrama.domain.cdn.CdnUsageQuery;
+import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaSubmission;
+import io.minidrama.domain.media.ApplyUpload;
+import io.minidrama.domain.media.CommitUpload;
+import io.minidrama.domain.media.Media;
+import io.minidrama.domain.media.MediaQuery;
+import io.minidrama.domain.media.PartUpload;
+import io.minidrama.domain.media.PlayLink;
+import io.minidrama.domain.media.PlayLinkRequest;
+import io.minidrama.domain.media.PullUpload;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.Task;
+import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.port.MiniDramaPlatform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An honest, in-memory mini-drama platform: stateful, with the platform's rules and errcodes
+ * (API.md), for offline tests of code written against {@link MiniDramaPlatform}.
+ *
+ * <pre>{@code
+ * InMemoryMiniDramaPlatform platform = InMemoryMiniDramaPlatform.create();
+ * MiniDrama md = MiniDrama.create(platform, platform.clock());
+ * DramaId id = md.dramas().submit(...);
+ * platform.control().approveDrama(id);
+ * }</pre>
+ *
+ * <p><b>Behaviour.</b> Uploads keep the assembled bytes (or only size and SHA-256 above
+ * {@link Builder#keepContentUpTo}); parts may come in any order and be replaced, the commit checks
+ * every etag and that every part but the last is exactly 5 MB. Pull uploads move waiting →
+ * processing → done (or failed, when told) as the clock advances; no URL is fetched. Dramas follow
+ * the audit state machine, decided by the tests through {@link #control()}; at most 5 expedited
+ * first submissions a day (China time). Play links are issued only for episodes of approved dramas;
+ * {@link FakeControl#play} simulates fetching them, honouring expiry, {@code rlimit},
+ * {@code whref}/{@code bkref} and the preview length, and the bytes served become CDN usage and logs.
+ * Durations default to 1 second per started MB of video ({@link Builder#durationPerMegabyte}).
+ *
+ * <p><b>Errors.</b> The fake refuses what the platform refuses, with
+ * {@link io.minidrama.domain.error.PlatformException} ({@code httpStatus}
+ * {@link io.minidrama.domain.error.PlatformException#NO_HTTP_STATUS}): an unknown or expired
+ * media, upload, drama or task is 10093030; a commit with a wrong etag, a missing part, a
+ * wrongly sized part or cover parts that do not match {@code applyupload} is 10093014; a cover
+ * part on an upload applied without {@code cover_type} is 10090005; a link for an episode whose
+ * drama is not approved, a resubmission of a drama that is not rejected, and a sixth expedite of
+ * the day are 10093011; an episode already in another drama is 10090040; a link parameter the
+ * fake's state contradicts (expiry against the fake clock, preview longer than the video) is
+ * 10093014. No faults are injected unless asked for through {@link #control()}.
+ *
+ * <p><b>Threads.</b> Thread-safe: every method may be called concurrently; parts of one upload
+ * may be sent in parallel. Push-event listeners run on the thread whose call made the event
+ * happen, after the fake released its lock.
+ */
+public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
+    private final Engine engine;
+    private final Faults faults;
+    private final FakeControl control;
+    private final Clock clock;
+
+    private InMemoryMiniDramaPlatform(Builder b) {
+        this.clock = b.clock != null ? b.clock : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this.engine = new Engine(new Settings(clock, b.keepContentUpTo, b.durationPerMb, b.pullWaiting, b.pullProcessing,
+                b.pulledMediaSize, b.originalId, b.urlBase, b.firstId));
+        this.faults = new Faults(clock);
+        this.control = new FakeControl(engine, faults, clock);
+        if (clock instanceof MutableClock m) {
+            m.onChange(engine::tick);
+        }
+    }
+
+    /** A fake with the default settings and its own {@link MutableClock}, started at the current time. */
+    public static InMemoryMiniDramaPlatform create() {
+        return builder().build();
+    }
+
+    /** A builder of a fake. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The control surface: decide audits, inject faults, move the clock, observe events and calls. */
+    public FakeControl control() {
+        return control;
+    }
+
+    /**
+     * The fake's clock; a {@link MutableClock} unless another clock was configured. Share it with
+     * the code under test ({@code MiniDrama.create(platform, platform.clock())}) so time rules agree.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public MediaId uploadSingle(SingleFileUpload request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("singlefileupload", request, () -> engine.uploadSingle(request));
+    }
+
+    @Override
+    public UploadId applyUpload(ApplyUpload request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("applyupload", request, () -> engine.applyUpload(request));
+    }
+
+    @Override
+    public Etag uploadPart(PartUpload request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("uploadpart", request, () -> engine.uploadPart(request));
+    }
+
+    @Override
+    public MediaId commitUpload(CommitUpload request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("commitupload", request, () -> engine.commitUpload(request));
+    }
+
+    @Override
+    public TaskId pullUpload(PullUpload request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("pullupload", request, () -> engine.pullUpload(request));
+    }
+
+    @Override
+    public Task getTask(TaskId taskId) {
+        Objects.requireNonNull(taskId, "taskId");
+        return faults.call("gettask", taskId, () -> engine.getTask(taskId));
+    }
+
+    @Override
+    public List<Media> listMedia(MediaQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("listmedia", query, () -> engine.listMedia(query));
+    }
+
+    @Override
+    public Media getMedia(MediaId mediaId) {
+        Objects.requireNonNull(mediaId, "mediaId");
+        return faults.call("getmedia", mediaId, () -> engine.getMedia(mediaId));
+    }
+
+    @Override
+    public PlayLink getPlayLink(PlayLinkRequest request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("getmedialink", request, () -> engine.getPlayLink(request));
+    }
+
+    @Override
+    public void deleteMedia(MediaId mediaId) {
+        Objects.requireNonNull(mediaId, "mediaId");
+        faults.call("deletemedia", mediaId, () -> {
+            engine.deleteMedia(mediaId);
+            return null;
+        });
+    }
+
+    @Override
+    public DramaId submit(DramaSubmission submission) {
+        Objects.requireNonNull(submission, "submission");
+        return faults.call("auditdrama", submission, () -> engine.submit(submission));
+    }
+
+    @Override
+    public List<Drama> listDramas(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return faults.call("listdramas", page, () -> engine.listDramas(page));
+    }
+
+    @Override
+    public Drama getDrama(DramaId dramaId) {
+        Objects.requireNonNull(dramaId, "dramaId");
+        return faults.call("getdrama", dramaId, () -> engine.getDrama(dramaId));
+    }
+
+    @Override
+    public CdnUsage getCdnUsage(CdnUsageQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getcdnusagedata", query, () -> engine.getCdnUsage(query));
+    }
+
+    @Override
+    public CdnLogs getCdnLogs(CdnLogQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getcdnlogs", query, () -> engine.getCdnLogs(query));
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryMiniDramaPlatform[" + clock + "]";
+    }
+
+    /**
+     * Builder of {@link InMemoryMiniDramaPlatform}. Not thread-safe; every setting has a default.
+     */
+    public static final class Builder {
+        private Clock clock;
+        private long keepContentUpTo = Long.MAX_VALUE;
+        private Duration durationPerMb = Duration.ofSeconds(1);
+        private Duration pullWaiting = Duration.ofSeconds(5);
+        private Duration pullProcessing = Duration.ofSeconds(25);
+        private long pulledMediaSize = UploadLimits.MB;
+        private String originalId = "gh_fakeminiprogram";
+        private String urlBase = "https://fake-minidrama.invalid";
+        private long firstId = 1_000_001L;
+
+        private Builder() {
+        }
+
+        /**
+         * The fake's clock (default: a new {@link MutableClock} at the current time). With a
+         * {@link MutableClock}, moving it makes due work (pull tasks) finish at once; with another
+         * clock, due work finishes at the next call.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Keep the bytes of media up to this size; larger media keep only size and SHA-256
+         * (default: keep everything). Parts are held in memory until their commit either way.
+         */
+        public Builder keepContentUpTo(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0");
+            }
+            this.keepContentUpTo = bytes;
+            return this;
+        }
+
+        /** The derived duration per started MB of video (default 1 second; 0 bytes count as 1 MB). */
+        public Builder durationPerMegabyte(Duration duration) {
+            this.durationPerMb = requirePositive(duration, "duration");
+            return this;
+        }
+
+        /** How long a pull task waits, then processes, before it is done (default 5 s and 25 s). */
+        public Builder pullUploadTiming(Duration waiting, Duration processing) {
+            this.pullWaiting = requirePositive(waiting, "waiting");
+            this.pullProcessing = requirePositive(processing, "processing");
+            return this;
+        }
+
+        /** The size recorded for pulled media, whose URLs the fake never fetches (default 1 MB). */
+        public Builder pulledMediaSize(long bytes) {
+            if (bytes < 1 || bytes > UploadLimits.VIDEO_MAX) {
+                throw new IllegalArgumentException("bytes must be 1..500 MB");
+            }
+            this.pulledMediaSize = bytes;
+            return this;
+        }
+
+        /** The mini program's original id, {@code ToUserName} of pushed events (default {@code gh_fakeminiprogram}). */
+        public Builder originalId(String originalId) {
+            this.originalId = Objects.requireNonNull(originalId, "originalId");
+            return this;
+        }
+
+        /** The base of the temporary URLs handed out (default {@code https://fake-minidrama.invalid}). */
+        public Builder urlBase(String urlBase) {
+            this.urlBase = Objects.requireNonNull(urlBase, "urlBase").replaceAll("/+$", "");
+            return this;
+        }
+
+        /** The first id given to a media, drama or task; they share one sequence (default 1000001). */
+        public Builder firstId(long firstId) {
+            if (firstId < 1) {
+                throw new IllegalArgumentException("firstId must be >= 1");
+            }
+            this.firstId = firstId;
+            return this;
+        }
+
+        private static Duration requirePositive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+
+        /** Builds the fake. */
+        public InMemoryMiniDramaPlatform build() {
+            return new InMemoryMiniDramaPlatform(this);
+        }
+    }
+}

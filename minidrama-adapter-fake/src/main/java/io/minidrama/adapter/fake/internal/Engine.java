@@ -1,0 +1,889 @@
+package io.minidrama.adapter.fake.internal;
+
+import io.minidrama.adapter.fake.Playback;
+import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.Etag;
+import io.minidrama.domain.MaterialId;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.PageRequest;
+import io.minidrama.domain.TaskId;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnUsage;
+import io.minidrama.domain.cdn.CdnUsageQuery;
+import io.minidrama.domain.cdn.DataInterval;
+import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaSubmission;
+import io.minidrama.domain.drama.ExpediteQuota;
+import io.minidrama.domain.drama.FirstSubmission;
+import io.minidrama.domain.drama.MediaReplacement;
+import io.minidrama.domain.drama.Qualification;
+import io.minidrama.domain.drama.Resubmission;
+import io.minidrama.domain.error.ErrorCode;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.event.AuditEvent;
+import io.minidrama.domain.event.AuditType;
+import io.minidrama.domain.event.PushEvent;
+import io.minidrama.domain.event.UploadEvent;
+import io.minidrama.domain.media.ApplyUpload;
+import io.minidrama.domain.media.ByteSource;
+import io.minidrama.domain.media.CommitUpload;
+import io.minidrama.domain.media.Media;
+import io.minidrama.domain.media.MediaAuditDetail;
+import io.minidrama.domain.media.MediaQuery;
+import io.minidrama.domain.media.PartInfo;
+import io.minidrama.domain.media.PartUpload;
+import io.minidrama.domain.media.PlayLink;
+import io.minidrama.domain.media.PlayLinkRequest;
+import io.minidrama.domain.media.PullUpload;
+import io.minidrama.domain.media.ResourceType;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.Task;
+import io.minidrama.domain.media.TaskStatus;
+import io.minidrama.domain.media.UploadLimits;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The fake platform's state and rules. One coarse lock guards the state; reading request bodies,
+ * hashing and assembling uploads happen outside it so concurrent part uploads do not queue behind
+ * each other. Push events are collected under the lock and delivered after it is released, so a
+ * listener may call back into the fake.
+ */
+public final class Engine {
+    /** How long an upload id stays valid after {@code applyupload} (the platform does not say; a day is generous). */
+    static final Duration UPLOAD_TTL = Duration.ofDays(1);
+    private static final String FROM_USER = "o_minidrama_platform";
+    private static final DateTimeFormatter LOG_HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ExpediteQuota.PLATFORM_ZONE);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final AtomicLong nextId;
+    private final long firstId;
+
+    private final Map<UploadId, Upload> uploads = new HashMap<>();
+    private final Map<MediaId, MediaRec> media = new HashMap<>();
+    private final Map<DramaId, DramaRec> dramas = new HashMap<>();
+    private final Map<TaskId, TaskRec> tasks = new LinkedHashMap<>();
+    private final Map<String, LinkRec> links = new HashMap<>();
+    private final List<Traffic> traffic = new ArrayList<>();
+    private final Deque<PullFailure> pullFailures = new ArrayDeque<>();
+    private final Map<MediaId, Duration> presetDurations = new HashMap<>();
+    private ExpediteQuota quota;
+
+    private final List<Consumer<UploadEvent>> uploadListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AuditEvent>> auditListeners = new CopyOnWriteArrayList<>();
+    private final List<PushEvent> eventLog = new CopyOnWriteArrayList<>();
+
+    public Engine(Settings settings) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.firstId = settings.firstId();
+        this.nextId = new AtomicLong(firstId);
+        this.quota = ExpediteQuota.fresh(clock.instant());
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    public MediaId uploadSingle(SingleFileUpload r) {
+        byte[] video = readAll(r.video());
+        byte[] cover = r.cover().map(Engine::readAll).orElse(null);
+        String sha = Digests.sha256(video);
+        String coverSha = cover == null ? "" : Digests.sha256(cover);
+        return locked(out -> {
+            MediaId id = new MediaId(nextId.getAndIncrement());
+            media.put(id, new MediaRec(id, r.name().wire(), clock.instant(), video.length, sha, keep(video),
+                    cover == null ? 0 : cover.length, coverSha, r.sourceContext()));
+            return id;
+        });
+    }
+
+    public UploadId applyUpload(ApplyUpload r) {
+        return locked(out -> {
+            UploadId id = UploadId.of("fake-upload-" + nextId.getAndIncrement() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())));
+            uploads.put(id, new Upload(r, clock.instant()));
+            return id;
+        });
+    }
+
+    public Etag uploadPart(PartUpload p) {
+        byte[] data = readAll(p.data());
+        String etag = Digests.etag(data);
+        return locked(out -> {
+            Upload u = upload("uploadpart", p.uploadId());
+            if (p.resourceType() == ResourceType.COVER && u.request.coverFormat().isEmpty()) {
+                throw error("uploadpart", ErrorCode.RESOURCE_TYPE_INVALID,
+                        "resource_type 2 (cover) needs a cover_type at applyupload; upload " + p.uploadId() + " has none");
+            }
+            u.parts.put(new PartKey(p.resourceType(), p.partNumber()), new Part(data, etag));
+            return Etag.of(etag);
+        });
+    }
+
+    public MediaId commitUpload(CommitUpload c) {
+        Claim claim = locked(out -> {
+            String op = "commitupload";
+            Upload u = upload(op, c.uploadId());
+            List<byte[]> video = partsFor(u, ResourceType.VIDEO, c.mediaParts());
+            boolean applied = u.request.coverFormat().isPresent();
+            if (applied && c.coverParts().isEmpty()) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos is required: a cover_type was given at applyupload");
+            }
+            if (!applied && !c.coverParts().isEmpty()) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos given, but no cover_type was given at applyupload");
+            }
+            List<byte[]> cover = partsFor(u, ResourceType.COVER, c.coverParts());
+            long coverSize = cover.stream().mapToLong(b -> b.length).sum();
+            if (coverSize > UploadLimits.COVER_MAX) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "the cover is " + coverSize + " bytes; at most 10 MB (10485760 bytes)");
+            }
+            uploads.remove(c.uploadId());
+            return new Claim(u.request, video, cover);
+        });
+        Assembled v = assemble(claim.video, true);
+        Assembled cv = assemble(claim.cover, false);
+        return locked(out -> {
+            MediaId id = new MediaId(nextId.getAndIncrement());
+            media.put(id, new MediaRec(id, claim.request.name().wire(), clock.instant(), v.size, v.sha256, v.content,
+                    cv.size, cv.size == 0 ? "" : cv.sha256, claim.request.sourceContext()));
+            return id;
+        });
+    }
+
+    private List<byte[]> partsFor(Upload u, ResourceType type, List<PartInfo> infos) {
+        String what = type == ResourceType.VIDEO ? "video" : "cover";
+        List<byte[]> out = new ArrayList<>(infos.size());
+        for (int i = 0; i < infos.size(); i++) {
+            PartInfo info = infos.get(i);
+            Part part = u.parts.get(new PartKey(type, info.partNumber()));
+            if (part == null) {
+                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " was not uploaded");
+            }
+            if (!part.etag.equals(info.etag().value())) {
+                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "the etag of part " + info.partNumber() + " of the " + what
+                        + " does not match its last upload");
+            }
+            if (i < infos.size() - 1 && part.data.length != UploadLimits.PART_SIZE) {
+                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " is "
+                        + part.data.length + " bytes; every part but the last must be exactly 5 MB (5242880 bytes)");
+            }
+            out.add(part.data);
+        }
+        return out;
+    }
+
+    private Assembled assemble(List<byte[]> parts, boolean keepIfSmall) {
+        long size = parts.stream().mapToLong(b -> b.length).sum();
+        MessageDigest sha = Digests.of("SHA-256");
+        boolean keep = keepIfSmall && size <= settings.keepContentUpTo();
+        byte[] content = keep ? new byte[(int) size] : null;
+        int pos = 0;
+        for (byte[] p : parts) {
+            sha.update(p);
+            if (keep) {
+                System.arraycopy(p, 0, content, pos, p.length);
+                pos += p.length;
+            }
+        }
+        return new Assembled(size, HexFormat.of().formatHex(sha.digest()), content);
+    }
+
+    private byte[] keep(byte[] video) {
+        return video.length <= settings.keepContentUpTo() ? video : null;
+    }
+
+    private static byte[] readAll(ByteSource source) {
+        try (InputStream in = source.openStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, source.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.fileName(), e);
+        }
+    }
+
+    private Upload upload(String op, UploadId id) {
+        Upload u = uploads.get(id);
+        if (u == null) {
+            throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "upload_id " + id + " does not exist, has expired or was committed");
+        }
+        return u;
+    }
+
+    // ---------------------------------------------------------------- pull upload
+
+    public TaskId pullUpload(PullUpload r) {
+        return locked(out -> {
+            TaskId id = new TaskId(nextId.getAndIncrement());
+            Instant now = clock.instant();
+            Instant processing = now.plus(settings.pullWaiting());
+            tasks.put(id, new TaskRec(id, r, now, processing, processing.plus(settings.pullProcessing()), pullFailures.poll()));
+            return id;
+        });
+    }
+
+    public Task getTask(TaskId id) {
+        return locked(out -> {
+            TaskRec t = tasks.get(id);
+            if (t == null) {
+                throw error("gettask", ErrorCode.RESOURCE_NOT_FOUND, "task_id " + id + " does not exist");
+            }
+            return t.toTask(clock.instant());
+        });
+    }
+
+    // ---------------------------------------------------------------- catalog
+
+    public List<Media> listMedia(MediaQuery q) {
+        return locked(out -> media.values().stream()
+                .filter(m -> q.dramaId().map(d -> d.equals(m.dramaId)).orElse(true))
+                .filter(m -> q.matchesName(m.name))
+                .filter(m -> q.uploadedWithin().map(w -> w.contains(m.created)).orElse(true))
+                .sorted(Comparator.comparing((MediaRec m) -> m.created).thenComparing(m -> m.id.value()).reversed())
+                .skip(q.page().offset())
+                .limit(q.page().limit())
+                .map(this::toMedia)
+                .toList());
+    }
+
+    public Media getMedia(MediaId id) {
+        return locked(out -> toMedia(mediaRec("getmedia", id)));
+    }
+
+    public void deleteMedia(MediaId id) {
+        locked(out -> {
+            mediaRec("deletemedia", id);
+            media.remove(id);
+            return null;
+        });
+    }
+
+    public PlayLink getPlayLink(PlayLinkRequest r) {
+        return locked(out -> {
+            String op = "getmedialink";
+            MediaRec m = mediaRec(op, r.mediaId());
+            if (m.dramaId == null) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "media " + m.id + " is not an episode of a submitted drama; links need an approved drama");
+            }
+            Drama d = dramas.get(m.dramaId).drama;
+            if (!d.status().isApproved()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; links are issued only for approved dramas");
+            }
+            Instant now = clock.instant();
+            if (!r.expiry().isAfter(now) || r.expiry().isAfter(now.plus(PlayLinkRequest.MAX_LIFETIME))) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "t " + r.expiry().getEpochSecond() + " must be in the future and at most 2 hours away (now "
+                        + now.getEpochSecond() + ")");
+            }
+            long seconds = m.duration().toSeconds();
+            if (r.previewSeconds().isPresent() && seconds > 0 && r.previewSeconds().getAsInt() > seconds) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "expr " + r.previewSeconds().getAsInt() + " exceeds the video's duration (" + seconds + " s)");
+            }
+            String token = Long.toString(nextId.getAndIncrement(), 36) + Long.toHexString(Double.doubleToLongBits(Math.random()) & 0xffffffL);
+            links.put(token, new LinkRec(m.id, r.expiry(), r.rlimit().orElse(0), r.whref(), r.bkref(), r.previewSeconds().orElse(0)));
+            String query = "?t=" + r.expiry().getEpochSecond() + r.us().map(u -> "&us=" + u + "-wxfake").orElse("");
+            String base = settings.urlBase() + "/play/" + token;
+            return new PlayLink(m.id, m.duration(), m.name, "", url("cover", m.id), base + ".mp4" + query, base + ".m3u8" + query);
+        });
+    }
+
+    // ---------------------------------------------------------------- dramas
+
+    public DramaId submit(DramaSubmission s) {
+        return locked(out -> s instanceof FirstSubmission f ? first(f) : resubmit((Resubmission) s));
+    }
+
+    private DramaId first(FirstSubmission f) {
+        String op = "auditdrama";
+        Instant now = clock.instant();
+        for (MediaId mid : f.mediaIds()) {
+            MediaRec m = media.get(mid);
+            if (m == null) {
+                throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "media " + mid + " in media_id_list does not exist");
+            }
+            if (m.dramaId != null) {
+                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama " + m.dramaId);
+            }
+        }
+        if (f.expedited()) {
+            // 10093011 (operation failed), not 10093023 (too frequent): the day's quota does not come
+            // back with backoff, and ErrorCode classifies 10093023 as retryable, which would make
+            // clients retry a submission that cannot succeed before midnight, China time.
+            if (quota.remaining(now) == 0) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "the 5 expedited first submissions of today (China time) are used; submit with expedited=0");
+            }
+            quota = quota.consume(now);
+        }
+        DramaId id = new DramaId(nextId.getAndIncrement());
+        Drama d = Drama.builder(id)
+                .name(f.name())
+                .createTime(now)
+                .producer(f.producer())
+                .description(f.description())
+                .coverUrl(settings.urlBase() + "/material/" + f.coverMaterialId())
+                .productionLicense(licence(f.qualification()))
+                .mediaIds(f.mediaIds())
+                .expedited(f.expedited())
+                .recommendations(f.recommendations())
+                .build()
+                .submittedForReview(now);
+        dramas.put(id, new DramaRec(d, AuditType.FIRST_SUBMISSION));
+        underReview(id, f.mediaIds(), now);
+        return id;
+    }
+
+    private DramaId resubmit(Resubmission r) {
+        String op = "auditdrama";
+        Instant now = clock.instant();
+        DramaRec rec = dramas.get(r.dramaId());
+        if (rec == null) {
+            throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "drama " + r.dramaId() + " does not exist");
+        }
+        Drama d = rec.drama;
+        if (!d.status().canResubmit()) {
+            throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; only a rejected drama (status 2 or 4) can be resubmitted");
+        }
+        if (r.mediaCount().isPresent() && r.mediaCount().getAsInt() != d.mediaCount()) {
+            throw error(op, ErrorCode.PARAMETER_ERROR, "media_count must stay " + d.mediaCount());
+        }
+        List<MediaId> ids = new ArrayList<>(r.mediaIds().isEmpty() ? d.mediaIds() : r.mediaIds());
+        if (ids.size() != d.mediaCount()) {
+            throw error(op, ErrorCode.PARAMETER_ERROR, "media_id_list must keep " + d.mediaCount() + " episodes");
+        }
+        for (MediaReplacement rep : r.replacements()) {
+            int at = ids.indexOf(rep.oldMedia());
+            if (at < 0) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "replace_media_list: media " + rep.oldMedia() + " is not an episode of drama " + d.id());
+            }
+            if (ids.contains(rep.newMedia())) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "replace_media_list: media " + rep.newMedia() + " is already an episode of drama " + d.id());
+            }
+            ids.set(at, rep.newMedia());
+        }
+        for (MediaId mid : ids) {
+            MediaRec m = media.get(mid);
+            if (m == null) {
+                throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "media " + mid + " does not exist");
+            }
+            if (m.dramaId != null && !m.dramaId.equals(d.id())) {
+                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama " + m.dramaId);
+            }
+        }
+        Set<MediaId> kept = new HashSet<>(ids);
+        for (MediaId old : d.mediaIds()) {
+            MediaRec m = media.get(old);
+            if (!kept.contains(old) && m != null) {
+                m.dramaId = null;
+                m.audit = MediaAuditDetail.none();
+                m.decided = false;
+            }
+        }
+        Drama.Builder b = d.toBuilder().mediaIds(ids);
+        r.name().ifPresent(b::name);
+        r.producer().ifPresent(b::producer);
+        r.description().ifPresent(b::description);
+        r.coverMaterialId().ifPresent(c -> b.coverUrl(settings.urlBase() + "/material/" + c));
+        r.qualification().ifPresent(q -> b.productionLicense(licence(q)));
+        rec.drama = b.build().submittedForReview(now);
+        rec.lastType = AuditType.RESUBMISSION;
+        underReview(d.id(), ids, now);
+        return d.id();
+    }
+
+    private void underReview(DramaId id, List<MediaId> episodes, Instant now) {
+        for (MediaId mid : episodes) {
+            MediaRec m = media.get(mid);
+            m.dramaId = id;
+            m.audit = new MediaAuditDetail(AuditStatus.UNDER_REVIEW, now, Instant.EPOCH, "", List.of());
+            m.decided = false;
+        }
+    }
+
+    private static String licence(Qualification q) {
+        if (q instanceof Qualification.RegistrationNumber n) {
+            return n.number();
+        } else if (q instanceof Qualification.PublishLicence p) {
+            return p.number();
+        } else if (q instanceof Qualification.Licensed l) {
+            return l.registrationNumber();
+        }
+        return "";
+    }
+
+    public List<Drama> listDramas(PageRequest page) {
+        return locked(out -> dramas.values().stream()
+                .map(rec -> rec.drama)
+                .sorted(Comparator.comparing(Drama::createTime).thenComparing(d -> d.id().value()).reversed())
+                .skip(page.offset())
+                .limit(page.limit())
+                .toList());
+    }
+
+    public Drama getDrama(DramaId id) {
+        return locked(out -> dramaRec("getdrama", id).drama);
+    }
+
+    // ---------------------------------------------------------------- CDN
+
+    public CdnUsage getCdnUsage(CdnUsageQuery q) {
+        return locked(out -> {
+            DataInterval interval = q.interval();
+            long step = interval.duration().toSeconds();
+            Instant start = q.window().start();
+            Instant first = interval == DataInterval.DAY
+                    ? start.atZone(ExpediteQuota.PLATFORM_ZONE).truncatedTo(ChronoUnit.DAYS).toInstant()
+                    : Instant.ofEpochSecond(start.getEpochSecond() - Math.floorMod(start.getEpochSecond(), step));
+            List<CdnUsage.Point> points = new ArrayList<>();
+            for (Instant t = first; t.isBefore(q.window().end()); t = t.plusSeconds(step)) {
+                Instant from = t;
+                Instant to = t.plusSeconds(step);
+                long bytes = traffic.stream()
+                        .filter(x -> q.window().contains(x.at) && !x.at.isBefore(from) && x.at.isBefore(to))
+                        .mapToLong(x -> x.bytes).sum();
+                points.add(new CdnUsage.Point(t, billed(bytes)));
+            }
+            return new CdnUsage(interval, points);
+        });
+    }
+
+    /** Billed traffic is about 110 % of the traffic in the logs (API.md R-23); rounded half up. */
+    static long billed(long logBytes) {
+        return (logBytes * 11 + 5) / 10;
+    }
+
+    public CdnLogs getCdnLogs(CdnLogQuery q) {
+        return locked(out -> {
+            Instant now = clock.instant();
+            TreeSet<Instant> hours = new TreeSet<>();
+            for (Traffic t : traffic) {
+                Instant hour = t.at.truncatedTo(ChronoUnit.HOURS);
+                if (q.window().contains(hour) && !hour.plus(Duration.ofHours(1)).isAfter(now)) {
+                    hours.add(hour);
+                }
+            }
+            List<CdnLogs.LogFile> files = hours.stream()
+                    .skip(q.page().offset())
+                    .limit(q.page().limit())
+                    .map(h -> {
+                        String name = LOG_HOUR.format(h) + ".log.gz";
+                        return new CdnLogs.LogFile(LocalDate.ofInstant(h, ExpediteQuota.PLATFORM_ZONE), name,
+                                settings.urlBase() + "/cdnlog/" + name + "?expires=" + now.plus(Duration.ofDays(1)).getEpochSecond(),
+                                h, h.plus(Duration.ofHours(1)));
+                    })
+                    .toList();
+            return new CdnLogs(hours.size(), files);
+        });
+    }
+
+    // ---------------------------------------------------------------- control
+
+    public void approveDrama(DramaId id) {
+        review(id, AuditStatus.APPROVED, "", List.of());
+    }
+
+    public void rejectDrama(DramaId id, AuditStatus outcome, String reason, List<MaterialId> evidence) {
+        review(id, outcome, reason, evidence);
+    }
+
+    private void review(DramaId id, AuditStatus outcome, String reason, List<MaterialId> evidence) {
+        locked(out -> {
+            DramaRec rec = dramaRec("control", id);
+            if (rec.drama.status() != AuditStatus.UNDER_REVIEW) {
+                throw new IllegalStateException("drama " + id + " is " + rec.drama.status() + "; only a drama under review can be approved or rejected");
+            }
+            Instant now = clock.instant();
+            rec.drama = rec.drama.reviewed(outcome, now);
+            for (MediaId mid : rec.drama.mediaIds()) {
+                MediaRec m = media.get(mid);
+                if (m != null && !m.decided) {
+                    m.audit = new MediaAuditDetail(outcome, m.audit.createTime(), now,
+                            outcome == AuditStatus.APPROVED ? "" : reason, outcome == AuditStatus.APPROVED ? List.of() : evidence);
+                }
+            }
+            out.add(new AuditEvent(envelope(AuditEvent.TYPE, now), id, outcome, rec.lastType, rec.drama.auditDetail().createTime(), now));
+            return null;
+        });
+    }
+
+    public void reviewEpisode(MediaId id, AuditStatus outcome, String reason, List<MaterialId> evidence) {
+        locked(out -> {
+            MediaRec m = mediaRec("control", id);
+            if (m.dramaId == null) {
+                throw new IllegalStateException("media " + id + " is not an episode of a submitted drama");
+            }
+            m.audit = new MediaAuditDetail(outcome, m.audit.createTime(), clock.instant(), reason, evidence);
+            m.decided = true;
+            return null;
+        });
+    }
+
+    public void setDuration(MediaId id, Duration duration) {
+        locked(out -> {
+            if (media.containsKey(id)) {
+                media.get(id).duration = duration;
+            } else {
+                presetDurations.put(id, duration);
+            }
+            return null;
+        });
+    }
+
+    public void failNextPullTasks(int times, int errcode, String errmsg) {
+        locked(out -> {
+            for (int i = 0; i < times; i++) {
+                pullFailures.add(new PullFailure(errcode, errmsg));
+            }
+            return null;
+        });
+    }
+
+    public Playback play(String url, String clientIp, String referer, long bytes) {
+        return locked(out -> {
+            int at = url.indexOf("/play/");
+            String token = at < 0 ? "" : url.substring(at + 6).replaceAll("[.?].*$", "");
+            LinkRec l = links.get(token);
+            if (l == null) {
+                return Playback.refused("unknown-link");
+            }
+            MediaRec m = media.get(l.mediaId);
+            if (m == null) {
+                return Playback.refused("media-deleted");
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(l.expiry)) {
+                return Playback.refused("expired");
+            }
+            String ref = referer.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+            if (!l.whref.isEmpty() && l.whref.stream().noneMatch(d -> refererMatches(d, ref))) {
+                return Playback.refused("whref");
+            }
+            if (l.bkref.stream().anyMatch(d -> refererMatches(d, ref))) {
+                return Playback.refused("bkref");
+            }
+            if (l.rlimit > 0 && !l.ips.contains(clientIp) && l.ips.size() >= l.rlimit) {
+                return Playback.refused("rlimit");
+            }
+            l.ips.add(clientIp);
+            long served = Math.min(bytes, m.size);
+            long seconds = m.duration().toSeconds();
+            if (l.preview > 0 && seconds > 0 && l.preview < seconds) {
+                served = Math.min(served, m.size * l.preview / seconds);
+            }
+            traffic.add(new Traffic(now, served));
+            return Playback.served(served);
+        });
+    }
+
+    /** prefix match on the referer without scheme; {@code *.abc.com} matches any sub-domain. */
+    private static boolean refererMatches(String domain, String refererWithoutScheme) {
+        if (refererWithoutScheme.isEmpty()) {
+            return false;
+        }
+        String lower = refererWithoutScheme.toLowerCase(Locale.ROOT);
+        String d = domain.toLowerCase(Locale.ROOT);
+        if (d.startsWith("*.")) {
+            String host = lower.split("[/:]", 2)[0];
+            return host.endsWith(d.substring(1));
+        }
+        return lower.startsWith(d);
+    }
+
+    public Optional<StoredMedia> storedMedia(MediaId id) {
+        return locked(out -> Optional.ofNullable(media.get(id))
+                .map(m -> new StoredMedia(m.id, m.size, m.sha256, m.duration(), m.coverSize, m.coverSha256, m.content != null)));
+    }
+
+    public Optional<byte[]> content(MediaId id) {
+        return locked(out -> Optional.ofNullable(media.get(id)).map(m -> m.content).map(byte[]::clone));
+    }
+
+    public int expeditesRemaining() {
+        return locked(out -> quota.remaining(clock.instant()));
+    }
+
+    public void onUploadEvent(Consumer<UploadEvent> listener) {
+        uploadListeners.add(listener);
+    }
+
+    public void onAuditEvent(Consumer<AuditEvent> listener) {
+        auditListeners.add(listener);
+    }
+
+    public List<PushEvent> pushedEvents() {
+        return List.copyOf(eventLog);
+    }
+
+    /** Processes work that has come due (pull tasks finishing) and delivers its events. */
+    public void tick() {
+        locked(out -> null);
+    }
+
+    /** Forgets every upload, media, drama, task, link, traffic record and event; listeners stay. */
+    public void reset() {
+        locked(out -> {
+            uploads.clear();
+            media.clear();
+            dramas.clear();
+            tasks.clear();
+            links.clear();
+            traffic.clear();
+            pullFailures.clear();
+            presetDurations.clear();
+            quota = ExpediteQuota.fresh(clock.instant());
+            eventLog.clear();
+            return null;
+        });
+    }
+
+    /** The fake's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private <T> T locked(Function<List<PushEvent>, T> body) {
+        List<PushEvent> out = new ArrayList<>(0);
+        T result;
+        synchronized (lock) {
+            due(out);
+            result = body.apply(out);
+        }
+        for (PushEvent e : out) {
+            eventLog.add(e);
+            if (e instanceof UploadEvent u) {
+                uploadListeners.forEach(l -> l.accept(u));
+            } else if (e instanceof AuditEvent a) {
+                auditListeners.forEach(l -> l.accept(a));
+            }
+        }
+        return result;
+    }
+
+    private void due(List<PushEvent> out) {
+        Instant now = clock.instant();
+        uploads.values().removeIf(u -> !now.isBefore(u.created.plus(UPLOAD_TTL)));
+        for (TaskRec t : tasks.values()) {
+            if (t.finalStatus == null && !now.isBefore(t.finishAt)) {
+                finish(t, out);
+            }
+        }
+    }
+
+    private void finish(TaskRec t, List<PushEvent> out) {
+        Instant at = t.finishAt;
+        if (t.failure != null) {
+            t.finalStatus = TaskStatus.FAILED;
+            out.add(new UploadEvent(envelope(UploadEvent.TYPE, at), 0, t.request.sourceContext(), t.failure.errcode, t.failure.errmsg));
+            return;
+        }
+        MediaId id = new MediaId(nextId.getAndIncrement());
+        long size = settings.pulledMediaSize();
+        media.put(id, new MediaRec(id, t.request.name().wire(), at, size, Digests.sha256(new byte[(int) size]), null, 0, "",
+                t.request.sourceContext()));
+        t.finalStatus = TaskStatus.DONE;
+        t.mediaId = id.value();
+        out.add(new UploadEvent(envelope(UploadEvent.TYPE, at), id.value(), t.request.sourceContext(), 0, "ok"));
+    }
+
+    private PushEvent.Envelope envelope(String type, Instant at) {
+        return new PushEvent.Envelope(settings.originalId(), FROM_USER, at, "event", type);
+    }
+
+    private MediaRec mediaRec(String op, MediaId id) {
+        MediaRec m = media.get(id);
+        if (m == null) {
+            throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "media " + id + " does not exist");
+        }
+        return m;
+    }
+
+    private DramaRec dramaRec(String op, DramaId id) {
+        DramaRec d = dramas.get(id);
+        if (d == null) {
+            throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "drama " + id + " does not exist");
+        }
+        return d;
+    }
+
+    private Media toMedia(MediaRec m) {
+        Media.Builder b = Media.builder(m.id)
+                .createTime(m.created)
+                .fileSize(m.size)
+                .duration(m.duration())
+                .name(m.name)
+                .coverUrl(url("cover", m.id))
+                .originalUrl(url("original", m.id))
+                .mp4Url(url("mp4", m.id))
+                .hlsUrl(url("hls", m.id))
+                .auditDetail(m.audit);
+        if (m.dramaId != null) {
+            b.dramaId(m.dramaId);
+        }
+        return b.build();
+    }
+
+    private String url(String kind, MediaId id) {
+        return settings.urlBase() + "/" + kind + "/" + id + "?expires=" + clock.instant().plus(Duration.ofHours(2)).getEpochSecond();
+    }
+
+    static PlatformException error(String op, ErrorCode code, String message) {
+        return new PlatformException(op, code.code(), message, PlatformException.NO_HTTP_STATUS);
+    }
+
+    private Duration derivedDuration(long size) {
+        long mbs = Math.max(1, (size + UploadLimits.MB - 1) / UploadLimits.MB);
+        return settings.durationPerMb().multipliedBy(mbs);
+    }
+
+    // ---------------------------------------------------------------- records
+
+    private record PartKey(ResourceType type, int number) {
+    }
+
+    private record Part(byte[] data, String etag) {
+    }
+
+    private static final class Upload {
+        final ApplyUpload request;
+        final Instant created;
+        final Map<PartKey, Part> parts = new HashMap<>();
+
+        Upload(ApplyUpload request, Instant created) {
+            this.request = request;
+            this.created = created;
+        }
+    }
+
+    private record Claim(ApplyUpload request, List<byte[]> video, List<byte[]> cover) {
+    }
+
+    private record Assembled(long size, String sha256, byte[] content) {
+    }
+
+    private final class MediaRec {
+        final MediaId id;
+        final String name;
+        final Instant created;
+        final long size;
+        final String sha256;
+        final byte[] content;
+        final long coverSize;
+        final String coverSha256;
+        final String sourceContext;
+        Duration duration;
+        DramaId dramaId;
+        MediaAuditDetail audit = MediaAuditDetail.none();
+        boolean decided;
+
+        MediaRec(MediaId id, String name, Instant created, long size, String sha256, byte[] content, long coverSize,
+                 String coverSha256, String sourceContext) {
+            this.id = id;
+            this.name = name;
+            this.created = created;
+            this.size = size;
+            this.sha256 = sha256;
+            this.content = content;
+            this.coverSize = coverSize;
+            this.coverSha256 = coverSha256;
+            this.sourceContext = sourceContext;
+            Duration preset = presetDurations.remove(id);
+            this.duration = preset != null ? preset : derivedDuration(size);
+        }
+
+        Duration duration() {
+            return duration;
+        }
+    }
+
+    private static final class DramaRec {
+        Drama drama;
+        AuditType lastType;
+
+        DramaRec(Drama drama, AuditType lastType) {
+            this.drama = drama;
+            this.lastType = lastType;
+        }
+    }
+
+    private record PullFailure(int errcode, String errmsg) {
+    }
+
+    private static final class TaskRec {
+        final TaskId id;
+        final PullUpload request;
+        final Instant created;
+        final Instant processingAt;
+        final Instant finishAt;
+        final PullFailure failure;
+        TaskStatus finalStatus;
+        long mediaId;
+
+        TaskRec(TaskId id, PullUpload request, Instant created, Instant processingAt, Instant finishAt, PullFailure failure) {
+            this.id = id;
+            this.request = request;
+            this.created = created;
+            this.processingAt = processingAt;
+            this.finishAt = finishAt;
+            this.failure = failure;
+        }
+
+        Task toTask(Instant now) {
+            TaskStatus status = finalStatus != null ? finalStatus
+                    : now.isBefore(processingAt) ? TaskStatus.WAITING : TaskStatus.PROCESSING;
+            boolean failed = status == TaskStatus.FAILED;
+            return new Task(id, Task.PULL_UPLOAD, status, failed ? failure.errcode : 0, failed ? failure.errmsg : "",
+                    created, finalStatus == null ? Instant.EPOCH : finishAt, mediaId);
+        }
+    }
+
+    private static final class LinkRec {
+        final MediaId mediaId;
+        final Instant expiry;
+        final int rlimit;
+        final List<String> whref;
+        final List<String> bkref;
+        final int preview;
+        final Set<String> ips = new HashSet<>();
+
+        LinkRec(MediaId mediaId, Instant expiry, int rlimit, List<String> whref, List<String> bkref, int preview) {
+            this.mediaId = mediaId;
+            this.expiry = expiry;
+            this.rlimit = rlimit;
+            this.whref = whref;
+            this.bkref = bkref;
+            this.preview = preview;
+        }
+    }
+
+    private record Traffic(Instant at, long bytes) {
+    }
+}
