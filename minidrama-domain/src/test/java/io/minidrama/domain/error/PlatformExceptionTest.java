@@ -1,0 +1,70 @@
+package io.minidrama.domain.error;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlatformExceptionTest {
+
+    @Test
+    void constructor_whenErrcodeIsUndocumented_keepsRawCodeAndMessage() {
+        PlatformException e = new PlatformException("listmedia", 12345678, "something new", 200);
+
+        assertEquals(ErrorCode.UNKNOWN, e.errorCode());
+        assertEquals(12345678, e.rawErrcode());
+        assertEquals("something new", e.errmsg());
+        assertEquals("listmedia", e.operation());
+        assertEquals(200, e.httpStatus());
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains("errcode 12345678"), e.getMessage());
+        assertTrue(e.getMessage().contains("something new"), e.getMessage());
+        assertInstanceOf(MiniDramaException.class, e);
+    }
+
+    @Test
+    void constructor_whenErrcodeIsDocumented_mapsItAndNamesItsMeaning() {
+        PlatformException e = new PlatformException("commitupload", 10093030, "not exist", PlatformException.NO_HTTP_STATUS);
+
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, e.errorCode());
+        assertTrue(e.getMessage().startsWith("commitupload failed: errcode 10093030 (resource does not exist)"), e.getMessage());
+        assertFalse(e.getMessage().contains("HTTP"), e.getMessage());
+    }
+
+    @Test
+    void retryable_whenSystemBusy_isTrue() {
+        assertTrue(new PlatformException("getmedia", -1, "system error", 200).retryable());
+        assertTrue(new PlatformException("getmedia", 10093023, "too frequent", 200).retryable());
+        assertTrue(new PlatformException("getmedia", 42001, "expired", 200).errorCode().isTokenInvalid());
+    }
+
+    @Test
+    void constructor_whenErrmsgIsNull_keepsEmptyText() {
+        assertEquals("", new PlatformException("getmedia", 47003, null, 200).errmsg());
+    }
+
+    @Test
+    void fileTooLarge_isHttp502AndNotRetryable() {
+        FileTooLargeException e = new FileTooLargeException("singlefileupload");
+
+        assertEquals(502, e.httpStatus());
+        assertFalse(e.retryable());
+        assertEquals(ErrorCode.UNKNOWN, e.errorCode());
+        assertTrue(e.getMessage().contains("chunked upload"), e.getMessage());
+    }
+
+    @Test
+    void transportAndTimeout_areRetryableAndTimeoutIsAmbiguous() {
+        TimeoutException t = new TimeoutException("uploadpart", java.time.Duration.ofSeconds(30), null);
+        TransportException refused = new TransportException("getmedia", "connection refused", false, null);
+
+        assertTrue(t.retryable());
+        assertTrue(t.ambiguous());
+        assertEquals(java.time.Duration.ofSeconds(30), t.deadline());
+        assertTrue(t.getMessage().startsWith("uploadpart: "), t.getMessage());
+        assertTrue(refused.retryable());
+        assertFalse(refused.ambiguous());
+    }
+}

@@ -1,0 +1,111 @@
+package io.minidrama.domain.media;
+
+import io.minidrama.domain.error.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static io.minidrama.domain.RuleAssertions.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ByteSourceTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] pattern(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 31 + 7);
+        }
+        return b;
+    }
+
+    private static byte[] readAll(ByteSource s) throws IOException {
+        try (InputStream in = s.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void ofRegion_readsExactlyTheRegionOfTheFile() throws IOException {
+        byte[] content = pattern(10_000);
+        Path file = Files.write(dir.resolve("ep1.mp4"), content);
+
+        ByteSource region = ByteSource.ofRegion(file, 1234, 4321);
+
+        assertEquals(4321, region.size());
+        assertEquals("ep1.mp4", region.fileName());
+        assertArrayEquals(Arrays.copyOfRange(content, 1234, 1234 + 4321), readAll(region));
+        assertArrayEquals(readAll(region), readAll(region), "a source can be opened again and reads the same bytes");
+    }
+
+    @Test
+    void ofRegion_singleByteReads_stopAtTheRegionEnd() throws IOException {
+        byte[] content = pattern(100);
+        Path file = Files.write(dir.resolve("c.jpg"), content);
+
+        try (InputStream in = ByteSource.ofRegion(file, 98, 1).openStream()) {
+            assertEquals(content[98] & 0xff, in.read());
+            assertEquals(-1, in.read());
+        }
+    }
+
+    @Test
+    void ofRegion_whenRegionEndsAtFileEnd_readsTheTail() throws IOException {
+        byte[] content = pattern(5000);
+        Path file = Files.write(dir.resolve("tail.bin"), content);
+
+        assertArrayEquals(Arrays.copyOfRange(content, 4000, 5000), readAll(ByteSource.ofRegion(file, 4000, 1000)));
+    }
+
+    @Test
+    void ofRegion_whenNegativeOffsetOrLength_rejects() {
+        assertRejected(Rule.NONE, "data", "offset >= 0 and length >= 0", () -> ByteSource.ofRegion(dir.resolve("x"), -1, 10));
+        assertRejected(Rule.NONE, "data", "offset >= 0 and length >= 0", () -> ByteSource.ofRegion(dir.resolve("x"), 0, -1));
+    }
+
+    @Test
+    void ofFile_readsTheWholeFile() throws IOException {
+        byte[] content = pattern(3333);
+        Path file = Files.write(dir.resolve("whole.mp4"), content);
+
+        ByteSource s = ByteSource.ofFile(file);
+
+        assertEquals(3333, s.size());
+        assertArrayEquals(content, readAll(s));
+    }
+
+    @Test
+    void ofFile_whenMissing_throwsUncheckedIo() {
+        assertThrows(UncheckedIOException.class, () -> ByteSource.ofFile(dir.resolve("missing.mp4")));
+    }
+
+    @Test
+    void openStream_whenFileDeletedAfterwards_throwsUncheckedIo() throws IOException {
+        Path file = Files.write(dir.resolve("gone.mp4"), pattern(10));
+        ByteSource s = ByteSource.ofRegion(file, 0, 10);
+        Files.delete(file);
+
+        assertThrows(UncheckedIOException.class, s::openStream);
+    }
+
+    @Test
+    void ofBytes_copiesTheArray() throws IOException {
+        byte[] content = pattern(64);
+        ByteSource s = ByteSource.ofBytes(content, "cover.png");
+        content[0] = 42;
+
+        assertEquals("cover.png", s.fileName());
+        assertEquals(64, s.size());
+        assertEquals((byte) 7, readAll(s)[0]);
+        assertEquals((byte) 7, ((ByteSource.InMemory) s).toByteArray()[0]);
+    }
+}
