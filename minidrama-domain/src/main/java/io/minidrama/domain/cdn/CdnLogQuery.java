@@ -9,6 +9,7 @@ import io.minidrama.domain.internal.Violations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,9 @@ public final class CdnLogQuery {
         v.require(window, "start_time", Rule.R23);
         v.require(page, "limit", Rule.R20);
         v.throwIfAny();
-        Instant now = clock.instant();
+        // The window is at whole seconds (TimeWindow truncates); compare it with a whole-second now,
+        // so a window of exactly the allowed age built from the same clock is not refused.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         v.check(!window.start().isBefore(now.minus(MAX_AGE)), "start_time", Rule.R23, window.startEpochSecond(),
                 "CDN logs are kept for 30 days: start_time must be after " + now.minus(MAX_AGE).getEpochSecond());
         v.check(!window.end().isAfter(now), "end_time", Rule.R23, window.endEpochSecond(),

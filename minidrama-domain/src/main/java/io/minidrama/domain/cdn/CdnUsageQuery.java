@@ -8,6 +8,7 @@ import io.minidrama.domain.internal.Violations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,9 @@ public final class CdnUsageQuery {
         v.require(window, "start_time", Rule.R22);
         v.require(interval, "data_interval", Rule.R22);
         v.throwIfAny();
-        Instant now = clock.instant();
+        // The window is at whole seconds (TimeWindow truncates); compare it with a whole-second now,
+        // so a window of exactly the allowed age built from the same clock is not refused.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         v.check(!window.start().isBefore(now.minus(MAX_AGE)), "start_time", Rule.R22, window.startEpochSecond(),
                 "CDN usage is kept for 365 days: start_time must be after " + now.minus(MAX_AGE).getEpochSecond());
         v.check(!window.end().isAfter(now), "end_time", Rule.R22, window.endEpochSecond(),

@@ -19,9 +19,10 @@ public final class InvalidRequestException extends MiniDramaException {
         this.violations = List.copyOf(violations);
     }
 
-    /** Creates an exception for a single violation. */
+    /** Creates an exception for a single violation; a {@code null} rejected value prints as {@link RuleViolation#ABSENT}. */
     public static InvalidRequestException of(String field, Rule rule, Object rejected, String message) {
-        return new InvalidRequestException(List.of(new RuleViolation(field, rule, String.valueOf(rejected), message)));
+        String printable = rejected == null ? RuleViolation.ABSENT : String.valueOf(rejected);
+        return new InvalidRequestException(List.of(new RuleViolation(field, rule, printable, message)));
     }
 
     /** Every violation found, in the order they were checked. */
