@@ -54,10 +54,13 @@ public final class Resubmission implements DramaSubmission {
             }
         }
         Set<MediaId> olds = new HashSet<>();
+        Set<MediaId> news = new HashSet<>();
         for (int i = 0; i < b.replacements.size(); i++) {
             MediaReplacement r = b.replacements.get(i);
             v.check(olds.add(r.oldMedia()), "replace_media_list[" + i + "].old", Rule.R18, r.oldMedia(),
                     "an episode is replaced at most once per submission");
+            v.check(news.add(r.newMedia()), "replace_media_list[" + i + "].new", Rule.R18, r.newMedia(),
+                    "a new media replaces one episode only: the drama would list it twice");
         }
         v.throwIfAny();
         this.dramaId = b.dramaId;

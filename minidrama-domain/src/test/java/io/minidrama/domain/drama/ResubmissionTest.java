@@ -59,6 +59,23 @@ class ResubmissionTest {
         }
 
         @Test
+        void build_whenSameNewMediaReplacesTwoEpisodes_rejectsWithR18() {
+            List<MediaReplacement> reps = List.of(new MediaReplacement(EPISODES.get(0), FRESH),
+                    new MediaReplacement(EPISODES.get(1), FRESH));
+
+            assertRejected(Rule.R18, "replace_media_list[1].new", "replaces one episode only",
+                    () -> Resubmission.builder(DRAMA).replacements(reps).build());
+        }
+
+        @Test
+        void build_whenDistinctReplacements_acceptsR18() {
+            List<MediaReplacement> reps = List.of(new MediaReplacement(EPISODES.get(0), FRESH),
+                    new MediaReplacement(EPISODES.get(1), MediaId.of(9002)));
+
+            assertEquals(reps, Resubmission.builder(DRAMA).replacements(reps).build().replacements());
+        }
+
+        @Test
         void build_whenMediaCountDiffersFromMediaIds_rejectsWithR18() {
             assertRejected(Rule.R18, "media_count", "must equal the number of media ids (3)",
                     () -> Resubmission.builder(DRAMA).mediaIds(EPISODES).mediaCount(2).build());
