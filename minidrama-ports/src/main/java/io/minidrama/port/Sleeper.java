@@ -1,4 +1,4 @@
-package io.minidrama.port.upload;
+package io.minidrama.port;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;

@@ -16,6 +16,7 @@ import io.minidrama.domain.media.UploadSession;
 import io.minidrama.port.FileIdentity;
 import io.minidrama.port.MediaUploadPort;
 import io.minidrama.port.UploadCheckpoint;
+import io.minidrama.port.Sleeper;
 import io.minidrama.port.UploadCheckpointPort;
 
 import java.time.Clock;
