@@ -145,6 +145,7 @@ public final class Wire {
         public String description;
         public String coverUrl;
         public String originalUrl;
+        @JsonbProperty("mp4_url") // the naming strategy would say "mp4url"
         public String mp4Url;
         public String hlsUrl;
         public MediaAuditDetail auditDetail;
@@ -182,6 +183,7 @@ public final class Wire {
         public String name;
         public String description;
         public String coverUrl;
+        @JsonbProperty("mp4_url") // the naming strategy would say "mp4url"
         public String mp4Url;
         public String hlsUrl;
     }
