@@ -58,7 +58,14 @@ public final class UploadService {
             throw InvalidRequestException.of("cover_type", Rule.R7, null,
                     "cover parts need a cover type at apply time: use request.withCover(format)");
         }
-        return chunked(request, video, Objects.requireNonNull(cover, "cover"));
+        Objects.requireNonNull(cover, "cover");
+        if (cover.size() < 1) {
+            // An empty cover would plan no cover parts, and the commit would then lack the
+            // cover_part_infos the applied cover type requires.
+            throw InvalidRequestException.of("cover.size", Rule.R7, cover.size(),
+                    "the request applies for a cover, so the cover content must not be empty (cover_part_infos are required)");
+        }
+        return chunked(request, video, cover);
     }
 
     private MediaId chunked(ApplyUpload request, ByteSource video, ByteSource cover) {
