@@ -93,8 +93,7 @@ public final class Copyright {
      */
     public static Copyright withProtection(Role role, Verification verification, List<MaterialId> proofOfProduction,
                                            List<MaterialId> authorizationCertificates) {
-        return new Copyright(role, true, Objects.requireNonNull(verification, "verification"),
-                proofOfProduction, authorizationCertificates);
+        return new Copyright(role, true, verification, List.copyOf(proofOfProduction), List.copyOf(authorizationCertificates));
     }
 
     /** The submitter's role. */

@@ -47,9 +47,25 @@ public interface ByteSource {
         }
     }
 
-    /** {@code length} bytes of the file at {@code path}, from {@code offset}. */
+    /**
+     * {@code length} bytes of the file at {@code path}, from {@code offset}.
+     *
+     * @throws InvalidRequestException when the region does not lie within the file
+     * @throws UncheckedIOException if the file's size cannot be read
+     */
     static ByteSource ofRegion(Path path, long offset, long length) {
-        return new FileRegion(path, offset, length);
+        FileRegion region = new FileRegion(path, offset, length);
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + path, e);
+        }
+        if (offset + length > size) {
+            throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length,
+                    "the region ends past the end of " + path.getFileName() + " (" + size + " bytes)");
+        }
+        return region;
     }
 
     /** Bytes in memory (copied), sent under {@code fileName}. */

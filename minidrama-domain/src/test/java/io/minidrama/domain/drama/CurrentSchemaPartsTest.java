@@ -147,6 +147,12 @@ class CurrentSchemaPartsTest {
         }
 
         @Test
+        void withProtection_whenVerificationMissing_rejectsWithS6_1() {
+            assertRejected(Rule.S6_1, "copyright.copyright_verification", "is required",
+                    () -> Copyright.withProtection(Copyright.Role.PRODUCER, null, ids(1), List.of()));
+        }
+
+        @Test
         void withProtection_whenFiveProofs_rejectsWithS6_1() {
             assertRejected(Rule.S6_1, "copyright.proof_of_production", "at most 4",
                     () -> Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS, ids(5), List.of()));

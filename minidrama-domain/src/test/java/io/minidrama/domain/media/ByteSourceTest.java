@@ -73,6 +73,13 @@ class ByteSourceTest {
     }
 
     @Test
+    void ofRegion_whenRegionEndsPastTheFile_rejectsNamingTheFileSize() throws IOException {
+        Path file = Files.write(dir.resolve("short.bin"), pattern(100));
+
+        assertRejected(Rule.NONE, "data", "past the end of short.bin (100 bytes)", () -> ByteSource.ofRegion(file, 50, 51));
+    }
+
+    @Test
     void ofFile_readsTheWholeFile() throws IOException {
         byte[] content = pattern(3333);
         Path file = Files.write(dir.resolve("whole.mp4"), content);
