@@ -1,0 +1,162 @@
+package io.minidrama.testkit;
+
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.PageRequest;
+import io.minidrama.domain.TimeWindow;
+import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnUsage;
+import io.minidrama.domain.cdn.CdnUsageQuery;
+import io.minidrama.domain.cdn.DataInterval;
+import io.minidrama.domain.drama.ExpediteQuota;
+import io.minidrama.domain.media.PlayLink;
+import io.minidrama.domain.media.PlayLinkRequest;
+import io.minidrama.port.MiniDramaPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static io.minidrama.testkit.MiniDramaFixtures.aDrama;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of {@link io.minidrama.port.CdnPort} (R-22, R-23): usage has one point per
+ * interval (5, 60 or 1440 minutes, days counted in China time) over the window, zero without
+ * traffic, and counts the bytes players fetched through play links in their interval (billed,
+ * about 110 % of the log traffic); logs list one file per hour with traffic, once the hour is
+ * over, with date, name, a temporary URL and the hour covered, paged with the total count.
+ *
+ * <p>The subject is the whole platform: traffic comes from play links of an approved drama,
+ * fetched through {@link PlatformControl#play}. Extend it and implement {@link #createSubject()}.
+ */
+public abstract class CdnPortContractTest {
+    private ContractSubject<MiniDramaPlatform> subject;
+    /** The platform under test, set before each test. */
+    protected MiniDramaPlatform port;
+    /** The control of the platform, set before each test. */
+    protected PlatformControl control;
+
+    /** The platform under test and its control; a fresh platform for every test. */
+    protected abstract ContractSubject<MiniDramaPlatform> createSubject();
+
+    @BeforeEach
+    final void openSubject() {
+        subject = createSubject();
+        port = subject.port();
+        control = subject.control();
+    }
+
+    @AfterEach
+    final void closeSubject() {
+        if (subject != null) {
+            subject.close();
+        }
+    }
+
+    private PlayLink approvedLink() {
+        MediaId ep = port.uploadSingle(MiniDramaFixtures.anEpisode(1).video(
+                io.minidrama.domain.media.ByteSource.ofBytes(MiniDramaFixtures.bytes(100_000, 5), "ep1.mp4")).build());
+        control.approveDrama(port.submit(aDrama(List.of(ep)).build()));
+        return port.getPlayLink(PlayLinkRequest.builder(ep).expiresIn(Duration.ofHours(2)).build(control.clock()));
+    }
+
+    private Instant hourNow() {
+        return control.now().truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
+    void usage_withoutTraffic_hasAZeroPointForEveryInterval() {
+        Instant end = hourNow();
+
+        CdnUsage u = port.getCdnUsage(CdnUsageQuery.of(TimeWindow.of(end.minus(Duration.ofHours(24)), end), DataInterval.HOUR, control.clock()));
+
+        assertEquals(DataInterval.HOUR, u.interval());
+        assertEquals(24, u.points().size());
+        assertEquals(0, u.total());
+        for (int i = 1; i < u.points().size(); i++) {
+            assertEquals(3600, u.points().get(i).time().getEpochSecond() - u.points().get(i - 1).time().getEpochSecond());
+        }
+    }
+
+    @Test
+    void usage_atEachInterval_hasOnePointPerInterval() {
+        Instant end = hourNow();
+        Instant midnight = control.now().atZone(ExpediteQuota.PLATFORM_ZONE).truncatedTo(ChronoUnit.DAYS).toInstant();
+
+        assertEquals(12, port.getCdnUsage(CdnUsageQuery.of(TimeWindow.of(end.minus(Duration.ofHours(1)), end),
+                DataInterval.FIVE_MINUTES, control.clock())).points().size());
+        assertEquals(3, port.getCdnUsage(CdnUsageQuery.of(TimeWindow.of(end.minus(Duration.ofHours(3)), end),
+                DataInterval.HOUR, control.clock())).points().size());
+        assertEquals(3, port.getCdnUsage(CdnUsageQuery.of(TimeWindow.of(midnight.minus(Duration.ofDays(3)), midnight),
+                DataInterval.DAY, control.clock())).points().size());
+    }
+
+    @Test
+    void usage_afterPlayback_countsTheBytesInTheirInterval() {
+        PlayLink link = approvedLink();
+        Instant played = control.now();
+        assertEquals(40_000, control.play(link.mp4Url(), "10.0.0.1", "", 40_000).bytesServed());
+        control.advance(Duration.ofHours(1));
+        Instant end = hourNow();
+
+        CdnUsage u = port.getCdnUsage(CdnUsageQuery.of(TimeWindow.of(end.minus(Duration.ofHours(3)), end),
+                DataInterval.FIVE_MINUTES, control.clock()));
+
+        assertTrue(u.total() >= 40_000 && u.total() <= 44_000, "billed traffic is 100..110 % of the bytes served: " + u.total());
+        List<CdnUsage.Point> busy = u.points().stream().filter(p -> p.value() > 0).toList();
+        assertEquals(1, busy.size());
+        Instant t = busy.get(0).time();
+        assertTrue(!played.isBefore(t) && played.isBefore(t.plus(Duration.ofMinutes(5))), "counted in its 5-minute interval");
+    }
+
+    @Test
+    void logs_listOneFilePerHourWithTrafficOnceTheHourIsOver() {
+        PlayLink link = approvedLink();
+        Instant firstHour = hourNow();
+        control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.play(link.mp4Url(), "10.0.0.2", "", 1000);
+        control.advance(Duration.ofMinutes(61));
+        Instant secondHour = hourNow();
+        control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.advance(Duration.ofSeconds(1));
+        Instant from = firstHour.minus(Duration.ofHours(1));
+
+        CdnLogs whileOpen = port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(from, control.now()), control.clock()));
+        control.advance(Duration.ofHours(2));
+        CdnLogs later = port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(from, control.now()), control.clock()));
+
+        assertEquals(1, whileOpen.totalCount(), "the current hour's log is not out yet");
+        assertEquals(2, later.totalCount());
+        assertEquals(List.of(firstHour, secondHour), later.files().stream().map(CdnLogs.LogFile::startTime).toList());
+        for (CdnLogs.LogFile f : later.files()) {
+            assertEquals(f.startTime().plus(Duration.ofHours(1)), f.endTime());
+            assertEquals(LocalDate.ofInstant(f.startTime(), ExpediteQuota.PLATFORM_ZONE), f.date());
+            assertFalse(f.name().isEmpty());
+            assertFalse(f.url().isEmpty());
+        }
+    }
+
+    @Test
+    void logs_arePagedWithTheTotalCount() {
+        PlayLink link = approvedLink();
+        Instant start = hourNow();
+        control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.advance(Duration.ofHours(1));
+        control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.advance(Duration.ofHours(1));
+
+        CdnLogs page = port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(start, control.now()), PageRequest.of(1, 1), control.clock()));
+
+        assertEquals(2, page.totalCount());
+        assertEquals(1, page.files().size());
+        assertEquals(start.plus(Duration.ofHours(1)), page.files().get(0).startTime());
+    }
+}

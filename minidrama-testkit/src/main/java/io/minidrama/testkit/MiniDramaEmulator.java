@@ -1,0 +1,304 @@
+package io.minidrama.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import io.minidrama.adapter.fake.FakeControl;
+import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
+import io.minidrama.adapter.fake.MutableClock;
+import io.minidrama.events.PushEventSigner;
+import io.minidrama.events.PushFormat;
+import io.minidrama.events.PushMode;
+import io.minidrama.testkit.internal.ApiHandler;
+import io.minidrama.testkit.internal.ControlHandler;
+import io.minidrama.testkit.internal.Exchanges404;
+import io.minidrama.testkit.internal.Pusher;
+import io.minidrama.testkit.internal.TokenHandler;
+import io.minidrama.testkit.internal.Tokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTP server that speaks the WeChat wire protocol of every mini-drama operation and of
+ * {@code /cgi-bin/token} and {@code /cgi-bin/stable_token}, backed by an
+ * {@link InMemoryMiniDramaPlatform}. Aim the HTTP adapter (or {@code curl}) at {@link #baseUrl()}.
+ *
+ * <pre>{@code
+ * try (MiniDramaEmulator emulator = MiniDramaEmulator.start()) {
+ *     MiniDramaPlatform client = JdkHttpMiniDramaAdapter.builder()
+ *             .baseUrl(emulator.baseUrl()).credentials("any-appid", "any-secret").build();
+ *     ...
+ *     emulator.control().approveDrama(dramaId);
+ * }
+ * }</pre>
+ *
+ * <p><b>Wire behaviour.</b> It accepts exactly what the platform accepts and answers the platform's
+ * errcodes otherwise: an operation called with GET is 43002; a missing token 41001; an unknown
+ * token 40001, an expired one 42001; an empty body 44002; a body that is not JSON (or not
+ * multipart for the two upload operations) 47001; an invalid argument 47003 (or the operation's
+ * own code: 10090001 video type, 10090002 image type, 10090005 {@code resource_type}); a
+ * single-file upload of 10 MB or more, or a part over 5 MB, HTTP 502 as the platform's gateway
+ * does. The state rules and their errcodes are the fake's. Any appid and secret are accepted
+ * unless {@link Builder#credentials} sets them. Multipart bodies are streamed; the server sets
+ * {@code TCP_NODELAY} and serves requests on a pool of threads so it does not limit upload
+ * benchmarks. Injected transport faults close the connection without an answer.
+ *
+ * <p><b>Control over HTTP</b>, under {@code /__emulator/} (JSON in and out; misuse is HTTP 400):
+ * <ul>
+ *   <li>{@code POST reset}; {@code GET clock}; {@code POST clock/advance {"seconds"|"millis"}}</li>
+ *   <li>{@code POST dramas/{id}/approve}; {@code POST dramas/{id}/reject {"reason", "evidence_material_id_list",
+ *       "resubmit_with_changes"}}; {@code POST media/{id}/approve}; {@code POST media/{id}/reject {...}}</li>
+ *   <li>{@code POST media?media_name=..} with the video as body (seed a media); {@code GET media/{id}} (size,
+ *       sha256, duration); {@code GET media/{id}/content}; {@code POST media/{id}/duration {"seconds"}}</li>
+ *   <li>{@code POST faults {"operation", "times", "errcode"}} or {@code {"operation", "times", "transport":
+ *       "before"|"after"}}; {@code POST faults/clear}; {@code POST latency {"operation"?, "millis"}};
+ *       {@code POST pull-failures {"times", "errcode", "errmsg"}}</li>
+ *   <li>{@code POST play {"url", "client_ip", "referer", "bytes"}}; {@code GET calls}; {@code GET events}</li>
+ *   <li>{@code POST tokens/revoke}; {@code GET tokens}; {@code POST push-target {"url", "token", "mode",
+ *       "format", "encoding_aes_key", "appid"}}; {@code GET pushes}</li>
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and is idempotent. Failing to bind the port
+ * throws {@link UncheckedIOException}.
+ */
+public final class MiniDramaEmulator implements AutoCloseable {
+    private final InMemoryMiniDramaPlatform platform;
+    private final Tokens tokens;
+    private final Pusher pusher;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUrl;
+
+    private MiniDramaEmulator(Builder b) {
+        this.platform = b.platform != null ? b.platform
+                : InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS))).build();
+        this.tokens = new Tokens(platform.clock(), b.appId, b.secret);
+        this.pusher = new Pusher();
+        platform.control().onUploadEvent(pusher::push);
+        platform.control().onAuditEvent(pusher::push);
+        if (b.pushUrl != null) {
+            pusher.target(b.pushUrl, signer(b.pushToken, null, null, PushMode.PLAIN, PushFormat.XML, platform));
+        }
+        // The JDK server batches small writes unless told otherwise; uploads would then wait for
+        // delayed ACKs. The property is read once, when the server class initialises.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "minidrama-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the emulator to " + b.address + ":" + b.port, e);
+        }
+        server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens));
+        server.createContext("/cgi-bin/", new TokenHandler(tokens));
+        server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher));
+        server.createContext("/", new Exchanges404());
+        server.setExecutor(executor);
+        server.start();
+        String host = b.address.getHostAddress();
+        this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort());
+    }
+
+    /** Starts an emulator on a free port of the loopback interface, with a new fake. */
+    public static MiniDramaEmulator start() {
+        return builder().start();
+    }
+
+    /** Starts an emulator on {@code port} of the loopback interface, with a new fake. */
+    public static MiniDramaEmulator start(int port) {
+        return builder().port(port).start();
+    }
+
+    /** A builder, for a chosen fake, port, credentials or push target. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the emulator listens, such as {@code http://127.0.0.1:50123}; give it to the HTTP adapter as its base URL. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port the emulator listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The fake behind the emulator. */
+    public InMemoryMiniDramaPlatform platform() {
+        return platform;
+    }
+
+    /** The fake's control surface (the same state the HTTP control prefix drives). */
+    public FakeControl control() {
+        return platform.control();
+    }
+
+    /** The fake's clock. */
+    public MutableClock clock() {
+        return platform.control().clock();
+    }
+
+    /** How many token requests were answered with a token. */
+    public int tokenFetches() {
+        return tokens.fetches();
+    }
+
+    /** Invalidates every token issued so far: the next call with one is answered 40001. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
+    /**
+     * Pushes every later upload and audit event to {@code url}, signed (and, unless {@code mode} is
+     * plain, encrypted) as the platform does, synchronously when the event happens.
+     *
+     * @param encodingAesKey the 43-character key; ignored in plain mode
+     * @param appId          the mini program's appid, sealed into encrypted messages; ignored in plain mode
+     *                       The push's {@code timestamp} comes from the fake's clock: give a receiver that
+     *                       checks freshness the same clock ({@link #clock()}).
+     */
+    public void pushTo(URI url, String token, String encodingAesKey, String appId, PushMode mode, PushFormat format) {
+        pusher.target(Objects.requireNonNull(url, "url"), signer(token, encodingAesKey, appId, mode, format, platform));
+    }
+
+    /** Stops pushing events. */
+    public void stopPushing() {
+        pusher.target(null, null);
+    }
+
+    /** How every push so far went: event type, the callback's HTTP status and body, or the failure. */
+    public List<String> pushLog() {
+        return pusher.deliveries().stream()
+                .map(d -> d.event().envelope().event() + " -> " + (d.failure().isEmpty() ? d.status() + " " + d.body() : d.failure()))
+                .toList();
+    }
+
+    private static PushEventSigner signer(String token, String key, String appId, PushMode mode, PushFormat format,
+                                          InMemoryMiniDramaPlatform platform) {
+        PushEventSigner.Builder b = PushEventSigner.builder().token(token).mode(mode).format(format).clock(platform.clock());
+        if (mode != PushMode.PLAIN) {
+            b.encryption(key, appId);
+        }
+        return b.build();
+    }
+
+    /** Stops the server; idempotent. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MiniDramaEmulator[" + baseUrl + "]";
+    }
+
+    /**
+     * Runs an emulator from the command line until the process is stopped.
+     * Options: {@code --port N} (default 8080), {@code --host ADDRESS} (default 127.0.0.1),
+     * {@code --appid ID --secret SECRET} (default: accept any).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder b = builder().port(8080);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--port" -> b.port(Integer.parseInt(Objects.requireNonNull(v, "--port needs a value")));
+                case "--host" -> b.address(Objects.requireNonNull(v, "--host needs a value"));
+                case "--appid" -> b.appId = Objects.requireNonNull(v, "--appid needs a value");
+                case "--secret" -> b.secret = Objects.requireNonNull(v, "--secret needs a value");
+                case "--help", "-h" -> {
+                    System.out.println("usage: MiniDramaEmulator [--port N] [--host ADDRESS] [--appid ID --secret SECRET]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
+            }
+            i++;
+        }
+        MiniDramaEmulator emulator = b.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        System.out.println("mini-drama emulator listening on " + emulator.baseUrl()
+                + " (operations under /wxa/sec/vod/, tokens under /cgi-bin/, control under /__emulator/)");
+        Thread.currentThread().join();
+    }
+
+    /** Builder of {@link MiniDramaEmulator}. Not thread-safe. */
+    public static final class Builder {
+        private InMemoryMiniDramaPlatform platform;
+        private InetAddress address = InetAddress.getLoopbackAddress();
+        private int port;
+        private String appId;
+        private String secret;
+        private URI pushUrl;
+        private String pushToken;
+
+        private Builder() {
+        }
+
+        /** The fake to serve (default: a new one with a {@link MutableClock} at the current second). */
+        public Builder platform(InMemoryMiniDramaPlatform platform) {
+            this.platform = Objects.requireNonNull(platform, "platform");
+            return this;
+        }
+
+        /** The port (default 0: any free port). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to bind (default: loopback). */
+        public Builder address(String host) {
+            try {
+                this.address = InetAddress.getByName(Objects.requireNonNull(host, "host"));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host " + host, e);
+            }
+            return this;
+        }
+
+        /** Accept only this appid and secret at the token endpoints (default: any). */
+        public Builder credentials(String appId, String secret) {
+            this.appId = Objects.requireNonNull(appId, "appId");
+            this.secret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /** Push events in plain mode, XML, signed with {@code token}, to {@code url}. */
+        public Builder pushTo(URI url, String token) {
+            this.pushUrl = Objects.requireNonNull(url, "url");
+            this.pushToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** Starts the emulator. */
+        public MiniDramaEmulator start() {
+            return new MiniDramaEmulator(this);
+        }
+    }
+}

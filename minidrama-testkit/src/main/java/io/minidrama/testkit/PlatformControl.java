@@ -1,0 +1,100 @@
+package io.minidrama.testkit;
+
+import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
+import io.minidrama.adapter.fake.Playback;
+import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.MaterialId;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.testkit.internal.FakeBackedControl;
+import io.minidrama.testkit.internal.HttpPlatformControl;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a contract suite needs from the platform beyond its ports: decide audits, move time, seed
+ * media, inject errcodes, inspect what was stored and simulate players. Implemented over the
+ * in-memory fake ({@link #of}) and over the emulator's HTTP control prefix ({@link #overHttp}).
+ *
+ * <p>Implementations MUST be thread-safe. Misuse (approving a drama not under review) fails with
+ * an unchecked exception; an unknown drama or media with the platform's
+ * {@link io.minidrama.domain.error.PlatformException} (10093030) or, over HTTP, an
+ * {@link IllegalStateException} naming it.
+ */
+public interface PlatformControl {
+
+    /** Control of an in-memory fake, through its {@link io.minidrama.adapter.fake.FakeControl}. */
+    static PlatformControl of(InMemoryMiniDramaPlatform platform) {
+        return new FakeBackedControl(platform);
+    }
+
+    /** Control of a running emulator through its HTTP control prefix ({@code /__emulator/}). */
+    static PlatformControl overHttp(URI emulatorBaseUrl) {
+        return new HttpPlatformControl(emulatorBaseUrl);
+    }
+
+    /** The platform's current time. */
+    Instant now();
+
+    /** Moves the platform's clock forward; due work (pull tasks) finishes. */
+    void advance(Duration by);
+
+    /** A clock reading {@link #now()}, for building requests checked against the platform's time. */
+    default Clock clock() {
+        PlatformControl self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(self.now(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.now();
+            }
+        };
+    }
+
+    /** Creates a finished media with {@code video} as its bytes (under 10 MB), as a single-file upload would. */
+    MediaId seedMedia(MediaName name, byte[] video);
+
+    /** Approves a drama under review. */
+    void approveDrama(DramaId id);
+
+    /** Rejects a drama under review (status 2) with a reason and evidence. */
+    void rejectDrama(DramaId id, String reason, List<MaterialId> evidence);
+
+    /** Approves one episode. */
+    void approveEpisode(MediaId id);
+
+    /** Rejects one episode with a reason and evidence. */
+    void rejectEpisode(MediaId id, String reason, List<MaterialId> evidence);
+
+    /** The next {@code times} calls of {@code operation} (wire name) fail with {@code errcode}. */
+    void failNext(String operation, int times, int errcode);
+
+    /** The next {@code times} pull tasks end failed with {@code errcode} and {@code errmsg}. */
+    void failNextPullTasks(int times, int errcode, String errmsg);
+
+    /** Sets a media's duration. */
+    void setDuration(MediaId id, Duration duration);
+
+    /** What the platform stores for a media; empty when unknown or deleted. */
+    Optional<StoredMedia> storedMedia(MediaId id);
+
+    /** Simulates a player fetching {@code bytes} of a play-link URL; see {@link io.minidrama.adapter.fake.FakeControl#play}. */
+    Playback play(String url, String clientIp, String referer, long bytes);
+}

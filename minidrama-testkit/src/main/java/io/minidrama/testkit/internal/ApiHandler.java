@@ -1,0 +1,237 @@
+package io.minidrama.testkit.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.minidrama.adapter.fake.FakeControl;
+import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
+import io.minidrama.domain.UploadId;
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.media.ByteSource;
+import io.minidrama.domain.media.CoverFormat;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.domain.media.PartUpload;
+import io.minidrama.domain.media.ResourceType;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.domain.media.VideoFormat;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /wxa/sec/vod/<op>?access_token=..}: every mini-drama operation, backed by the fake.
+ * Checks in the platform's order: the operation exists, the method is POST (43002), the token is
+ * present (41001) and valid (40001, 42001), the body is there (44002) and well-formed (47001), the
+ * arguments are valid (47003 or the operation's own code); then the fake answers.
+ */
+public final class ApiHandler implements HttpHandler {
+    /** The path prefix of the operations. */
+    public static final String PREFIX = "/wxa/sec/vod/";
+
+    private final InMemoryMiniDramaPlatform platform;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    public ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens) {
+        this.platform = platform;
+        this.tokens = tokens;
+        this.clock = platform.clock();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String op = ex.getRequestURI().getPath().substring(PREFIX.length());
+            try {
+                if (!FakeControl.OPERATIONS.contains(op)) {
+                    Exchanges.drain(ex.getRequestBody());
+                    Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+                    return;
+                }
+                if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
+                    Exchanges.drain(ex.getRequestBody());
+                    throw new WireError(43002, "require POST method");
+                }
+                tokens.check(Exchanges.query(ex).get("access_token"));
+                JsonObject answer = op.equals("singlefileupload") || op.equals("uploadpart") ? multipart(op, ex) : json(op, ex);
+                Exchanges.sendJson(ex, 200, answer);
+            } catch (WireError e) {
+                Exchanges.drain(ex.getRequestBody());
+                if (e.httpStatus == 502) {
+                    Exchanges.send(ex, 502, "text/html; charset=utf-8",
+                            "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    Exchanges.sendJson(ex, e.httpStatus, JsonBodies.error(e.errcode, e.getMessage()));
+                }
+            } catch (MalformedBodyException e) {
+                Exchanges.drain(ex.getRequestBody());
+                Exchanges.sendJson(ex, 200, JsonBodies.error(47001, "data format error: " + e.getMessage()));
+            } catch (InvalidRequestException e) {
+                Exchanges.drain(ex.getRequestBody());
+                Exchanges.sendJson(ex, 200, JsonBodies.error(WireRequests.errcodeFor(op, e), "argument invalid! " + e.getMessage()));
+            } catch (PlatformException e) {
+                Exchanges.sendJson(ex, 200, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+            } catch (TransportException e) {
+                // An injected transport fault: close the connection without an answer.
+                Exchanges.drain(ex.getRequestBody());
+            }
+        }
+    }
+
+    private JsonObject json(String op, HttpExchange ex) throws IOException {
+        JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
+        JsonObjectBuilder ok = JsonBodies.ok();
+        switch (op) {
+            case "pullupload" -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
+            case "gettask" -> ok.add("task_info", JsonBodies.task(platform.getTask(WireRequests.taskId(o))));
+            case "applyupload" -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
+            case "commitupload" -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
+            case "listmedia" -> {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                platform.listMedia(WireRequests.mediaQuery(o)).forEach(m -> list.add(JsonBodies.media(m)));
+                ok.add("media_info_list", list);
+            }
+            case "getmedia" -> ok.add("media_info", JsonBodies.media(platform.getMedia(WireRequests.mediaId(o))));
+            case "getmedialink" -> ok.add("media_info", JsonBodies.link(platform.getPlayLink(WireRequests.link(o, clock))));
+            case "deletemedia" -> platform.deleteMedia(WireRequests.mediaId(o));
+            case "auditdrama" -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
+            case "listdramas" -> {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                platform.listDramas(WireRequests.page(o)).forEach(d -> list.add(JsonBodies.drama(d)));
+                ok.add("drama_info_list", list);
+            }
+            case "getdrama" -> ok.add("drama_info", JsonBodies.drama(platform.getDrama(WireRequests.dramaId(o))));
+            case "getcdnusagedata" -> ok = JsonBodies.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
+            case "getcdnlogs" -> ok = JsonBodies.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
+            default -> throw new IllegalStateException("unrouted operation " + op);
+        }
+        return ok.build();
+    }
+
+    private JsonObject multipart(String op, HttpExchange ex) throws IOException {
+        String boundary = MultipartReader.boundary(ex.getRequestHeaders().getFirst("Content-Type"));
+        long length = contentLength(ex);
+        if (length == 0) {
+            throw new WireError(44002, "empty post data");
+        }
+        if (boundary == null) {
+            throw WireError.bodyFormat("(multipart/form-data with a boundary expected)");
+        }
+        boolean part = op.equals("uploadpart");
+        Map<String, String> texts = new HashMap<>();
+        Map<String, MultipartReader.Collector> files = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        boolean tooLarge = false;
+        InputStream in = ex.getRequestBody();
+        MultipartReader reader = new MultipartReader(in, boundary);
+        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+            long cap = fileCap(op, p.name());
+            if (cap > 0) {
+                MultipartReader.Collector c = new MultipartReader.Collector(cap, length);
+                reader.readBody(c);
+                tooLarge |= c.overCap();
+                files.put(p.name(), c);
+                names.put(p.name(), p.fileName() == null ? p.name() : p.fileName());
+            } else if (p.isFile()) {
+                reader.readBody((b, off, len) -> { });
+            } else {
+                texts.put(p.name(), reader.readText(64 * 1024));
+            }
+        }
+        if (tooLarge) {
+            throw new WireError(-1, "Bad Gateway", 502);
+        }
+        if (part) {
+            return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
+        }
+        return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
+    }
+
+    /** The most bytes a file field may carry before the gateway answers 502; 0 for fields that are not files. */
+    private static long fileCap(String op, String field) {
+        if (op.equals("uploadpart")) {
+            return field.equals("data") ? UploadLimits.PART_SIZE : 0;
+        }
+        return switch (field) {
+            case "media_data" -> UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE - 1;
+            case "cover_data" -> UploadLimits.COVER_MAX;
+            default -> 0;
+        };
+    }
+
+    private static PartUpload partUpload(Map<String, String> texts, Map<String, MultipartReader.Collector> files, Map<String, String> names) {
+        String uploadId = required(texts, "upload_id");
+        int number = integer(texts, "part_number");
+        String rt = required(texts, "resource_type").strip();
+        if (!rt.equals("1") && !rt.equals("2")) {
+            throw new WireError(10090005, "resource_type invalid");
+        }
+        MultipartReader.Collector data = files.get("data");
+        if (data == null || data.size() == 0) {
+            throw WireError.badArgument("data (the part's bytes) is required");
+        }
+        return new PartUpload(UploadId.of(uploadId), number, ResourceType.of(Integer.parseInt(rt)),
+                new ArraySource(data.array(), data.size(), names.get("data")));
+    }
+
+    private static SingleFileUpload single(Map<String, String> texts, Map<String, MultipartReader.Collector> files, Map<String, String> names) {
+        MultipartReader.Collector video = files.get("media_data");
+        if (video == null || video.size() == 0) {
+            throw WireError.badArgument("media_data is required");
+        }
+        SingleFileUpload.Builder b = SingleFileUpload.builder()
+                .name(MediaName.parse(required(texts, "media_name")))
+                .format(VideoFormat.parse(required(texts, "media_type")))
+                .video(new ArraySource(video.array(), video.size(), names.get("media_data")));
+        String coverType = texts.get("cover_type");
+        MultipartReader.Collector cover = files.get("cover_data");
+        if ((coverType == null) != (cover == null)) {
+            throw WireError.badArgument("cover_type and cover_data go together");
+        }
+        if (cover != null) {
+            ByteSource c = new ArraySource(cover.array(), cover.size(), names.get("cover_data"));
+            b.cover(CoverFormat.parse(coverType), c);
+        }
+        if (texts.containsKey("source_context")) {
+            b.sourceContext(texts.get("source_context"));
+        }
+        return b.build();
+    }
+
+    private static String required(Map<String, String> texts, String field) {
+        String v = texts.get(field);
+        if (v == null || v.isEmpty()) {
+            throw WireError.badArgument(field + " is required");
+        }
+        return v;
+    }
+
+    private static int integer(Map<String, String> texts, String field) {
+        try {
+            return Integer.parseInt(required(texts, field).strip());
+        } catch (NumberFormatException e) {
+            throw WireError.badArgument(field + " must be an integer");
+        }
+    }
+
+    private static long contentLength(HttpExchange ex) {
+        String cl = ex.getRequestHeaders().getFirst("Content-Length");
+        if (cl == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(cl.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

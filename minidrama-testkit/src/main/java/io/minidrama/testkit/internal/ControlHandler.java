@@ -1,0 +1,250 @@
+package io.minidrama.testkit.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.minidrama.adapter.fake.FakeControl;
+import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
+import io.minidrama.adapter.fake.Playback;
+import io.minidrama.adapter.fake.RecordedCall;
+import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.MaterialId;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.error.MiniDramaException;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.event.AuditEvent;
+import io.minidrama.domain.event.PushEvent;
+import io.minidrama.domain.event.UploadEvent;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.events.PushEventSigner;
+import io.minidrama.events.PushFormat;
+import io.minidrama.events.PushMode;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The emulator's control surface over HTTP, under {@value #PREFIX}, so tests in any language can
+ * decide audits, inject faults, move the clock and inspect state. Every answer is JSON; a misuse
+ * is HTTP 400 {@code {"error": ..}}, an unknown drama or media HTTP 404 with the platform's errcode.
+ * The routes are listed in {@link io.minidrama.testkit.MiniDramaEmulator}.
+ */
+public final class ControlHandler implements HttpHandler {
+    /** The reserved path prefix. */
+    public static final String PREFIX = "/__emulator/";
+
+    private final InMemoryMiniDramaPlatform platform;
+    private final FakeControl control;
+    private final Tokens tokens;
+    private final Pusher pusher;
+
+    public ControlHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Pusher pusher) {
+        this.platform = platform;
+        this.control = platform.control();
+        this.tokens = tokens;
+        this.pusher = pusher;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            try {
+                route(ex);
+            } catch (PlatformException e) {
+                Exchanges.sendJson(ex, 404, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+            } catch (WireError | IllegalArgumentException | IllegalStateException | MiniDramaException e) {
+                Exchanges.sendJson(ex, 400, Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+            }
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String[] path = ex.getRequestURI().getPath().substring(PREFIX.length()).split("/");
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        String head = path[0];
+        boolean post = method.equals("POST");
+        if (post && path.length == 1 && head.equals("media")) {
+            seed(ex);
+            return;
+        }
+        JsonObject body = post ? bodyOrEmpty(ex) : JsonObject.EMPTY_JSON_OBJECT;
+        JsonObjectBuilder ok = Json.createObjectBuilder().add("ok", true);
+        switch (method + " " + head + (path.length > 2 ? "/" + path[2] : path.length > 1 ? "/" + path[1] : "")) {
+            case "POST reset" -> control.reset();
+            case "GET clock" -> ok.add("now", control.now().getEpochSecond()).add("now_millis", control.now().toEpochMilli());
+            case "POST clock/advance" -> {
+                Duration by = Duration.ofMillis(JsonBodies.optLong(body, "millis")
+                        .orElseGet(() -> JsonBodies.reqLong(body, "seconds") * 1000));
+                ok.add("now", control.advance(by).getEpochSecond());
+            }
+            case "POST dramas/approve" -> control.approveDrama(DramaId.of(id(path)));
+            case "POST dramas/reject" -> {
+                String reason = JsonBodies.optString(body, "reason").orElse("");
+                List<MaterialId> evidence = JsonBodies.stringList(body, "evidence_material_id_list").stream().map(MaterialId::of).toList();
+                if (JsonBodies.has(body, "resubmit_with_changes") && body.get("resubmit_with_changes").toString().equals("true")) {
+                    control.rejectDramaForChanges(DramaId.of(id(path)), reason, evidence);
+                } else {
+                    control.rejectDrama(DramaId.of(id(path)), reason, evidence);
+                }
+            }
+            case "POST media/approve" -> control.approveEpisode(MediaId.of(id(path)));
+            case "POST media/reject" -> control.rejectEpisode(MediaId.of(id(path)), JsonBodies.optString(body, "reason").orElse(""),
+                    JsonBodies.stringList(body, "evidence_material_id_list").stream().map(MaterialId::of).toList());
+            case "POST media/duration" -> control.setDuration(MediaId.of(id(path)), Duration.ofSeconds(JsonBodies.reqLong(body, "seconds")));
+            case "GET media/content" -> {
+                byte[] content = control.content(MediaId.of(id(path))).orElseThrow(() -> notFound("media content"));
+                Exchanges.send(ex, 200, "application/octet-stream", content);
+                return;
+            }
+            case "POST faults" -> faults(body);
+            case "POST faults/clear" -> control.clearFaults();
+            case "POST pull-failures" -> control.failNextPullTasks(JsonBodies.optInt(body, "times").orElse(1),
+                    (int) JsonBodies.reqLong(body, "errcode"), JsonBodies.optString(body, "errmsg").orElse("pull failed"));
+            case "POST latency" -> {
+                Duration d = Duration.ofMillis(JsonBodies.reqLong(body, "millis"));
+                Optional<String> op = JsonBodies.optString(body, "operation");
+                if (op.isPresent()) {
+                    control.latency(op.get(), d);
+                } else {
+                    control.latency(d);
+                }
+            }
+            case "POST play" -> {
+                Playback p = control.play(JsonBodies.reqString(body, "url"), JsonBodies.optString(body, "client_ip").orElse("127.0.0.1"),
+                        JsonBodies.optString(body, "referer").orElse(""), JsonBodies.reqLong(body, "bytes"));
+                ok.add("served", p.served()).add("bytes_served", p.bytesServed()).add("refusal", p.refusal());
+            }
+            case "GET calls" -> ok.add("calls", calls());
+            case "GET events" -> ok.add("events", events());
+            case "POST tokens/revoke" -> tokens.revokeAll();
+            case "GET tokens" -> ok.add("fetches", tokens.fetches());
+            case "POST push-target" -> pushTarget(body);
+            case "GET pushes" -> {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                pusher.deliveries().forEach(d -> list.add(Json.createObjectBuilder().add("event", d.event().envelope().event())
+                        .add("status", d.status()).add("body", d.body()).add("failure", d.failure())));
+                ok.add("pushes", list);
+            }
+            default -> {
+                if (method.equals("GET") && head.equals("media") && path.length == 2) {
+                    StoredMedia m = control.storedMedia(MediaId.of(id(path))).orElseThrow(() -> notFound("media"));
+                    ok.add("media_id", m.mediaId().value()).add("size", m.size()).add("sha256", m.sha256())
+                            .add("duration", m.duration().toSeconds()).add("cover_size", m.coverSize())
+                            .add("cover_sha256", m.coverSha256()).add("content_kept", m.contentKept());
+                } else {
+                    Exchanges.sendJson(ex, 404, Json.createObjectBuilder().add("error", "no control route " + method + " "
+                            + ex.getRequestURI().getPath()).build());
+                    return;
+                }
+            }
+        }
+        Exchanges.sendJson(ex, 200, ok.build());
+    }
+
+    private static PlatformException notFound(String what) {
+        return new PlatformException("control", 10093030, what + " does not exist", PlatformException.NO_HTTP_STATUS);
+    }
+
+    private static JsonObject bodyOrEmpty(HttpExchange ex) throws IOException {
+        byte[] b = Exchanges.readBody(ex);
+        return b.length == 0 ? JsonObject.EMPTY_JSON_OBJECT : JsonBodies.parse(b);
+    }
+
+    private static long id(String[] path) {
+        if (path.length < 2) {
+            throw new IllegalArgumentException("the route needs an id");
+        }
+        try {
+            return Long.parseLong(path[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an id: " + path[1]);
+        }
+    }
+
+    /** {@code POST /__emulator/media?media_name=..&media_type=MP4} with the video as the raw body: a finished upload. */
+    private void seed(HttpExchange ex) throws IOException {
+        var q = Exchanges.query(ex);
+        byte[] video;
+        try (var in = ex.getRequestBody()) {
+            video = in.readAllBytes();
+        }
+        SingleFileUpload r = SingleFileUpload.builder()
+                .name(MediaName.parse(q.getOrDefault("media_name", "")))
+                .format(VideoFormat.parse(q.getOrDefault("media_type", "MP4")))
+                .video(new ArraySource(video, video.length, "seed.mp4"))
+                .build();
+        Exchanges.sendJson(ex, 200, Json.createObjectBuilder().add("ok", true).add("media_id", platform.uploadSingle(r).value()).build());
+    }
+
+    private void faults(JsonObject body) {
+        String op = JsonBodies.reqString(body, "operation");
+        int times = JsonBodies.optInt(body, "times").orElse(1);
+        Optional<String> transport = JsonBodies.optString(body, "transport");
+        if (transport.isPresent()) {
+            if (transport.get().equals("after")) {
+                control.failNextAfterProcessing(op, times);
+            } else {
+                control.failNextWithTransportFault(op, times);
+            }
+        } else {
+            control.failNext(op, times, (int) JsonBodies.reqLong(body, "errcode"),
+                    JsonBodies.optString(body, "errmsg").orElse("injected by the test"));
+        }
+    }
+
+    private void pushTarget(JsonObject body) {
+        Optional<String> url = JsonBodies.optString(body, "url");
+        if (url.isEmpty()) {
+            pusher.target(null, null);
+            return;
+        }
+        PushMode mode = PushMode.valueOf(JsonBodies.optString(body, "mode").orElse("plain").toUpperCase(Locale.ROOT));
+        PushEventSigner.Builder b = PushEventSigner.builder()
+                .token(JsonBodies.reqString(body, "token"))
+                .mode(mode)
+                .format(PushFormat.valueOf(JsonBodies.optString(body, "format").orElse("xml").toUpperCase(Locale.ROOT)))
+                .clock(platform.clock());
+        if (mode != PushMode.PLAIN) {
+            b.encryption(JsonBodies.reqString(body, "encoding_aes_key"), JsonBodies.reqString(body, "appid"));
+        }
+        pusher.target(URI.create(url.get()), b.build());
+    }
+
+    private JsonArrayBuilder calls() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (RecordedCall c : control.recordedCalls()) {
+            list.add(Json.createObjectBuilder().add("operation", c.operation()).add("at", c.at().getEpochSecond())
+                    .add("errcode", c.errcode() == RecordedCall.TRANSPORT_FAULT ? -999 : c.errcode())
+                    .add("transport_fault", c.errcode() == RecordedCall.TRANSPORT_FAULT)
+                    .add("injected", c.injected()).add("request", c.request()));
+        }
+        return list;
+    }
+
+    private JsonArrayBuilder events() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (PushEvent e : control.pushedEvents()) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("event", e.envelope().event())
+                    .add("create_time", e.envelope().createTime().getEpochSecond());
+            if (e instanceof UploadEvent u) {
+                o.add("media_id", u.mediaIdValue()).add("source_context", u.sourceContext()).add("errcode", u.errcode())
+                        .add("errmsg", u.errmsg());
+            } else if (e instanceof AuditEvent a) {
+                o.add("drama_id", a.dramaId().value()).add("status", a.status().code()).add("audit_type", a.auditType().code())
+                        .add("audit_time", a.auditTime().getEpochSecond());
+            }
+            list.add(o);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,152 @@
+package io.minidrama.testkit.internal;
+
+import io.minidrama.adapter.fake.Playback;
+import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.DramaId;
+import io.minidrama.domain.MaterialId;
+import io.minidrama.domain.MediaId;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.testkit.PlatformControl;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PlatformControl} over the emulator's HTTP control prefix; what a test in another language would do. */
+public final class HttpPlatformControl implements PlatformControl {
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public HttpPlatformControl(URI emulatorBaseUrl) {
+        String s = emulatorBaseUrl.toString().replaceAll("/+$", "");
+        this.base = URI.create(s + ControlHandler.PREFIX);
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.ofEpochMilli(JsonBodies.reqLong(get("clock"), "now_millis"));
+    }
+
+    @Override
+    public void advance(Duration by) {
+        post("clock/advance", Json.createObjectBuilder().add("millis", by.toMillis()));
+    }
+
+    @Override
+    public MediaId seedMedia(MediaName name, byte[] video) {
+        HttpRequest r = HttpRequest.newBuilder(base.resolve("media?media_name=" + URLEncoder.encode(name.wire(), StandardCharsets.UTF_8)
+                        + "&media_type=MP4"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(video)).build();
+        return MediaId.of(JsonBodies.reqLong(send(r), "media_id"));
+    }
+
+    @Override
+    public void approveDrama(DramaId id) {
+        post("dramas/" + id + "/approve", Json.createObjectBuilder());
+    }
+
+    @Override
+    public void rejectDrama(DramaId id, String reason, List<MaterialId> evidence) {
+        post("dramas/" + id + "/reject", Json.createObjectBuilder().add("reason", reason).add("evidence_material_id_list", ids(evidence)));
+    }
+
+    @Override
+    public void approveEpisode(MediaId id) {
+        post("media/" + id + "/approve", Json.createObjectBuilder());
+    }
+
+    @Override
+    public void rejectEpisode(MediaId id, String reason, List<MaterialId> evidence) {
+        post("media/" + id + "/reject", Json.createObjectBuilder().add("reason", reason).add("evidence_material_id_list", ids(evidence)));
+    }
+
+    @Override
+    public void failNext(String operation, int times, int errcode) {
+        post("faults", Json.createObjectBuilder().add("operation", operation).add("times", times).add("errcode", errcode));
+    }
+
+    @Override
+    public void failNextPullTasks(int times, int errcode, String errmsg) {
+        post("pull-failures", Json.createObjectBuilder().add("times", times).add("errcode", errcode).add("errmsg", errmsg));
+    }
+
+    @Override
+    public void setDuration(MediaId id, Duration duration) {
+        post("media/" + id + "/duration", Json.createObjectBuilder().add("seconds", duration.toSeconds()));
+    }
+
+    @Override
+    public Optional<StoredMedia> storedMedia(MediaId id) {
+        HttpResponse<String> r = exchange(HttpRequest.newBuilder(base.resolve("media/" + id)).GET().build());
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        JsonObject o = check(r);
+        return Optional.of(new StoredMedia(id, JsonBodies.reqLong(o, "size"), JsonBodies.reqString(o, "sha256"),
+                Duration.ofSeconds(JsonBodies.reqLong(o, "duration")), JsonBodies.reqLong(o, "cover_size"),
+                JsonBodies.reqString(o, "cover_sha256"), o.getBoolean("content_kept")));
+    }
+
+    @Override
+    public Playback play(String url, String clientIp, String referer, long bytes) {
+        JsonObject o = post("play", Json.createObjectBuilder().add("url", url).add("client_ip", clientIp).add("referer", referer)
+                .add("bytes", bytes));
+        return new Playback(o.getBoolean("served"), JsonBodies.reqLong(o, "bytes_served"), JsonBodies.reqString(o, "refusal"));
+    }
+
+    private static JsonArrayBuilder ids(List<MaterialId> ids) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        ids.forEach(i -> a.add(i.value()));
+        return a;
+    }
+
+    private JsonObject get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    private JsonObject post(String path, JsonObjectBuilder body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build());
+    }
+
+    private JsonObject send(HttpRequest r) {
+        return check(exchange(r));
+    }
+
+    private HttpResponse<String> exchange(HttpRequest r) {
+        try {
+            return client.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("control call " + r.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during control call " + r.uri(), e);
+        }
+    }
+
+    private static JsonObject check(HttpResponse<String> r) {
+        JsonObject o = JsonBodies.parse(r.body().getBytes(StandardCharsets.UTF_8));
+        if (r.statusCode() == 404 && o.containsKey("errcode")) {
+            throw new PlatformException("control", o.getInt("errcode"), o.getString("errmsg", ""), 404);
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("control call " + r.uri() + " answered " + r.statusCode() + ": " + o.getString("error", r.body()));
+        }
+        return o;
+    }
+}

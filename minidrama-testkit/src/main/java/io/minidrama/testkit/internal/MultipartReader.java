@@ -1,0 +1,285 @@
+package io.minidrama.testkit.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streams a {@code multipart/form-data} body part by part (RFC 7578), holding only a 64 KB window
+ * of the stream plus whatever the caller keeps of each part. Not thread-safe; one per request.
+ */
+final class MultipartReader {
+    private final InputStream in;
+    private final byte[] delimiter;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private boolean finished;
+    private boolean started;
+    private boolean inBody;
+
+    /** One part's headers; read its body with {@link #readBody}. */
+    record Part(String name, String fileName, Map<String, String> headers) {
+        boolean isFile() {
+            return fileName != null;
+        }
+    }
+
+    /** Receives a part's bytes as they stream past. */
+    interface Sink {
+        void write(byte[] b, int off, int len);
+    }
+
+    MultipartReader(InputStream in, String boundary) {
+        this.in = in;
+        this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        // The first delimiter may start the body without a preceding CRLF: pretend there was one.
+        buf[0] = '\r';
+        buf[1] = '\n';
+        lim = 2;
+    }
+
+    /** The boundary of a {@code multipart/form-data} content type, or null when it is not one. */
+    static String boundary(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("multipart/form-data")) {
+            return null;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                String b = p.substring(9).strip();
+                if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) {
+                    b = b.substring(1, b.length() - 1);
+                }
+                return b.isEmpty() || b.length() > 70 ? null : b;
+            }
+        }
+        return null;
+    }
+
+    /** The next part, or null after the closing delimiter. */
+    Part next() throws IOException {
+        if (finished) {
+            return null;
+        }
+        if (!started || inBody) {
+            started = true;
+            inBody = false;
+            skipTo(null);
+        }
+        if (!fill(2)) {
+            throw new MalformedBodyException("the multipart body ends without its closing delimiter");
+        }
+        if (buf[pos] == '-' && buf[pos + 1] == '-') {
+            finished = true;
+            return null;
+        }
+        String line = readLine();
+        if (!line.isBlank()) {
+            throw new MalformedBodyException("unexpected text after a multipart delimiter");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int n = 0; ; n++) {
+            String h = readLine();
+            if (h.isEmpty()) {
+                break;
+            }
+            if (n > 32) {
+                throw new MalformedBodyException("too many part headers");
+            }
+            int colon = h.indexOf(':');
+            if (colon > 0) {
+                headers.put(h.substring(0, colon).strip().toLowerCase(Locale.ROOT), h.substring(colon + 1).strip());
+            }
+        }
+        String disposition = headers.get("content-disposition");
+        if (disposition == null || !disposition.toLowerCase(Locale.ROOT).startsWith("form-data")) {
+            throw new MalformedBodyException("a part lacks Content-Disposition: form-data");
+        }
+        String name = param(disposition, "name");
+        if (name == null) {
+            throw new MalformedBodyException("a part lacks its name");
+        }
+        inBody = true;
+        return new Part(name, param(disposition, "filename"), headers);
+    }
+
+    /** Streams the current part's body into {@code sink}; returns its length. */
+    long readBody(Sink sink) throws IOException {
+        inBody = false;
+        return skipTo(sink);
+    }
+
+    /** Reads the current part as UTF-8 text of at most {@code max} bytes. */
+    String readText(int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        inBody = false;
+        long n = skipTo((b, off, len) -> {
+            if (out.size() + len <= max) {
+                out.write(b, off, len);
+            }
+        });
+        if (n > max) {
+            throw new MalformedBodyException("a text part is longer than " + max + " bytes");
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Consumes bytes up to and including the next delimiter, handing them to {@code sink}. */
+    private long skipTo(Sink sink) throws IOException {
+        long total = 0;
+        int dl = delimiter.length;
+        while (true) {
+            int found = indexOf(pos, lim);
+            if (found >= 0) {
+                if (sink != null && found > pos) {
+                    sink.write(buf, pos, found - pos);
+                }
+                total += found - pos;
+                pos = found + dl;
+                return total;
+            }
+            int safe = Math.max(pos, lim - (dl - 1));
+            if (safe > pos) {
+                if (sink != null) {
+                    sink.write(buf, pos, safe - pos);
+                }
+                total += safe - pos;
+                pos = safe;
+            }
+            if (eof) {
+                throw new MalformedBodyException("the multipart body ends inside a part");
+            }
+            compactAndRead();
+        }
+    }
+
+    private int indexOf(int from, int to) {
+        byte first = delimiter[0];
+        int last = to - delimiter.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (buf[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < delimiter.length; j++) {
+                if (buf[i + j] != delimiter[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            if (!fill(1)) {
+                throw new MalformedBodyException("the multipart body ends inside part headers");
+            }
+            byte b = buf[pos++];
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            }
+            line.write(b);
+            if (line.size() > 8192) {
+                throw new MalformedBodyException("a part header line is longer than 8 KB");
+            }
+        }
+    }
+
+    /** Ensures at least {@code n} unread bytes are buffered; false at end of stream. */
+    private boolean fill(int n) throws IOException {
+        while (lim - pos < n) {
+            if (eof) {
+                return false;
+            }
+            compactAndRead();
+        }
+        return true;
+    }
+
+    private void compactAndRead() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        int r = in.read(buf, lim, buf.length - lim);
+        if (r < 0) {
+            eof = true;
+        } else {
+            lim += r;
+        }
+    }
+
+    private static String param(String header, String key) {
+        for (String p : header.split(";")) {
+            String s = p.strip();
+            int eq = s.indexOf('=');
+            if (eq > 0 && s.substring(0, eq).strip().equalsIgnoreCase(key)) {
+                String v = s.substring(eq + 1).strip();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1).replace("\\\"", "\"");
+                }
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Growable buffer a file part is collected into, refusing to grow past a cap. */
+    static final class Collector implements Sink {
+        private byte[] data;
+        private int size;
+        private long seen;
+        private final long cap;
+
+        Collector(long cap, long sizeHint) {
+            this.cap = cap;
+            this.data = new byte[(int) Math.max(1024, Math.min(cap, sizeHint))];
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            seen += len;
+            if (seen > cap) {
+                return;
+            }
+            if (size + len > data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(cap, Math.max((long) data.length * 2, size + len)));
+            }
+            System.arraycopy(b, off, data, size, len);
+            size += len;
+        }
+
+        boolean overCap() {
+            return seen > cap;
+        }
+
+        long seen() {
+            return seen;
+        }
+
+        byte[] array() {
+            return data;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}
