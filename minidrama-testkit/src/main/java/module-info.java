@@ -7,7 +7,7 @@ module io.minidrama.testkit {
     requires transitive io.minidrama.port;
     requires transitive io.minidrama.adapter.fake;
     requires transitive org.junit.jupiter.api;
-    requires io.minidrama.events;
+    requires transitive io.minidrama.events;
     requires jdk.httpserver;
     requires java.net.http;
     requires jakarta.json;
