@@ -1,0 +1,17 @@
+/**
+ * Access tokens and upload checkpoints shared by several instances through Redis, over Lettuce.
+ *
+ * <p>Entry points: {@link io.minidrama.adapter.redis.RedisAccessTokens#builder} (an
+ * {@link io.minidrama.port.AccessTokenPort}) and
+ * {@link io.minidrama.adapter.redis.RedisUploadCheckpoints#builder} (an
+ * {@link io.minidrama.port.UploadCheckpointPort}).
+ */
+module io.minidrama.adapter.redis {
+    requires transitive io.minidrama.port;
+    // Lettuce has no module descriptor; its derived automatic name is lettuce.core. Builders take
+    // its RedisClient, so callers read it too.
+    requires transitive lettuce.core;
+    requires com.github.benmanes.caffeine;
+
+    exports io.minidrama.adapter.redis;
+}
