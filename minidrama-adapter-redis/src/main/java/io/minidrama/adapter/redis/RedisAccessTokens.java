@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -190,9 +191,9 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
         long pause = MIN_POLL_MILLIS;
         try {
             while (true) {
-                AccessToken found = readShared();
-                if (found != null) {
-                    return found;
+                Optional<AccessToken> found = readShared();
+                if (found.isPresent()) {
+                    return found.get();
                 }
                 String owner = UUID.randomUUID().toString();
                 if ("OK".equals(redis.set(lockKey, owner, SetArgs.Builder.nx().px(lease.toMillis())))) {
@@ -218,9 +219,9 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
     private AccessToken fetchHoldingLock(String owner) {
         try {
             // Another holder may have stored a token between our read and our lock.
-            AccessToken found = readShared();
-            if (found != null) {
-                return found;
+            Optional<AccessToken> found = readShared();
+            if (found.isPresent()) {
+                return found.get();
             }
             AccessToken fetched = Objects.requireNonNull(source.get(), "the token source returned null");
             // Redis keeps the expiry in milliseconds: every instance, this one included, holds the same value.
@@ -237,26 +238,25 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
             }
             LOG.log(System.Logger.Level.WARNING, "fetching the token of " + appId + " took longer than the lock lease " + lease
                     + "; another instance may have fetched a newer one: raise lockLease");
-            AccessToken newer = readShared();
-            return newer != null ? newer : fresh;
+            return readShared().orElse(fresh);
         } finally {
             Script.COMPARE_AND_DELETE.run(redis, new String[] {lockKey}, owner);
         }
     }
 
-    /** The shared token if it is valid with the margin to spare, else null. */
-    private AccessToken readShared() {
+    /** The shared token, if it is valid with the margin to spare. */
+    private Optional<AccessToken> readShared() {
         String stored = redis.get(tokenKey);
         if (stored == null) {
-            return null;
+            return Optional.empty();
         }
         TokenCodec.Decoded d = codec.decode(stored);
         if (d instanceof TokenCodec.Unreadable u) {
             LOG.log(System.Logger.Level.WARNING, "ignoring the value under " + tokenKey + ": " + u.reason());
-            return null;
+            return Optional.empty();
         }
         AccessToken t = ((TokenCodec.Readable) d).token();
-        return t.validAt(clock.instant(), margin) ? t : null;
+        return t.validAt(clock.instant(), margin) ? Optional.of(t) : Optional.empty();
     }
 
     private long localLifetimeNanos(AccessToken token) {
