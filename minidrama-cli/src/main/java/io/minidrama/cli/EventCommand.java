@@ -1,0 +1,91 @@
+package io.minidrama.cli;
+
+import io.minidrama.domain.event.AuditEvent;
+import io.minidrama.domain.event.PushEvent;
+import io.minidrama.domain.event.UnknownEvent;
+import io.minidrama.domain.event.UploadEvent;
+import io.minidrama.events.PushEventEncoder;
+import io.minidrama.events.PushEventReceiver;
+import jakarta.json.JsonObject;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code minidrama event verify}: checks and decodes a pushed message offline. */
+@Command(name = "event", description = "Push events.")
+final class EventCommand {
+    @Spec
+    CommandSpec spec;
+
+    static final class Signature {
+        @Option(names = "--signature", required = true, description = "Plain mode: the signature query parameter") String signature;
+        @Option(names = "--msg-signature", required = true, description = "Safe/compatible mode: the msg_signature query parameter") String msgSignature;
+    }
+
+    @Command(name = "verify", description = "Verify and decode a pushed message (exit 2 when refused).")
+    int verify(@Option(names = "--token", required = true, description = "The push Token from the console") String token,
+               @Option(names = "--timestamp", required = true) String timestamp,
+               @Option(names = "--nonce", required = true) String nonce,
+               @ArgGroup(exclusive = true, multiplicity = "1") Signature signature,
+               @Option(names = "--aes-key", description = "EncodingAESKey (safe/compatible mode)") String aesKey,
+               @Option(names = "--appid", description = "Your appid (safe/compatible mode)") String appId,
+               @Option(names = "--max-age", defaultValue = "300", description = "Refuse timestamps older than this many seconds (default ${DEFAULT-VALUE})") long maxAge,
+               @Option(names = "--json", description = "Print the event as one JSON object") boolean json,
+               @Parameters(paramLabel = "FILE|-", description = "The message body, or - for standard input") String file) {
+        PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(Duration.ofSeconds(maxAge));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("timestamp", timestamp);
+        query.put("nonce", nonce);
+        if (signature.msgSignature != null) {
+            query.put("msg_signature", signature.msgSignature);
+            query.put("encrypt_type", "aes");
+            if (aesKey != null && appId != null) {
+                b.encryption(aesKey, appId);
+            }
+        } else {
+            query.put("signature", signature.signature);
+        }
+        String body = read(file);
+        PushEvent event = b.build().receive(query, body);
+        JsonObject obj = jakarta.json.Json.createReader(new StringReader(PushEventEncoder.toJson(event))).readObject();
+        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json).result(obj, describe(event));
+        return ExitCodes.OK;
+    }
+
+    private static String describe(PushEvent event) {
+        if (event instanceof UploadEvent u) {
+            return "verified upload event: " + (u.succeeded() ? "media_id " + u.mediaIdValue() + " uploaded"
+                    : "upload failed, errcode " + u.errcode() + " " + u.errmsg())
+                    + (u.sourceContext().isEmpty() ? "" : ", source_context " + u.sourceContext());
+        }
+        if (event instanceof AuditEvent a) {
+            return "verified audit event: drama " + a.dramaId() + " is " + a.status() + " (" + a.auditType() + ")";
+        }
+        UnknownEvent x = (UnknownEvent) event;
+        return "verified event of another type: " + x.rawType();
+    }
+
+    private static String read(String file) {
+        try {
+            if ("-".equals(file)) {
+                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.minidrama.cli;
+
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.RuleViolation;
+import io.minidrama.domain.error.TransportException;
+import io.minidrama.events.PushRejectedException;
+import io.minidrama.port.upload.SeasonResult;
+import picocli.CommandLine;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Exit codes: 0 success; 2 invalid input or a refused event (nothing was sent); 3 platform
+ * error; 4 transport failure. Expected failures print a message, never a stack trace.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+    static final int OK = 0;
+    static final int INVALID = 2;
+    static final int PLATFORM = 3;
+    static final int TRANSPORT = 4;
+    static final int INTERNAL = 1;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        java.io.PrintWriter err = cmd.getErr();
+        Throwable e = ex;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof InvalidRequestException invalid) {
+            err.println("invalid input, nothing was sent:");
+            for (RuleViolation v : invalid.violations()) {
+                err.println("  " + v.field() + " (" + v.rule().id() + "): rejected " + v.rejected() + ": " + v.message());
+            }
+            return INVALID;
+        }
+        if (e instanceof PushRejectedException rejected) {
+            err.println("event refused (" + rejected.reason() + "): " + rejected.getMessage());
+            return INVALID;
+        }
+        if (e instanceof SeasonResult.IncompleteSeasonException incomplete) {
+            err.println(incomplete.getMessage());
+            return incomplete.result().failed().stream().allMatch(f -> f.failure().orElse(null) instanceof TransportException)
+                    ? TRANSPORT : PLATFORM;
+        }
+        if (e instanceof PlatformException platform) {
+            err.println("platform error: errcode " + platform.rawErrcode() + ", errmsg \"" + platform.errmsg() + "\" ("
+                    + platform.operation() + (platform.httpStatus() > 0 ? ", HTTP " + platform.httpStatus() : "") + ")");
+            return PLATFORM;
+        }
+        if (e instanceof TransportException transport) {
+            err.println("transport failure: " + transport.getMessage());
+            return TRANSPORT;
+        }
+        if (e instanceof UncheckedIOException io) {
+            err.println("I/O error: " + io.getCause().getMessage());
+            return INVALID;
+        }
+        if (e instanceof IllegalArgumentException iae) {
+            err.println("invalid input: " + iae.getMessage());
+            return INVALID;
+        }
+        err.println("internal error: " + e);
+        e.printStackTrace(err);
+        return INTERNAL;
+    }
+}

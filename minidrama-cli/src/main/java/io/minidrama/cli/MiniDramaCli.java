@@ -1,0 +1,39 @@
+package io.minidrama.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** {@code minidrama}: the mini-drama media-asset API from the command line. */
+@Command(name = "minidrama", mixinStandardHelpOptions = true, version = "minidrama 0.1.0",
+        description = "WeChat mini-drama media assets: upload episodes, submit dramas, play links, CDN usage, push events.",
+        subcommands = {DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
+                PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
+                EventCommand.class, CommandLine.HelpCommand.class})
+public final class MiniDramaCli {
+
+    private MiniDramaCli() {
+    }
+
+    /** Runs the tool and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs the tool with the given streams; returns the exit code (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new MiniDramaCli());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler(new ExitCodes());
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return ExitCodes.INVALID;
+        });
+        return cmd.execute(args);
+    }
+}

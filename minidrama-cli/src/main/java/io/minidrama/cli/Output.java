@@ -1,0 +1,85 @@
+package io.minidrama.cli;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * Where a command writes: plain words for people, or exactly one JSON object (platform field
+ * names) for scripts. Errors always go to stderr.
+ */
+final class Output {
+    private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+
+    Output(PrintWriter out, PrintWriter err, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /** A line for people (suppressed in JSON mode). */
+    void say(String line) {
+        if (!json) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** A progress line that rewrites itself (people only, stderr so stdout stays clean). */
+    void progress(String line) {
+        if (!json) {
+            err.print("\r" + line);
+            err.flush();
+        }
+    }
+
+    void endProgress() {
+        if (!json) {
+            err.println();
+            err.flush();
+        }
+    }
+
+    /** The command's result: the JSON object in JSON mode, or the human text otherwise. */
+    void result(JsonObject object, String human) {
+        if (json) {
+            StringWriter sw = new StringWriter();
+            try (JsonWriter w = PRETTY.createWriter(sw)) {
+                w.writeObject(object);
+            }
+            out.println(sw.toString().strip());
+        } else {
+            out.println(human);
+        }
+        out.flush();
+    }
+
+    void error(String message) {
+        err.println(message);
+        err.flush();
+    }
+
+    static JsonObjectBuilder object() {
+        return Json.createObjectBuilder();
+    }
+
+    static JsonValue string(String s) {
+        return Json.createValue(s);
+    }
+}
