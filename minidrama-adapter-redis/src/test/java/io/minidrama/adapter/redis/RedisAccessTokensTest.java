@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,6 +150,57 @@ class RedisAccessTokensTest {
         assertEquals("tok-1", t.value());
         assertTrue(recoveredAfter <= leaseMillis + 1000, "token within lease + 1 s, took " + recoveredAfter + " ms");
         System.out.println("lease recovery: token " + recoveredAfter + " ms after the killed holder took a " + leaseMillis + " ms lease");
+    }
+
+    @Test
+    void token_whenACrashedOwnersLockExpires_manyWaitersOnTwoInstancesStillFetchOnce() throws Exception {
+        raw.set(lockKey(), "crashed-owner", SetArgs.Builder.nx().px(800));
+        CountingSource source = source(Duration.ofMillis(100));
+        List<RedisAccessTokens> instances = List.of(instance(source), instance(source));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long t0 = System.nanoTime();
+        List<Future<String>> got = new ArrayList<>();
+        for (RedisAccessTokens tokens : instances) {
+            for (int i = 0; i < 8; i++) {
+                got.add(pool.submit(() -> tokens.token().value()));
+            }
+        }
+        Set<String> values = new HashSet<>();
+        for (Future<String> f : got) {
+            values.add(f.get(20, TimeUnit.SECONDS));
+        }
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        pool.shutdown();
+
+        assertEquals(Set.of("tok-1"), values);
+        assertEquals(1, fetches());
+        assertTrue(took >= 700 && took < 800 + 1000, "waited for the lease, then one fetch; took " + took + " ms");
+    }
+
+    @Test
+    void token_whenTheHolderOutlivesItsLease_theNewerTokenFetchedMeanwhileIsKeptAndShared() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        Supplier<AccessToken> slowFirst = () -> {
+            int i = n.incrementAndGet();
+            if (i == 1) {
+                sleep(900);
+            }
+            return new AccessToken("tok-" + i, Instant.now().plusSeconds(7200));
+        };
+        RedisAccessTokens a = closing(RedisAccessTokens.builder(client, APP, slowFirst).lockLease(Duration.ofMillis(300)).build());
+        RedisAccessTokens b = closing(RedisAccessTokens.builder(client, APP, slowFirst).lockLease(Duration.ofMillis(300)).build());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<AccessToken> slow = pool.submit(a::token);
+        sleep(100);
+
+        AccessToken fromB = b.token();
+        AccessToken fromA = slow.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertEquals("tok-2", fromB.value());
+        assertEquals(fromB, fromA, "the late holder took the newer shared token instead of its own");
+        assertEquals("tok-2", raw.get(a.tokenKey()).split("\\|")[2], "the late holder did not overwrite it");
+        assertEquals(2, n.get());
     }
 
     @Test
@@ -309,6 +361,15 @@ class RedisAccessTokensTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RedisAccessTokens.builder(client, "wx{1}", () -> new AccessToken("x", Instant.MAX)));
         assertTrue(e.getMessage().contains("braces"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String lockKey() {
