@@ -84,7 +84,7 @@ public final class MiniDramaExtension implements BeforeEachCallback, AfterEachCa
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws IllegalAccessException {
+    public void beforeEach(ExtensionContext context) {
         State s = state(context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -93,12 +93,21 @@ public final class MiniDramaExtension implements BeforeEachCallback, AfterEachCa
                     if (Modifier.isStatic(m) || Modifier.isFinal(m) || !TYPES.contains(f.getType())) {
                         continue;
                     }
-                    f.setAccessible(true);
-                    if (f.get(instance) == null) {
-                        f.set(instance, s.get(f.getType()));
-                    }
+                    inject(f, instance, s.get(f.getType()));
                 }
             }
+        }
+    }
+
+    private static void inject(Field f, Object instance, Object value) {
+        try {
+            f.setAccessible(true);
+            if (f.get(instance) == null) {
+                f.set(instance, value);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot inject " + f.getType().getSimpleName() + " into field " + f.getName()
+                    + " of " + instance.getClass().getName() + ": open the test package to the testkit", e);
         }
     }
 

@@ -35,6 +35,7 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.Sleeper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -300,8 +301,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
             LOG.log(System.Logger.Level.DEBUG, () -> op.wire() + ": retrying after attempt " + done + " in " + delay.toMillis() + " ms");
             try {
                 sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.CancellationException e) {
                 failure.addSuppressed(new TransportException(op.wire(), "interrupted while waiting to retry", true, null));
                 throw failure;
             }
@@ -383,7 +383,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         private HttpClient httpClient;
         private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
         }
@@ -515,7 +515,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
             return this;
         }
 
-        /** How the adapter waits between retries (default {@link Sleeper#system()}). */
+        /** How the adapter waits between retries (default {@link Sleeper#SYSTEM}). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

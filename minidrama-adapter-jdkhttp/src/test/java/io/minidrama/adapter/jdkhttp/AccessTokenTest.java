@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.Sleeper;
+
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.PlatformException;

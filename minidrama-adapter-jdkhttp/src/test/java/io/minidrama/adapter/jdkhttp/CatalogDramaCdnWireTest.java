@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.Sleeper;
+
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;

@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.Sleeper;
+
 import io.minidrama.adapter.jdkhttp.MultipartParser.Part;
 import io.minidrama.domain.Etag;
 import io.minidrama.domain.MediaId;

@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.Sleeper;
+
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.MiniDramaException;
 import org.junit.jupiter.api.AfterEach;

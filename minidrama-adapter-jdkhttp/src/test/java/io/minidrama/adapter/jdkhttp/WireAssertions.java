@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.Sleeper;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 

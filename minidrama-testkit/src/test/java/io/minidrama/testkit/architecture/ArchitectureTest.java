@@ -1,0 +1,176 @@
+package io.minidrama.testkit.architecture;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The dependency rules of the design: domain ← ports ← adapters; adapters never see each other;
+ * nobody reaches into another module's {@code internal} package; JSON-B stays in the HTTP
+ * adapter; no cycles; no checked exceptions in public API; logging through System.Logger.
+ */
+@AnalyzeClasses(packages = "io.minidrama", importOptions = {ImportOption.DoNotIncludeTests.class})
+class ArchitectureTest {
+    /** Slices by module: io.minidrama.domain, io.minidrama.adapter.fake, ... */
+    private static final SliceAssignment MODULES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            return pkg.startsWith("io.minidrama.") ? SliceIdentifier.of(moduleOf(pkg)) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "modules of io.minidrama";
+        }
+    };
+
+
+    /** Guards the rules below against passing vacuously: every module's classes are imported. */
+    @ArchTest
+    static void imports_every_module(JavaClasses classes) {
+        for (String name : List.of("io.minidrama.domain.media.UploadSession", "io.minidrama.port.service.MiniDrama",
+                "io.minidrama.events.PushEventReceiver", "io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter",
+                "io.minidrama.adapter.jdkhttp.internal.Mapping", "io.minidrama.adapter.fake.InMemoryMiniDramaPlatform",
+                "io.minidrama.testkit.MiniDramaEmulator")) {
+            if (!classes.contain(name)) {
+                throw new AssertionError("ArchUnit did not import " + name + ": the rules would pass vacuously");
+            }
+        }
+    }
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage("io.minidrama.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.minidrama.domain..", "java..")
+            .because("the domain is pure: JDK only, no JSON, no HTTP");
+
+    @ArchTest
+    static final ArchRule ports_depend_only_on_domain_and_jdk = classes()
+            .that().resideInAPackage("io.minidrama.port..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.minidrama.port..", "io.minidrama.domain..", "java..")
+            .because("ports speak in domain types only and know no adapter");
+
+    @ArchTest
+    static final ArchRule fake_adapter_does_not_depend_on_http_adapter = noClasses()
+            .that().resideInAPackage("io.minidrama.adapter.fake..")
+            .should().dependOnClassesThat().resideInAPackage("io.minidrama.adapter.jdkhttp..")
+            .because("adapters are interchangeable and never depend on each other");
+
+    @ArchTest
+    static final ArchRule http_adapter_does_not_depend_on_fake_adapter = noClasses()
+            .that().resideInAPackage("io.minidrama.adapter.jdkhttp..")
+            .should().dependOnClassesThat().resideInAPackage("io.minidrama.adapter.fake..")
+            .because("adapters are interchangeable and never depend on each other");
+
+    @ArchTest
+    static final ArchRule domain_and_ports_know_no_adapter = noClasses()
+            .that().resideInAnyPackage("io.minidrama.domain..", "io.minidrama.port..", "io.minidrama.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.minidrama.adapter..", "io.minidrama.testkit..")
+            .because("the core is independent of its transports");
+
+    @ArchTest
+    static final ArchRule nobody_uses_another_modules_internals = classes()
+            .should(notDependOnAnotherModulesInternals())
+            .because("an internal package is private to its module");
+
+    @ArchTest
+    static final ArchRule json_binding_stays_in_the_http_adapter = noClasses()
+            .that().resideOutsideOfPackage("io.minidrama.adapter.jdkhttp..")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.json.bind..")
+            .because("the wire format is the HTTP adapter's business; the domain carries no JSON annotations");
+
+    @ArchTest
+    static final ArchRule modules_are_free_of_cycles = slices()
+            .assignedFrom(MODULES)
+            .should().beFreeOfCycles()
+            .because("modules depend one way: domain <- ports <- adapters, testkit, cli");
+
+    @ArchTest
+    static final ArchRule core_packages_are_free_of_cycles = slices()
+            .matching("io.minidrama.(domain|port).(**)")
+            .should().beFreeOfCycles()
+            .because("the core's packages depend one way; only a module's public package and its own internal package may see each other");
+
+    @ArchTest
+    static final ArchRule public_api_throws_no_checked_exceptions = methods()
+            .that().arePublic().and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+            .and().doNotHaveName("main")
+            .should(declareNoCheckedExceptions())
+            .because("adapters must not leak checked exceptions to callers");
+
+    @ArchTest
+    static final ArchRule libraries_do_not_write_to_standard_streams = noClasses()
+            .that().resideOutsideOfPackages("io.minidrama.cli..")
+            .and().doNotHaveSimpleName("MiniDramaEmulator")
+            .should(ACCESS_STANDARD_STREAMS)
+            .because("libraries log through System.Logger; only command-line entry points print");
+
+    @ArchTest
+    static final ArchRule no_generic_exceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+            .because("errors are typed: MiniDramaException and its branches");
+
+    @ArchTest
+    static final ArchRule no_java_util_logging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
+            .because("logging goes through System.Logger");
+
+    /** The module root a package belongs to: io.minidrama.domain, io.minidrama.adapter.fake, ... */
+    static String moduleOf(String pkg) {
+        String[] p = pkg.split("\\.");
+        if (p.length < 3) {
+            return pkg;
+        }
+        int depth = p[2].equals("adapter") && p.length > 3 ? 4 : 3;
+        return String.join(".", java.util.Arrays.copyOf(p, Math.min(depth, p.length)));
+    }
+
+    private static ArchCondition<JavaClass> notDependOnAnotherModulesInternals() {
+        return new ArchCondition<>("not depend on another module's internal packages") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    if (target.startsWith("io.minidrama.") && target.contains(".internal")
+                            && !moduleOf(target).equals(moduleOf(item.getPackageName()))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> declareNoCheckedExceptions() {
+        return new ArchCondition<>("declare no checked exceptions") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaClass thrown : method.getThrowsClause().getTypes()) {
+                    boolean unchecked = thrown.isAssignableTo(RuntimeException.class) || thrown.isAssignableTo(Error.class);
+                    if (!unchecked) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " throws checked " + thrown.getName()));
+                    }
+                }
+            }
+        };
+    }
+}
