@@ -17,4 +17,14 @@ public interface AccessTokenSource {
 
     /** Fetches a new token with its expiry. */
     AccessToken fetch();
+
+    /**
+     * Fetches a token to replace {@code rejected}, which the platform has just refused (errcode
+     * 40001, 40014 or 42001). The default is {@link #fetch()}. A source whose endpoint MAY hand
+     * the refused token back (such as {@code stable_token} without {@code force_refresh}) SHOULD
+     * override it so that the token returned differs from {@code rejected}.
+     */
+    default AccessToken fetchReplacing(AccessToken rejected) {
+        return fetch();
+    }
 }

@@ -9,6 +9,7 @@ import io.minidrama.port.AccessTokenPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An {@link AccessTokenPort} that caches the token an {@link AccessTokenSource} fetches, with
@@ -30,6 +31,8 @@ public final class CachingAccessTokens implements AccessTokenPort {
     private final Clock clock;
     private final Duration margin;
     private final Cache<String, AccessToken> cache;
+    /** The token last rejected by the platform, until a replacement has been fetched. */
+    private final AtomicReference<AccessToken> rejected = new AtomicReference<>();
 
     private CachingAccessTokens(AccessTokenSource source, Clock clock, Duration margin) {
         this.source = source;
@@ -81,14 +84,27 @@ public final class CachingAccessTokens implements AccessTokenPort {
     /** The cached token, or a freshly fetched one (one fetch however many callers wait). */
     @Override
     public AccessToken token() {
-        AccessToken token = cache.get(KEY, k -> Objects.requireNonNull(source.fetch(), "the token source returned null"));
+        AccessToken token = cache.get(KEY, k -> fetch());
         return Objects.requireNonNull(token);
     }
 
-    /** Drops {@code rejected} if it is still the cached token. */
+    private AccessToken fetch() {
+        AccessToken refused = rejected.get();
+        AccessToken fresh = refused == null ? source.fetch() : source.fetchReplacing(refused);
+        Objects.requireNonNull(fresh, "the token source returned null");
+        rejected.compareAndSet(refused, null);
+        return fresh;
+    }
+
+    /**
+     * Drops {@code rejected} if it is still the cached token; the next fetch then asks the source
+     * for a replacement ({@link AccessTokenSource#fetchReplacing}).
+     */
     @Override
     public void invalidate(AccessToken rejected) {
-        cache.asMap().remove(KEY, Objects.requireNonNull(rejected, "rejected"));
+        if (cache.asMap().remove(KEY, Objects.requireNonNull(rejected, "rejected"))) {
+            this.rejected.set(rejected);
+        }
     }
 
     private long lifetimeNanos(AccessToken token) {

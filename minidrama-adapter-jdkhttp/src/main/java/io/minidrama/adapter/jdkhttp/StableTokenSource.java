@@ -13,6 +13,7 @@ import io.minidrama.port.AccessToken;
  * body only and never appears in messages or {@link #toString()}.
  */
 public final class StableTokenSource implements AccessTokenSource {
+    private static final System.Logger LOG = System.getLogger(StableTokenSource.class.getName());
     private final TokenEndpoint endpoint;
     private final String appId;
     private final boolean forceRefresh;
@@ -31,6 +32,24 @@ public final class StableTokenSource implements AccessTokenSource {
     @Override
     public AccessToken fetch() {
         return endpoint.fetchStable(forceRefresh);
+    }
+
+    /**
+     * Fetches in the normal mode; if the platform hands back the very token it has just
+     * rejected, fetches once more with {@code force_refresh: true}. The normal mode returns the
+     * current token while it is valid in the token service's eyes, so without this a caller would
+     * retry with the refused token. Forced refreshes are limited by the platform (about 20 a day,
+     * 30 s apart), which is why they are used only when the normal mode cannot help.
+     */
+    @Override
+    public AccessToken fetchReplacing(AccessToken rejected) {
+        AccessToken fresh = endpoint.fetchStable(forceRefresh);
+        if (forceRefresh || !fresh.value().equals(rejected.value())) {
+            return fresh;
+        }
+        LOG.log(System.Logger.Level.INFO, "stable_token answered the token the platform had just rejected; "
+                + "fetching again with force_refresh=true");
+        return endpoint.fetchStable(true);
     }
 
     @Override

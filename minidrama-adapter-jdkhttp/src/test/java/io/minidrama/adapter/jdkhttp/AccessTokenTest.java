@@ -218,6 +218,39 @@ class AccessTokenTest {
     }
 
     @Test
+    void errcode40001_whenStableTokenHandsBackTheRejectedToken_refetchesWithForceRefresh() {
+        server.script("/cgi-bin/stable_token", RecordingServer.Reply.json(tokenReply("STALE_TOKEN_1")),
+                RecordingServer.Reply.json(tokenReply("STALE_TOKEN_1")), RecordingServer.Reply.json(tokenReply("FORCED_TOKEN_2")));
+        server.script("/wxa/sec/vod/deletemedia", RecordingServer.Reply.json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"),
+                RecordingServer.Reply.json("{\"errcode\":0,\"errmsg\":\"ok\"}"));
+        JdkHttpMiniDramaAdapter adapter = adapterFor(server, new WireAssertions.RecordingSleeper()).build();
+
+        adapter.deleteMedia(MediaId.of(1));
+
+        List<RecordingServer.Recorded> fetches = server.requests("/cgi-bin/stable_token");
+        assertEquals(3, fetches.size());
+        assertEquals(false, parse(fetches.get(1).bodyText()).getBoolean("force_refresh"));
+        assertEquals(true, parse(fetches.get(2).bodyText()).getBoolean("force_refresh"));
+        List<RecordingServer.Recorded> calls = server.requests("/wxa/sec/vod/deletemedia");
+        assertEquals("access_token=FORCED_TOKEN_2", calls.get(1).rawQuery());
+    }
+
+    @Test
+    void errcode40001_whenStableTokenAnswersANewToken_doesNotForceRefresh() {
+        server.script("/cgi-bin/stable_token", RecordingServer.Reply.json(tokenReply("OLD_TOKEN_1")),
+                RecordingServer.Reply.json(tokenReply("NEW_TOKEN_2")));
+        server.script("/wxa/sec/vod/deletemedia", RecordingServer.Reply.json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"),
+                RecordingServer.Reply.json("{\"errcode\":0,\"errmsg\":\"ok\"}"));
+        JdkHttpMiniDramaAdapter adapter = adapterFor(server, new WireAssertions.RecordingSleeper()).build();
+
+        adapter.deleteMedia(MediaId.of(1));
+
+        List<RecordingServer.Recorded> fetches = server.requests("/cgi-bin/stable_token");
+        assertEquals(2, fetches.size());
+        assertEquals(false, parse(fetches.get(1).bodyText()).getBoolean("force_refresh"));
+    }
+
+    @Test
     void errcode42001Twice_refreshesOnlyOnceThenFails() {
         server.json("/wxa/sec/vod/getmedia", "{\"errcode\":42001,\"errmsg\":\"access_token expired\"}");
         JdkHttpMiniDramaAdapter adapter = adapterFor(server, new WireAssertions.RecordingSleeper()).build();
@@ -226,7 +259,8 @@ class AccessTokenTest {
 
         assertEquals(ErrorCode.ACCESS_TOKEN_EXPIRED, e.errorCode());
         assertEquals(2, server.requests("/wxa/sec/vod/getmedia").size());
-        assertEquals(2, server.requests("/cgi-bin/stable_token").size());
+        // The server hands back the refused token, so the refresh forces a new one (and gets the same).
+        assertEquals(3, server.requests("/cgi-bin/stable_token").size());
     }
 
     @Test
