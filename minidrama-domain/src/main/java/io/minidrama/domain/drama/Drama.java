@@ -10,6 +10,7 @@ import io.minidrama.domain.internal.Violations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A drama as the platform knows it ({@code DramaInfo}): its episodes and its audit.
@@ -32,6 +33,8 @@ public final class Drama {
     private final DramaAuditDetail auditDetail;
     private final boolean expedited;
     private final String recommendations;
+    private final PendingReplacement replacement;
+    private final PendingInfoChange infoChange;
 
     private Drama(Builder b) {
         this.id = Objects.requireNonNull(b.id, "drama_id");
@@ -46,6 +49,8 @@ public final class Drama {
         this.auditDetail = b.auditDetail;
         this.expedited = b.expedited;
         this.recommendations = b.recommendations;
+        this.replacement = b.replacement;
+        this.infoChange = b.infoChange;
     }
 
     /** A builder for drama {@code id}. */
@@ -67,6 +72,8 @@ public final class Drama {
         b.auditDetail = auditDetail;
         b.expedited = expedited;
         b.recommendations = recommendations;
+        b.replacement = replacement;
+        b.infoChange = infoChange;
         return b;
     }
 
@@ -133,6 +140,139 @@ public final class Drama {
         return recommendations;
     }
 
+    /** The latest episode replacement, while it is under review or approved and not fully applied. */
+    public Optional<PendingReplacement> replacement() {
+        return Optional.ofNullable(replacement);
+    }
+
+    /** The latest information change and its review. */
+    public Optional<PendingInfoChange> infoChange() {
+        return Optional.ofNullable(infoChange);
+    }
+
+    /**
+     * Checks a replacement request against this drama (R-27): the drama is approved, no other
+     * replacement is under review, each old media is an episode of it, each new one is not.
+     *
+     * @throws InvalidRequestException listing every broken rule
+     */
+    public void checkReplacement(ReplacementRequest r) {
+        Violations v = Violations.start();
+        v.check(r.dramaId().equals(id), "drama_id", Rule.R27, r.dramaId(), "the request names another drama (" + id + ")");
+        v.check(status().isApproved(), "drama_id", Rule.R27, status(), "episodes can be replaced only in an approved drama; this one is " + status());
+        v.check(replacement == null || replacement.status() != AuditStatus.UNDER_REVIEW, "drama_id", Rule.R27, "replacement under review",
+                "a replacement of this drama is already under review; wait for its audit event (audit_type 2)");
+        for (int i = 0; i < r.replacements().size(); i++) {
+            MediaReplacement rep = r.replacements().get(i);
+            v.check(mediaIds.contains(rep.oldMedia()), "replace_media_list[" + i + "].old", Rule.R27, rep.oldMedia(),
+                    "the replaced media must be an episode of drama " + id);
+            v.check(!mediaIds.contains(rep.newMedia()), "replace_media_list[" + i + "].new", Rule.R27, rep.newMedia(),
+                    "the new media is already an episode of this drama");
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * This drama with {@code r} submitted for review at {@code at}.
+     *
+     * @throws InvalidRequestException (R-27) as {@link #checkReplacement}
+     */
+    public Drama replacementSubmitted(ReplacementRequest r, Instant at) {
+        checkReplacement(r);
+        Builder b = toBuilder();
+        b.replacement = new PendingReplacement(r.replacements(), AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
+        return b.build();
+    }
+
+    /**
+     * This drama after its replacement's review ended with {@code outcome} at {@code at}.
+     *
+     * @throws InvalidRequestException (R-27) when no replacement is under review
+     */
+    public Drama replacementReviewed(AuditStatus outcome, Instant at) {
+        if (replacement == null || !replacement.status().canMoveTo(outcome) || replacement.status() != AuditStatus.UNDER_REVIEW) {
+            throw InvalidRequestException.of("replace_media_list", Rule.R27, replacement == null ? null : replacement.status(),
+                    "no replacement of drama " + id + " is under review");
+        }
+        Builder b = toBuilder();
+        b.replacement = new PendingReplacement(replacement.items(), outcome, replacement.submittedAt(), at);
+        return b.build();
+    }
+
+    /**
+     * Checks that {@code a} applies an approved replacement of this drama within 7 days of its
+     * approval (R-27).
+     *
+     * @throws InvalidRequestException listing every broken rule
+     */
+    public void checkApplication(ReplacementApplication a, Instant now) {
+        Violations v = Violations.start();
+        v.check(a.dramaId().equals(id), "drama_id", Rule.R27, a.dramaId(), "the request names another drama (" + id + ")");
+        if (v.check(replacement != null && replacement.status().isApproved(), "old_media_id", Rule.R27, a.oldMedia(),
+                "drama " + id + " has no approved replacement to apply; submit one and wait for its approval")) {
+            v.check(replacement.items().contains(new MediaReplacement(a.oldMedia(), a.newMedia())), "new_media_id", Rule.R27,
+                    a.oldMedia() + " -> " + a.newMedia(), "this pair is not in the approved replacement " + replacement.items());
+            v.check(!now.isAfter(replacement.applyDeadline()), "old_media_id", Rule.R27, now,
+                    "an approved replacement is applied within 7 days of approval (deadline " + replacement.applyDeadline() + ")");
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * This drama with {@code a} applied at {@code now}: the new media takes the old episode's place.
+     *
+     * @throws InvalidRequestException (R-27) as {@link #checkApplication}
+     */
+    public Drama replacementApplied(ReplacementApplication a, Instant now) {
+        checkApplication(a, now);
+        List<MediaId> episodes = new java.util.ArrayList<>(mediaIds);
+        episodes.set(episodes.indexOf(a.oldMedia()), a.newMedia());
+        List<MediaReplacement> left = replacement.items().stream()
+                .filter(r -> !r.equals(new MediaReplacement(a.oldMedia(), a.newMedia()))).toList();
+        Builder b = toBuilder();
+        b.mediaIds = List.copyOf(episodes);
+        b.replacement = left.isEmpty() ? null : new PendingReplacement(left, replacement.status(), replacement.submittedAt(), replacement.reviewedAt());
+        return b.build();
+    }
+
+    /**
+     * This drama with an information change submitted for review at {@code at}.
+     *
+     * @throws InvalidRequestException (R-28) when the drama is not approved or another change is under review
+     */
+    public Drama infoChangeSubmitted(DramaInfoChange change, Instant at) {
+        Violations v = Violations.start();
+        v.check(change.dramaId().equals(id), "drama_id", Rule.R28, change.dramaId(), "the change names another drama (" + id + ")");
+        v.check(status().isApproved(), "drama_id", Rule.R28, status(), "only an approved drama's information can change; this one is " + status());
+        v.check(infoChange == null || infoChange.status() != AuditStatus.UNDER_REVIEW, "drama_id", Rule.R28, "change under review",
+                "an information change of this drama is already under review");
+        v.throwIfAny();
+        Builder b = toBuilder();
+        b.infoChange = new PendingInfoChange(change, AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
+        return b.build();
+    }
+
+    /**
+     * This drama after its information change's review ended with {@code outcome}: an approved
+     * change takes effect (description, recommendations, producer); a rejected one does not.
+     *
+     * @throws InvalidRequestException (R-28) when no change is under review
+     */
+    public Drama infoChangeReviewed(AuditStatus outcome, Instant at) {
+        if (infoChange == null || infoChange.status() != AuditStatus.UNDER_REVIEW || !infoChange.status().canMoveTo(outcome)) {
+            throw InvalidRequestException.of("drama_id", Rule.R28, id, "no information change of drama " + id + " is under review");
+        }
+        Builder b = toBuilder();
+        DramaInfoChange c = infoChange.change();
+        if (outcome.isApproved()) {
+            c.description().ifPresent(d -> b.description = d);
+            c.recommendations().ifPresent(r -> b.recommendations = r);
+            c.producer().ifPresent(p -> b.producer = p);
+        }
+        b.infoChange = new PendingInfoChange(c, outcome, infoChange.submittedAt(), at);
+        return b.build();
+    }
+
     /** Whether play links can be requested for this drama's episodes: only once approved. */
     public boolean canRequestLinks() {
         return status().isApproved();
@@ -194,7 +334,8 @@ public final class Drama {
         return o instanceof Drama d && id.equals(d.id) && name.equals(d.name) && createTime.equals(d.createTime)
                 && playwright.equals(d.playwright) && producer.equals(d.producer) && productionLicense.equals(d.productionLicense)
                 && coverUrl.equals(d.coverUrl) && description.equals(d.description) && mediaIds.equals(d.mediaIds)
-                && auditDetail.equals(d.auditDetail) && expedited == d.expedited && recommendations.equals(d.recommendations);
+                && auditDetail.equals(d.auditDetail) && expedited == d.expedited && recommendations.equals(d.recommendations)
+                && Objects.equals(replacement, d.replacement) && Objects.equals(infoChange, d.infoChange);
     }
 
     @Override
@@ -221,6 +362,8 @@ public final class Drama {
         private DramaAuditDetail auditDetail = new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
         private boolean expedited;
         private String recommendations = "";
+        private PendingReplacement replacement;
+        private PendingInfoChange infoChange;
 
         private Builder(DramaId id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -278,6 +421,18 @@ public final class Drama {
 
         public Builder recommendations(String v) {
             this.recommendations = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** The replacement in its review and application cycle. */
+        public Builder replacement(PendingReplacement v) {
+            this.replacement = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** The information change and its review. */
+        public Builder infoChange(PendingInfoChange v) {
+            this.infoChange = Objects.requireNonNull(v);
             return this;
         }
 

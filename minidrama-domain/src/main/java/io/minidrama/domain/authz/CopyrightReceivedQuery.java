@@ -1,0 +1,38 @@
+package io.minidrama.domain.authz;
+
+import io.minidrama.domain.AppId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code getcopyrightauthorizedlist} query: the grantee's view, optionally from one grantor
+ * (R-25: limit ≤ 1000).
+ */
+public final class CopyrightReceivedQuery {
+    private final AppId authorizerAppId;
+    private final AuthzPage page;
+
+    private CopyrightReceivedQuery(AppId authorizerAppId, AuthzPage page) {
+        this.authorizerAppId = authorizerAppId;
+        this.page = Objects.requireNonNull(page, "page");
+    }
+
+    /** Every copyright authorisation received, on {@code page}. */
+    public static CopyrightReceivedQuery all(AuthzPage page) {
+        return new CopyrightReceivedQuery(null, page);
+    }
+
+    /** Only those from {@code authorizer}. */
+    public CopyrightReceivedQuery from(AppId authorizer) {
+        return new CopyrightReceivedQuery(Objects.requireNonNull(authorizer, "authorizer"), page);
+    }
+
+    public Optional<AppId> authorizerAppId() {
+        return Optional.ofNullable(authorizerAppId);
+    }
+
+    public AuthzPage page() {
+        return page;
+    }
+}

@@ -1,0 +1,50 @@
+package io.minidrama.domain.authz;
+
+import io.minidrama.domain.AppId;
+import io.minidrama.domain.DramaId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code getauthorizeobjects} query: the grantor's view of its drama authorisations, optionally
+ * for one drama or one grantee (R-25: limit ≤ 1000).
+ */
+public final class GrantedDramasQuery {
+    private final DramaId dramaId;
+    private final AppId authorizedAppId;
+    private final AuthzPage page;
+
+    private GrantedDramasQuery(DramaId dramaId, AppId authorizedAppId, AuthzPage page) {
+        this.dramaId = dramaId;
+        this.authorizedAppId = authorizedAppId;
+        this.page = Objects.requireNonNull(page, "page");
+    }
+
+    /** Every authorisation, on {@code page}. */
+    public static GrantedDramasQuery all(AuthzPage page) {
+        return new GrantedDramasQuery(null, null, page);
+    }
+
+    /** Only this drama's authorisations. */
+    public GrantedDramasQuery forDrama(DramaId id) {
+        return new GrantedDramasQuery(Objects.requireNonNull(id, "id"), authorizedAppId, page);
+    }
+
+    /** Only the authorisations to this grantee. */
+    public GrantedDramasQuery forGrantee(AppId appId) {
+        return new GrantedDramasQuery(dramaId, Objects.requireNonNull(appId, "appId"), page);
+    }
+
+    public Optional<DramaId> dramaId() {
+        return Optional.ofNullable(dramaId);
+    }
+
+    public Optional<AppId> authorizedAppId() {
+        return Optional.ofNullable(authorizedAppId);
+    }
+
+    public AuthzPage page() {
+        return page;
+    }
+}
