@@ -221,6 +221,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         Builder b = builder().port(8080);
+        long keepContentMb = 64;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -229,14 +230,19 @@ public final class MiniDramaEmulator implements AutoCloseable {
                 case "--host" -> b.address(Objects.requireNonNull(v, "--host needs a value"));
                 case "--appid" -> b.appId = Objects.requireNonNull(v, "--appid needs a value");
                 case "--secret" -> b.secret = Objects.requireNonNull(v, "--secret needs a value");
+                case "--keep-content-mb" -> keepContentMb = Long.parseLong(Objects.requireNonNull(v, "--keep-content-mb needs a value"));
                 case "--help", "-h" -> {
-                    System.out.println("usage: MiniDramaEmulator [--port N] [--host ADDRESS] [--appid ID --secret SECRET]");
+                    System.out.println("usage: MiniDramaEmulator [--port N] [--host ADDRESS] [--appid ID --secret SECRET]"
+                            + " [--keep-content-mb N (media larger than this keep only size and SHA-256; default 64)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
             i++;
         }
+        // A long-running emulator must not hold every uploaded video in memory.
+        b.platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                .keepContentUpTo(keepContentMb * 1024 * 1024).build());
         MiniDramaEmulator emulator = b.start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("mini-drama emulator listening on " + emulator.baseUrl()
