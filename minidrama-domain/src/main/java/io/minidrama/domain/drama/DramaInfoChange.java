@@ -60,6 +60,10 @@ public final class DramaInfoChange {
         if (b.producer != null) {
             v.check(!b.producer.isBlank(), "producer", Rule.R28, b.producer, "the producer must not be blank");
         }
+        if (b.copyright != null && b.copyright.applyForProtection()) {
+            // The platform requires producer and copyright together when applying for protection.
+            v.check(b.producer != null, "producer", Rule.R28, null, "applying for copyright protection also sends the producer");
+        }
         boolean any = b.description != null || b.coverMaterialId != null || b.recommendations != null
                 || b.promotionPosterMaterialId != null || b.alternateName != null || b.actors != null || b.qualification != null
                 || b.otherMaterialId != null || b.producer != null || b.copyright != null;

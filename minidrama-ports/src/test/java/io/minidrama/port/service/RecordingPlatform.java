@@ -23,7 +23,33 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
+import io.minidrama.domain.AppId;
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.authz.AppAuthorization;
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.CopyrightAuthorization;
+import io.minidrama.domain.authz.CopyrightDeauthorization;
+import io.minidrama.domain.authz.CopyrightGrantQuery;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.CopyrightReceivedQuery;
+import io.minidrama.domain.authz.DramaAuthorization;
+import io.minidrama.domain.authz.DramaDeauthorization;
+import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedDramasQuery;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.DramaInfoChange;
+import io.minidrama.domain.drama.LatestAuditQuery;
+import io.minidrama.domain.drama.ReplacementApplication;
+import io.minidrama.domain.drama.ReplacementRequest;
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.CopyrightAuthorizationPort;
+import io.minidrama.port.DramaAuthorizationPort;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.TrafficPackagePort;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +64,8 @@ import java.util.Map;
  * A hand-written in-memory platform that records every call and answers from canned data. It is
  * the stage the services play on, not the thing under test: it applies no platform rules.
  */
-class RecordingPlatform implements MiniDramaPlatform {
+class RecordingPlatform implements MiniDramaPlatform, DramaMaintenancePort, TrafficPackagePort, DramaAuthorizationPort,
+        CopyrightAuthorizationPort {
     /** One call: the operation and its argument. */
     record Call(String op, Object arg) {
     }
@@ -163,6 +190,97 @@ class RecordingPlatform implements MiniDramaPlatform {
     public CdnLogs getCdnLogs(CdnLogQuery query) {
         record("getcdnlogs", query);
         return new CdnLogs(0, List.of());
+    }
+
+    @Override
+    public void submitReplacement(ReplacementRequest request) {
+        record("submitreplacedramamedias", request);
+    }
+
+    @Override
+    public void applyReplacement(ReplacementApplication request) {
+        record("replacedramamedia", request);
+    }
+
+    @Override
+    public void modifyInfo(DramaInfoChange change) {
+        record("modifydramabasicinfo", change);
+    }
+
+    @Override
+    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
+        record("getdramalatestauditinfo", query);
+        return new DramaAuditDetail(AuditStatus.UNDER_REVIEW, Instant.ofEpochSecond(1700000000), Instant.EPOCH);
+    }
+
+    @Override
+    public TrafficPackages listPackages(PackageQuery query) {
+        record("listpackages", query);
+        return new TrafficPackages(0, List.of());
+    }
+
+    @Override
+    public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
+        record("authorizedrama", request);
+        return request.dramaIds().stream().map(id -> new AuthorizationResult(id, 0, "ok")).toList();
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
+        record("deauthorizedrama", request);
+        return request.dramaIds().stream().map(id -> new AuthorizationResult(id, 0, "ok")).toList();
+    }
+
+    @Override
+    public DramaGrants grantedDramas(GrantedDramasQuery query) {
+        record("getauthorizeobjects", query);
+        return new DramaGrants(0, List.of());
+    }
+
+    @Override
+    public DramaGrants receivedDramas(ReceivedDramasQuery query) {
+        record("getauthorizedobjects", query);
+        return new DramaGrants(0, List.of());
+    }
+
+    @Override
+    public void authorizeApp(AppAuthorization request) {
+        record("authorizeapp", request);
+    }
+
+    @Override
+    public void deauthorizeApp(AppId authorizedAppId) {
+        record("deauthorizeapp", authorizedAppId);
+    }
+
+    @Override
+    public List<AppGrant> authorizedApps() {
+        record("getauthorizeapps", null);
+        return List.of();
+    }
+
+    @Override
+    public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
+        record("authorizecopyright", request);
+        return request.dramaIds().stream().map(id -> new AuthorizationResult(id, 0, "ok")).toList();
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
+        record("deauthorizecopyright", request);
+        return request.dramaIds().stream().map(id -> new AuthorizationResult(id, 0, "ok")).toList();
+    }
+
+    @Override
+    public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
+        record("getcopyrightauthorizationlist", query);
+        return new CopyrightGrants(0, List.of());
+    }
+
+    @Override
+    public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
+        record("getcopyrightauthorizedlist", query);
+        return new CopyrightGrants(0, List.of());
     }
 
     private static <T> List<T> page(List<T> all, PageRequest page) {
