@@ -13,13 +13,20 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
+import io.minidrama.domain.TimeWindow;
+import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.media.Media;
+import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.MediaCatalogPort;
 import io.minidrama.port.MediaUploadPort;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.Sleeper;
 import io.minidrama.port.UploadCheckpointPort;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -49,6 +56,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       from the checkpoint are sent. A changed file starts over; an upload id the platform no
  *       longer knows (10093030) starts over once, cleanly; the checkpoint is removed after a
  *       successful commit and kept after a failure or cancellation.</li>
+ *   <li><b>Lost answers.</b> An {@code applyupload} lost in transit is sent again (an unused
+ *       upload id expires and creates nothing). A {@code commitupload} whose answer is lost is sent
+ *       again; if the platform then no longer knows the upload id, the first commit did happen and
+ *       the media is found by its name instead of being uploaded twice.</li>
  * </ul>
  *
  * <p>Thread-safe; share one instance. {@link #close()} stops its threads.
@@ -57,6 +68,7 @@ public final class FileUploadService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
 
     private final MediaUploadPort port;
+    private final MediaCatalogPort catalog;
     private final UploadCheckpointPort checkpoints;
     private final long singleUploadThreshold;
     private final int partConcurrency;
@@ -68,6 +80,7 @@ public final class FileUploadService implements AutoCloseable {
 
     private FileUploadService(Builder b) {
         this.port = b.port;
+        this.catalog = b.catalog != null ? b.catalog : (b.port instanceof MediaCatalogPort c ? c : null);
         this.checkpoints = b.checkpoints;
         this.singleUploadThreshold = b.singleUploadThreshold;
         this.partConcurrency = b.partConcurrency;
@@ -175,7 +188,7 @@ public final class FileUploadService implements AutoCloseable {
         UploadCheckpoint checkpoint = resumable(key, identity, apply, coverSize).orElse(null);
         boolean resumed = checkpoint != null;
         if (checkpoint == null) {
-            UploadId id = port.applyUpload(apply);
+            UploadId id = apply(apply);
             checkpoint = new UploadCheckpoint(key, identity, apply, UploadSession.start(id, video.size(), coverSize), clock.instant());
             checkpoints.save(checkpoint);
         } else {
@@ -184,7 +197,7 @@ public final class FileUploadService implements AutoCloseable {
         }
         try {
             UploadSession done = uploadParts(request, checkpoint, video, cover.orElse(null), handle);
-            MediaId media = port.commitUpload(done.commitRequest());
+            MediaId media = commit(done, apply);
             checkpoints.delete(key);
             return media;
         } catch (PlatformException e) {
@@ -196,6 +209,69 @@ public final class FileUploadService implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Opens the upload. A transport failure is retried: at worst the platform holds an unused
+     * upload id, which expires and creates no media.
+     */
+    private UploadId apply(ApplyUpload apply) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return port.applyUpload(apply);
+            } catch (TransportException | PlatformException e) {
+                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
+                    throw e;
+                }
+                sleeper.sleep(retry.backoff(attempt));
+            }
+        }
+    }
+
+    /**
+     * Commits. A commit that fails without an answer may or may not have happened: it is sent
+     * again, and if the platform then no longer knows the upload id (10093030), the first one did
+     * happen, so the media is looked up by its name (newest of that name, uploaded in the last
+     * day) instead of uploading it a second time.
+     */
+    private MediaId commit(UploadSession done, ApplyUpload apply) {
+        TransportException first;
+        try {
+            return port.commitUpload(done.commitRequest());
+        } catch (TransportException e) {
+            first = e;
+        }
+        for (int attempt = 1; attempt < retry.maxAttempts(); attempt++) {
+            sleeper.sleep(retry.backoff(attempt));
+            try {
+                return port.commitUpload(done.commitRequest());
+            } catch (TransportException again) {
+                first.addSuppressed(again);
+            } catch (PlatformException p) {
+                if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
+                    throw p;
+                }
+                Optional<MediaId> committed = committedMedia(apply);
+                if (committed.isPresent()) {
+                    LOG.log(System.Logger.Level.INFO, "commit of " + apply.name() + " had gone through before its answer was lost: media "
+                            + committed.get());
+                    return committed.get();
+                }
+                throw p;
+            }
+        }
+        throw first;
+    }
+
+    private Optional<MediaId> committedMedia(ApplyUpload apply) {
+        if (catalog == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        MediaQuery q = MediaQuery.builder().namePattern(apply.name().wire())
+                .uploadedWithin(TimeWindow.of(now.minus(Duration.ofDays(1)), now.plus(Duration.ofMinutes(5)))).build();
+        return catalog.listMedia(q).stream().filter(m -> m.name().equals(apply.name().wire()))
+                .max(java.util.Comparator.comparing(Media::createTime)).map(Media::id);
     }
 
     private Optional<UploadCheckpoint> resumable(String key, FileIdentity identity, ApplyUpload apply, long coverSize) {
@@ -329,6 +405,7 @@ public final class FileUploadService implements AutoCloseable {
     public static final class Builder {
         private final MediaUploadPort port;
         private final UploadCheckpointPort checkpoints;
+        private MediaCatalogPort catalog;
         private long singleUploadThreshold = UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE;
         private int partConcurrency = 4;
         private int maxParallelParts = 4;
@@ -368,6 +445,15 @@ public final class FileUploadService implements AutoCloseable {
                 throw new IllegalArgumentException("maxParallelParts must be >= 1");
             }
             this.maxParallelParts = n;
+            return this;
+        }
+
+        /**
+         * Where to look up a media whose commit answer was lost (default: the upload port itself,
+         * when it is also a {@link MediaCatalogPort}, as every {@code MiniDramaPlatform} is).
+         */
+        public Builder catalog(MediaCatalogPort catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
             return this;
         }
 

@@ -232,6 +232,30 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenCommitAnswerIsLost_findsTheCommittedMediaInsteadOfUploadingTwice() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 10);
+        port.commitAnswersLost.set(1);
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.commitCalls.get(), "the commit was sent again, answered 10093030, then the media was looked up");
+        assertEquals(1, port.media.size(), "exactly one media exists");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertEquals(1, port.applyCalls.get());
+    }
+
+    @Test
+    void upload_whenApplyFailsInTransit_retriesItAndSucceeds() throws IOException {
+        Path video = file("ep1.mp4", 11 * MB, 11);
+        port.applyFailures.set(2);
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(3, port.applyCalls.get());
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
     void upload_whenVideoOverFiveHundredMegabytes_refusesBeforeAnyCall() throws IOException {
         Path video = dir.resolve("big.mp4");
         try (var ch = java.nio.channels.FileChannel.open(video, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {

@@ -58,6 +58,11 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     /** Decides per part call (upload id, "type.part", attempt) whether to throw. */
     volatile Function<String, RuntimeException> partFault = k -> null;
     volatile boolean forgetUploads;
+    /** Thrown by the next applyupload calls, before anything happens. */
+    final java.util.concurrent.atomic.AtomicInteger applyFailures = new java.util.concurrent.atomic.AtomicInteger();
+    /** Thrown by the next commitupload calls AFTER the media was created: the answer is lost. */
+    final java.util.concurrent.atomic.AtomicInteger commitAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger commitCalls = new AtomicInteger();
     final Map<Long, Task> tasks = new ConcurrentHashMap<>();
 
     @Override
@@ -72,6 +77,9 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     @Override
     public UploadId applyUpload(ApplyUpload request) {
         applyCalls.incrementAndGet();
+        if (applyFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw reset("applyupload");
+        }
         String id = "up-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
         etags.put(id, new ConcurrentHashMap<>());
@@ -109,6 +117,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
 
     @Override
     public MediaId commitUpload(CommitUpload request) {
+        commitCalls.incrementAndGet();
         String id = request.uploadId().value();
         if (forgetUploads || !uploads.containsKey(id)) {
             throw new PlatformException("commitupload", 10093030, "resource does not exist", 200);
@@ -127,6 +136,9 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         media.put(mid, all.toByteArray());
         mediaNames.put(mid, applied.get(id).name().wire());
         uploads.remove(id);
+        if (commitAnswersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw reset("commitupload");
+        }
         return MediaId.of(mid);
     }
 
