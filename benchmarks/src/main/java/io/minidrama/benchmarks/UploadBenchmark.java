@@ -95,6 +95,10 @@ public final class UploadBenchmark {
                 rows.add(bench.measure("bare", round, size, sha, () -> bench.bare(file, size, concurrency, "bare")));
                 rows.add(bench.measure("library", round, size, sha, () -> bench.library(file, dir, concurrency)));
             }
+            int faultsBefore = bench.transportFaults();
+            rows.add(bench.measure("library, 10% of parts fail once", 1, size, sha, () -> bench.withFaults(file, dir, concurrency, size)));
+            System.out.println("  (part requests failed by the emulator in that run: " + (bench.transportFaults() - faultsBefore) + ", all retried)");
+            bench.resume(file, dir, concurrency, size, sha);
             System.out.println();
             System.out.println("| run | round | wall s | MB/s | peak heap MB | peak RSS MB | bytes verified |");
             System.out.println("|---|---|---|---|---|---|---|");
@@ -139,6 +143,80 @@ public final class UploadBenchmark {
                     .checkpointKey("bench-" + System.nanoTime()).build());
             return id.value();
         }
+    }
+
+    /** The library with the emulator failing one part request in ten (the connection closes unanswered). */
+    private long withFaults(Path file, Path dir, int concurrency, long size) throws Exception {
+        int parts = (int) ((size + UploadLimits.PART_SIZE - 1) / UploadLimits.PART_SIZE);
+        post("/__emulator/faults", "{\"operation\":\"uploadpart\",\"times\":" + Math.max(1, parts / 10) + ",\"transport\":\"before\"}");
+        return library(file, dir, concurrency);
+    }
+
+    /**
+     * Resume: cancels an upload after 40 % of its parts, then a new service (as after a restart)
+     * resumes it; counts the part requests the resume sends and checks none was in the checkpoint.
+     */
+    private void resume(Path file, Path dir, int concurrency, long size, String sha) throws Exception {
+        int parts = (int) ((size + UploadLimits.PART_SIZE - 1) / UploadLimits.PART_SIZE);
+        Path checkpoints = dir.resolve("resume-checkpoints");
+        String key = "bench-resume";
+        JdkHttpMiniDramaAdapter platform = JdkHttpMiniDramaAdapter.builder().baseUrl(base).credentials("wxbench000000000001", "bench").build();
+        FileUploadRequest.Builder request = FileUploadRequest.builder(file, MediaName.of("基准短剧", 3)).checkpointKey(key);
+        try (FileUploadService first = FileUploadService.builder(platform, FileUploadCheckpoints.in(checkpoints))
+                .partConcurrency(concurrency).maxParallelParts(concurrency).build()) {
+            java.util.concurrent.atomic.AtomicReference<io.minidrama.port.upload.UploadHandle> handle = new java.util.concurrent.atomic.AtomicReference<>();
+            io.minidrama.port.upload.UploadHandle h = first.start(request.listener(p -> {
+                if (p.partsDone() >= parts * 4 / 10 && handle.get() != null) {
+                    handle.get().cancel();
+                }
+            }).build());
+            handle.set(h);
+            try {
+                h.join();
+            } catch (java.util.concurrent.CancellationException | java.util.concurrent.CompletionException expected) {
+                // cancelled, as intended
+            }
+        }
+        var kept = FileUploadCheckpoints.in(checkpoints).load(key).orElseThrow().session();
+        java.util.Set<Integer> recorded = new java.util.HashSet<>();
+        kept.recordedParts().forEach(p -> recorded.add(p.partNumber()));
+        int callsBefore = partCalls().size();
+        long t0 = System.nanoTime();
+        long mediaId;
+        try (FileUploadService second = FileUploadService.builder(platform, FileUploadCheckpoints.in(checkpoints))
+                .partConcurrency(concurrency).maxParallelParts(concurrency).build()) {
+            mediaId = second.upload(request.listener(io.minidrama.port.upload.UploadListener.NONE).build()).value();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        List<Integer> resent = partCalls().subList(callsBefore, partCalls().size());
+        long overlap = resent.stream().filter(recorded::contains).count();
+        boolean verified = get("/__emulator/media/" + mediaId).contains(sha);
+        System.out.printf(Locale.ROOT, "resume: cancelled with %d/%d parts in the checkpoint; the resume sent %d part requests in %.2f s, "
+                + "%d of them for parts already in the checkpoint; bytes verified: %s%n", recorded.size(), parts, resent.size(), secs,
+                overlap, verified ? "yes" : "NO");
+    }
+
+    /** How many calls the emulator has failed with an injected transport fault so far. */
+    private int transportFaults() throws IOException, InterruptedException {
+        http = newClient();
+        Matcher m = Pattern.compile("\"transport_fault\":true").matcher(get("/__emulator/calls"));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Part numbers of every uploadpart call the emulator recorded, in order. */
+    private List<Integer> partCalls() throws IOException, InterruptedException {
+        http = newClient();
+        String calls = get("/__emulator/calls");
+        List<Integer> parts = new ArrayList<>();
+        Matcher m = Pattern.compile("\"operation\":\"uploadpart\"[^}]*?partNumber=(\\d+)").matcher(calls);
+        while (m.find()) {
+            parts.add(Integer.parseInt(m.group(1)));
+        }
+        return parts;
     }
 
     /** The upper bound: the same requests with nothing but HttpClient. */
