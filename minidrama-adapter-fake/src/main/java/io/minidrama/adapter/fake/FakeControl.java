@@ -2,10 +2,12 @@ package io.minidrama.adapter.fake;
 
 import io.minidrama.adapter.fake.internal.Engine;
 import io.minidrama.adapter.fake.internal.Faults;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.event.UploadEvent;
@@ -24,8 +26,9 @@ import java.util.function.Consumer;
  * inject faults and latency, move the clock, listen for push events, inspect calls and stored media.
  *
  * <p>Thread-safe. Operation names are the wire names ({@link #OPERATIONS}); an unknown name fails
- * with {@link IllegalArgumentException}. Deciding the audit of a drama that is not under review,
- * or of a media that is not an episode, fails with {@link IllegalStateException}; an unknown drama
+ * with {@link IllegalArgumentException}. Deciding the audit of a drama (or of its replacement or
+ * information change) that is not under review, or of a media that is not an episode, fails with
+ * {@link IllegalStateException}; an unknown drama
  * or media with the platform's {@link io.minidrama.domain.error.PlatformException} (10093030).
  */
 public final class FakeControl {
@@ -73,6 +76,86 @@ public final class FakeControl {
     public void rejectEpisode(MediaId id, String reason, List<MaterialId> evidence) {
         engine.reviewEpisode(Objects.requireNonNull(id, "id"), AuditStatus.REJECTED, Objects.requireNonNull(reason, "reason"),
                 List.copyOf(evidence));
+    }
+
+    // ------------------------------------------------------------ replacements and info changes
+
+    /**
+     * Approves the drama's replacement under review: it can then be applied, within 7 days. Fires
+     * an audit event with audit type 2.
+     */
+    public void approveReplacement(DramaId id) {
+        engine.reviewReplacement(Objects.requireNonNull(id, "id"), AuditStatus.APPROVED, "");
+    }
+
+    /**
+     * Rejects the drama's replacement under review (status 2); the new media are released, their
+     * audit carrying {@code reason}. Fires an audit event with audit type 2.
+     */
+    public void rejectReplacement(DramaId id, String reason) {
+        engine.reviewReplacement(Objects.requireNonNull(id, "id"), AuditStatus.REJECTED, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Approves the drama's information change under review: it takes effect. Fires an audit event with audit type 3. */
+    public void approveInfoChange(DramaId id) {
+        engine.reviewInfoChange(Objects.requireNonNull(id, "id"), AuditStatus.APPROVED);
+    }
+
+    /** Rejects the drama's information change under review (status 2): nothing changes. Fires an audit event with audit type 3. */
+    public void rejectInfoChange(DramaId id) {
+        engine.reviewInfoChange(Objects.requireNonNull(id, "id"), AuditStatus.REJECTED);
+    }
+
+    /** Whether the drama applied for copyright protection (first submission or approved info change). */
+    public boolean appliedForCopyrightProtection(DramaId id) {
+        return engine.appliedForCopyrightProtection(Objects.requireNonNull(id, "id"));
+    }
+
+    // ------------------------------------------------------------ traffic packages
+
+    /**
+     * Adds a general traffic package of {@code totalMb} valid from {@code start} until {@code end};
+     * returns its {@code package_id}. Its usage follows the CDN traffic served while it is valid.
+     */
+    public String addPackage(long totalMb, Instant start, Instant end) {
+        return addPackage(totalMb, start, end, false);
+    }
+
+    /** As {@link #addPackage(long, Instant, Instant)}; a directed package ({@code query_type} 1) when {@code directed}. */
+    public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (totalMb < 1 || !start.isBefore(end)) {
+            throw new IllegalArgumentException("a package has totalMb >= 1 and start before end; got " + totalMb + " MB, " + start + ".." + end);
+        }
+        return engine.addPackage(totalMb, start, end, directed);
+    }
+
+    /** Sets a package's usage in MB, instead of deriving it from CDN traffic. */
+    public void setPackageUsed(String packageId, long usedMb) {
+        if (usedMb < 0) {
+            throw new IllegalArgumentException("usedMb must be >= 0");
+        }
+        engine.setPackageUsed(Objects.requireNonNull(packageId, "packageId"), usedMb);
+    }
+
+    // ------------------------------------------------------------ authorisations
+
+    /** From now on {@code appId} lacks the mini-drama category: authorising it is answered 10090038. */
+    public void lacksCategory(AppId appId) {
+        engine.lacksCategory(Objects.requireNonNull(appId, "appId"));
+    }
+
+    /** Another mini program authorises {@code drama} to this one: the grantee's view lists it until {@code expiry}. */
+    public void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        engine.receiveDramaGrant(Objects.requireNonNull(authorizer, "authorizer"), Objects.requireNonNull(drama, "drama"),
+                Objects.requireNonNull(expiry, "expiry"));
+    }
+
+    /** Another mini program grants this one the copyright of {@code drama}, listed in the grantee's view until {@code expiry}. */
+    public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        engine.receiveCopyrightGrant(Objects.requireNonNull(authorizer, "authorizer"), Objects.requireNonNull(drama, "drama"),
+                Objects.requireNonNull(expiry, "expiry"));
     }
 
     // ------------------------------------------------------------ faults
@@ -204,7 +287,10 @@ public final class FakeControl {
         engine.onUploadEvent(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Calls {@code listener} with every audit event (a drama's review ending), when it happens. */
+    /**
+     * Calls {@code listener} with every audit event (a review ending: first submission,
+     * resubmission, replacement or information change), when it happens.
+     */
     public void onAuditEvent(Consumer<AuditEvent> listener) {
         engine.onAuditEvent(Objects.requireNonNull(listener, "listener"));
     }

@@ -3,18 +3,37 @@ package io.minidrama.adapter.fake;
 import io.minidrama.adapter.fake.internal.Engine;
 import io.minidrama.adapter.fake.internal.Faults;
 import io.minidrama.adapter.fake.internal.Settings;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.Etag;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TaskId;
 import io.minidrama.domain.UploadId;
+import io.minidrama.domain.authz.AppAuthorization;
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.CopyrightAuthorization;
+import io.minidrama.domain.authz.CopyrightDeauthorization;
+import io.minidrama.domain.authz.CopyrightGrantQuery;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.CopyrightReceivedQuery;
+import io.minidrama.domain.authz.DramaAuthorization;
+import io.minidrama.domain.authz.DramaDeauthorization;
+import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
+import io.minidrama.domain.drama.LatestAuditQuery;
+import io.minidrama.domain.drama.ReplacementApplication;
+import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.media.ApplyUpload;
 import io.minidrama.domain.media.CommitUpload;
 import io.minidrama.domain.media.Media;
@@ -26,7 +45,13 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.CopyrightAuthorizationPort;
+import io.minidrama.port.DramaAuthorizationPort;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.TrafficPackagePort;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -67,20 +92,48 @@ import java.util.Objects;
  * fake's state contradicts (expiry against the fake clock, preview longer than the video) is
  * 10093014. No faults are injected unless asked for through {@link #control()}.
  *
+ * <p><b>Keeping a catalogue alive</b> (API.md §7). Episode replacements and information changes
+ * follow the {@link Drama} aggregate's transitions: submitted (under review), then approved or
+ * rejected through {@link #control()} (each decision pushes a {@code secvod_audit_event} with
+ * audit type 2 or 3, as first audits push 0 or 1); an approved replacement is applied one episode
+ * at a time within 7 days of approval (fake clock), and links to the replaced episode keep working
+ * for 7 days after (for {@link #getPlayLink} and {@link FakeControl#play}). An approved information
+ * change takes effect (description, recommendations, producer, cover, qualification). The latest
+ * audit of each type 0..3 is kept per drama. Refusals: an unknown drama, media or audit type of a
+ * drama is 10093030; replacing or changing a drama that is not approved, a second replacement or
+ * change while one is under review, applying a replacement that is not approved (yet) or past its
+ * 7 days, a qualification change of a drama submitted on or after 2024-05-27 (or a second one) are
+ * 10093011; a replaced media that is not an episode, a new media that already is one, a pair not in
+ * the approved replacement, a producer or copyright change without copyright protection are
+ * 10093014; a new media in another drama is 10090040.
+ * Traffic packages are seeded through {@link FakeControl#addPackage}; their usage is the billed CDN
+ * traffic the fake served within their validity, oldest package first, unless set.
+ * Authorisations (grantor {@link #appId()}): only approved dramas can be authorised (10093011 in the
+ * drama's {@code result[]} entry; an unknown drama 10093030); copyright only for dramas whose first
+ * submission (or an approved info change) applied for copyright protection (10093011); a grantee
+ * marked through {@link FakeControl#lacksCategory} gets 10090038; an expiry sooner than 7 days on
+ * the fake clock is 47003; expiries are honoured by the clock. Revoking a grant that never existed
+ * (or expired) is 10090043, one revoked before 10090039 (per drama in {@code result[]}; a whole
+ * call for {@code deauthorizeapp}). The grantee's views list what a test fed through
+ * {@link FakeControl#receiveDramaGrant} and {@link FakeControl#receiveCopyrightGrant}.
+ *
  * <p><b>Threads.</b> Thread-safe: every method may be called concurrently; parts of one upload
  * may be sent in parallel. Push-event listeners run on the thread whose call made the event
  * happen, after the fake released its lock.
  */
-public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
+public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, DramaMaintenancePort, TrafficPackagePort,
+        DramaAuthorizationPort, CopyrightAuthorizationPort {
     private final Engine engine;
     private final Faults faults;
     private final FakeControl control;
     private final Clock clock;
+    private final AppId appId;
 
     private InMemoryMiniDramaPlatform(Builder b) {
         this.clock = b.clock != null ? b.clock : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         this.engine = new Engine(new Settings(clock, b.keepContentUpTo, b.durationPerMb, b.pullWaiting, b.pullProcessing,
-                b.pulledMediaSize, b.originalId, b.urlBase, b.firstId));
+                b.pulledMediaSize, b.originalId, b.urlBase, b.firstId, b.appId));
+        this.appId = b.appId;
         this.faults = new Faults(clock);
         this.control = new FakeControl(engine, faults, clock);
         if (clock instanceof MutableClock m) {
@@ -109,6 +162,11 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /** The mini program's appid: the grantor of its authorisations, the grantee of those it receives. */
+    public AppId appId() {
+        return appId;
     }
 
     @Override
@@ -205,8 +263,118 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     }
 
     @Override
+    public void submitReplacement(ReplacementRequest request) {
+        Objects.requireNonNull(request, "request");
+        faults.call("submitreplacedramamedias", request, () -> {
+            engine.submitReplacement(request);
+            return null;
+        });
+    }
+
+    @Override
+    public void applyReplacement(ReplacementApplication request) {
+        Objects.requireNonNull(request, "request");
+        faults.call("replacedramamedia", request, () -> {
+            engine.applyReplacement(request);
+            return null;
+        });
+    }
+
+    @Override
+    public void modifyInfo(DramaInfoChange change) {
+        Objects.requireNonNull(change, "change");
+        faults.call("modifydramabasicinfo", change, () -> {
+            engine.modifyInfo(change);
+            return null;
+        });
+    }
+
+    @Override
+    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getdramalatestauditinfo", query, () -> engine.latestAudit(query));
+    }
+
+    @Override
+    public TrafficPackages listPackages(PackageQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("listpackages", query, () -> engine.listPackages(query));
+    }
+
+    @Override
+    public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("authorizedrama", request, () -> engine.authorizeDramas(request));
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("deauthorizedrama", request, () -> engine.deauthorizeDramas(request));
+    }
+
+    @Override
+    public DramaGrants grantedDramas(GrantedDramasQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getauthorizeobjects", query, () -> engine.grantedDramas(query));
+    }
+
+    @Override
+    public DramaGrants receivedDramas(ReceivedDramasQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getauthorizedobjects", query, () -> engine.receivedDramas(query));
+    }
+
+    @Override
+    public void authorizeApp(AppAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        faults.call("authorizeapp", request, () -> {
+            engine.authorizeApp(request);
+            return null;
+        });
+    }
+
+    @Override
+    public void deauthorizeApp(AppId authorizedAppId) {
+        Objects.requireNonNull(authorizedAppId, "authorizedAppId");
+        faults.call("deauthorizeapp", authorizedAppId, () -> {
+            engine.deauthorizeApp(authorizedAppId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AppGrant> authorizedApps() {
+        return faults.call("getauthorizeapps", "{}", engine::authorizedApps);
+    }
+
+    @Override
+    public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("authorizecopyright", request, () -> engine.authorizeCopyright(request));
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
+        Objects.requireNonNull(request, "request");
+        return faults.call("deauthorizecopyright", request, () -> engine.deauthorizeCopyright(request));
+    }
+
+    @Override
+    public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getcopyrightauthorizationlist", query, () -> engine.grantedCopyrights(query));
+    }
+
+    @Override
+    public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call("getcopyrightauthorizedlist", query, () -> engine.receivedCopyrights(query));
+    }
+
+    @Override
     public String toString() {
-        return "InMemoryMiniDramaPlatform[" + clock + "]";
+        return "InMemoryMiniDramaPlatform[" + appId + ", " + clock + "]";
     }
 
     /**
@@ -222,6 +390,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         private String originalId = "gh_fakeminiprogram";
         private String urlBase = "https://fake-minidrama.invalid";
         private long firstId = 1_000_001L;
+        private AppId appId = AppId.of("wxfake000000000001");
 
         private Builder() {
         }
@@ -288,6 +457,12 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
                 throw new IllegalArgumentException("firstId must be >= 1");
             }
             this.firstId = firstId;
+            return this;
+        }
+
+        /** The mini program's appid (default {@code wxfake000000000001}). */
+        public Builder appId(AppId appId) {
+            this.appId = Objects.requireNonNull(appId, "appId");
             return this;
         }
 

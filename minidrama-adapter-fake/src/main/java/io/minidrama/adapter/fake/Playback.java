@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param served      whether the CDN served the request
  * @param bytesServed bytes served (0 when refused); capped by the preview length ({@code expr})
  * @param refusal     why it was refused: {@code expired}, {@code rlimit}, {@code whref}, {@code bkref},
- *                    {@code unknown-link}, {@code media-deleted}; empty when served
+ *                    {@code unknown-link}, {@code media-deleted}, {@code replaced} (the episode was replaced
+ *                    more than 7 days ago); empty when served
  */
 public record Playback(boolean served, long bytesServed, String refusal) {
     public Playback {

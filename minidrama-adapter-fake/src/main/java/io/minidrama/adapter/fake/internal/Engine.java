@@ -2,6 +2,7 @@ package io.minidrama.adapter.fake.internal;
 
 import io.minidrama.adapter.fake.Playback;
 import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.Etag;
@@ -10,17 +11,39 @@ import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TaskId;
 import io.minidrama.domain.UploadId;
+import io.minidrama.domain.authz.AppAuthorization;
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.CopyrightAuthorization;
+import io.minidrama.domain.authz.CopyrightDeauthorization;
+import io.minidrama.domain.authz.CopyrightGrantQuery;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.CopyrightReceivedQuery;
+import io.minidrama.domain.authz.DramaAuthorization;
+import io.minidrama.domain.authz.DramaDeauthorization;
+import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.Expiry;
+import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
+import io.minidrama.domain.drama.Copyright;
 import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
 import io.minidrama.domain.drama.ExpediteQuota;
 import io.minidrama.domain.drama.FirstSubmission;
+import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.MediaReplacement;
+import io.minidrama.domain.drama.PendingInfoChange;
+import io.minidrama.domain.drama.PendingReplacement;
 import io.minidrama.domain.drama.Qualification;
+import io.minidrama.domain.drama.ReplacementApplication;
+import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.drama.Resubmission;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.PlatformException;
@@ -44,6 +67,8 @@ import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
 import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +84,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -84,6 +110,10 @@ public final class Engine {
     /** How long an upload id stays valid after {@code applyupload} (the platform does not say; a day is generous). */
     static final Duration UPLOAD_TTL = Duration.ofDays(1);
     private static final String FROM_USER = "o_minidrama_platform";
+    /** Links to a replaced episode keep working this long after the replacement is applied (API.md §7). */
+    static final Duration OLD_LINKS_KEEP_WORKING = Duration.ofDays(7);
+    /** A qualification can change only for dramas first submitted before this (2024-05-27, China time). */
+    static final Instant QUALIFICATION_CHANGE_CUTOFF = LocalDate.of(2024, 5, 27).atStartOfDay(ExpediteQuota.PLATFORM_ZONE).toInstant();
     private static final DateTimeFormatter LOG_HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ExpediteQuota.PLATFORM_ZONE);
 
     private final Settings settings;
@@ -101,6 +131,8 @@ public final class Engine {
     private final Deque<PullFailure> pullFailures = new ArrayDeque<>();
     private final Map<MediaId, Duration> presetDurations = new HashMap<>();
     private ExpediteQuota quota;
+    private final PackageBook packages = new PackageBook();
+    private final GrantBook grants;
 
     private final List<Consumer<UploadEvent>> uploadListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<AuditEvent>> auditListeners = new CopyOnWriteArrayList<>();
@@ -112,6 +144,7 @@ public final class Engine {
         this.firstId = settings.firstId();
         this.nextId = new AtomicLong(firstId);
         this.quota = ExpediteQuota.fresh(clock.instant());
+        this.grants = new GrantBook(settings.appId());
     }
 
     // ---------------------------------------------------------------- uploads
@@ -291,14 +324,17 @@ public final class Engine {
         return locked(out -> {
             String op = "getmedialink";
             MediaRec m = mediaRec(op, r.mediaId());
-            if (m.dramaId == null) {
-                throw error(op, ErrorCode.OPERATION_FAILED, "media " + m.id + " is not an episode of a submitted drama; links need an approved drama");
+            Instant now = clock.instant();
+            DramaId dramaId = m.dramaId != null ? m.dramaId : m.stillPlayable(now) ? m.formerDrama : null;
+            if (dramaId == null) {
+                throw error(op, ErrorCode.OPERATION_FAILED, m.formerDrama != null
+                        ? "media " + m.id + " was replaced in drama " + m.formerDrama + " more than 7 days ago; its links ended"
+                        : "media " + m.id + " is not an episode of a submitted drama; links need an approved drama");
             }
-            Drama d = dramas.get(m.dramaId).drama;
+            Drama d = dramas.get(dramaId).drama;
             if (!d.status().isApproved()) {
                 throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; links are issued only for approved dramas");
             }
-            Instant now = clock.instant();
             if (!r.expiry().isAfter(now) || r.expiry().isAfter(now.plus(PlayLinkRequest.MAX_LIFETIME))) {
                 throw error(op, ErrorCode.PARAMETER_ERROR, "t " + r.expiry().getEpochSecond() + " must be in the future and at most 2 hours away (now "
                         + now.getEpochSecond() + ")");
@@ -329,8 +365,9 @@ public final class Engine {
             if (m == null) {
                 throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "media " + mid + " in media_id_list does not exist");
             }
-            if (m.dramaId != null) {
-                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama " + m.dramaId);
+            if (m.dramaId != null || m.reservedBy != null) {
+                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama "
+                        + (m.dramaId != null ? m.dramaId : m.reservedBy + " (a pending replacement)"));
             }
         }
         if (f.expedited()) {
@@ -355,7 +392,10 @@ public final class Engine {
                 .recommendations(f.recommendations())
                 .build()
                 .submittedForReview(now);
-        dramas.put(id, new DramaRec(d, AuditType.FIRST_SUBMISSION));
+        DramaRec rec = new DramaRec(d, AuditType.FIRST_SUBMISSION);
+        rec.copyrightProtected = f.copyright().map(Copyright::applyForProtection).orElse(false);
+        rec.audits.put(AuditType.FIRST_SUBMISSION, d.auditDetail());
+        dramas.put(id, rec);
         underReview(id, f.mediaIds(), now);
         return id;
     }
@@ -393,8 +433,9 @@ public final class Engine {
             if (m == null) {
                 throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "media " + mid + " does not exist");
             }
-            if (m.dramaId != null && !m.dramaId.equals(d.id())) {
-                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama " + m.dramaId);
+            if (m.dramaId != null && !m.dramaId.equals(d.id()) || m.reservedBy != null) {
+                throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + mid + " is already an episode of drama "
+                        + (m.dramaId != null ? m.dramaId : m.reservedBy + " (a pending replacement)"));
             }
         }
         Set<MediaId> kept = new HashSet<>(ids);
@@ -414,6 +455,7 @@ public final class Engine {
         r.qualification().ifPresent(q -> b.productionLicense(licence(q)));
         rec.drama = b.build().submittedForReview(now);
         rec.lastType = AuditType.RESUBMISSION;
+        rec.audits.put(AuditType.RESUBMISSION, rec.drama.auditDetail());
         underReview(d.id(), ids, now);
         return d.id();
     }
@@ -449,6 +491,290 @@ public final class Engine {
 
     public Drama getDrama(DramaId id) {
         return locked(out -> dramaRec("getdrama", id).drama);
+    }
+
+    // ---------------------------------------------------------------- maintenance (API.md §7)
+
+    public void submitReplacement(ReplacementRequest r) {
+        locked(out -> {
+            String op = "submitreplacedramamedias";
+            DramaRec rec = dramaRec(op, r.dramaId());
+            Drama d = rec.drama;
+            if (!d.status().isApproved()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; episodes can be replaced only in an approved drama");
+            }
+            if (d.replacement().filter(p -> p.status() == AuditStatus.UNDER_REVIEW).isPresent()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "a replacement of drama " + d.id()
+                        + " is already under review; wait for its audit event (audit_type 2)");
+            }
+            for (MediaReplacement rep : r.replacements()) {
+                if (!d.mediaIds().contains(rep.oldMedia())) {
+                    throw error(op, ErrorCode.PARAMETER_ERROR, "replace_media_list: media " + rep.oldMedia() + " is not an episode of drama " + d.id());
+                }
+                if (d.mediaIds().contains(rep.newMedia())) {
+                    throw error(op, ErrorCode.PARAMETER_ERROR, "replace_media_list: media " + rep.newMedia() + " is already an episode of drama " + d.id());
+                }
+                MediaRec m = mediaRec(op, rep.newMedia());
+                if (m.dramaId != null || m.reservedBy != null && !m.reservedBy.equals(d.id())) {
+                    throw error(op, ErrorCode.EPISODE_OCCUPIED, "media " + m.id + " is already an episode of drama "
+                            + (m.dramaId != null ? m.dramaId : m.reservedBy));
+                }
+            }
+            Instant now = clock.instant();
+            // A new replacement supersedes an earlier one that was not (fully) applied.
+            d.replacement().ifPresent(p -> p.items().forEach(i -> release(i.newMedia(), d.id())));
+            rec.drama = d.replacementSubmitted(r, now);
+            for (MediaReplacement rep : r.replacements()) {
+                MediaRec m = media.get(rep.newMedia());
+                m.reservedBy = d.id();
+                m.audit = new MediaAuditDetail(AuditStatus.UNDER_REVIEW, now, Instant.EPOCH, "", List.of());
+            }
+            rec.audits.put(AuditType.REPLACEMENT, new DramaAuditDetail(AuditStatus.UNDER_REVIEW, now, Instant.EPOCH));
+            return null;
+        });
+    }
+
+    private void release(MediaId id, DramaId drama) {
+        MediaRec m = media.get(id);
+        if (m != null && drama.equals(m.reservedBy)) {
+            m.reservedBy = null;
+            m.audit = MediaAuditDetail.none();
+        }
+    }
+
+    public void applyReplacement(ReplacementApplication a) {
+        locked(out -> {
+            String op = "replacedramamedia";
+            DramaRec rec = dramaRec(op, a.dramaId());
+            Drama d = rec.drama;
+            Optional<PendingReplacement> pending = d.replacement();
+            if (pending.isEmpty() || !pending.get().status().isApproved()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " has no approved replacement to apply ("
+                        + pending.map(p -> "it is " + p.status()).orElse("none was submitted")
+                        + "); shortly after an approval, retry in a few minutes");
+            }
+            PendingReplacement p = pending.get();
+            if (!p.items().contains(new MediaReplacement(a.oldMedia(), a.newMedia()))) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, a.oldMedia() + " -> " + a.newMedia() + " is not in the approved replacement of drama "
+                        + d.id() + " (left to apply: " + p.items() + ")");
+            }
+            Instant now = clock.instant();
+            if (now.isAfter(p.applyDeadline())) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "the replacement approved at " + p.reviewedAt().getEpochSecond()
+                        + " had to be applied within 7 days (by " + p.applyDeadline().getEpochSecond() + "); submit it again");
+            }
+            MediaRec fresh = mediaRec(op, a.newMedia());
+            rec.drama = d.replacementApplied(a, now);
+            MediaRec old = media.get(a.oldMedia());
+            if (old != null) {
+                old.dramaId = null;
+                old.formerDrama = d.id();
+                old.replacedAt = now;
+            }
+            fresh.dramaId = d.id();
+            fresh.reservedBy = null;
+            fresh.decided = true;
+            return null;
+        });
+    }
+
+    public void modifyInfo(DramaInfoChange c) {
+        locked(out -> {
+            String op = "modifydramabasicinfo";
+            DramaRec rec = dramaRec(op, c.dramaId());
+            Drama d = rec.drama;
+            if (!d.status().isApproved()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; only an approved drama's information can change");
+            }
+            if (d.infoChange().filter(p -> p.status() == AuditStatus.UNDER_REVIEW).isPresent()) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "an information change of drama " + d.id()
+                        + " is already under review; wait for its audit event (audit_type 3)");
+            }
+            if (c.qualification().isPresent() && (!d.createTime().isBefore(QUALIFICATION_CHANGE_CUTOFF) || rec.qualificationChanged)) {
+                throw error(op, ErrorCode.OPERATION_FAILED, "the qualification changes once, and only for dramas first submitted before 2024-05-27; drama "
+                        + d.id() + (rec.qualificationChanged ? " changed it already" : " was submitted later"));
+            }
+            boolean applying = rec.copyrightProtected || c.copyright().map(Copyright::applyForProtection).orElse(false);
+            if ((c.producer().isPresent() || c.copyright().isPresent()) && !applying) {
+                throw error(op, ErrorCode.PARAMETER_ERROR, "producer and copyright change only when applying for copyright protection");
+            }
+            Instant now = clock.instant();
+            rec.drama = d.infoChangeSubmitted(c, now);
+            rec.audits.put(AuditType.INFO_CHANGE, new DramaAuditDetail(AuditStatus.UNDER_REVIEW, now, Instant.EPOCH));
+            return null;
+        });
+    }
+
+    public DramaAuditDetail latestAudit(LatestAuditQuery q) {
+        return locked(out -> {
+            String op = "getdramalatestauditinfo";
+            DramaAuditDetail detail = dramaRec(op, q.dramaId()).audits.get(q.auditType());
+            if (detail == null) {
+                throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "drama " + q.dramaId() + " has no audit of type " + q.auditType().code()
+                        + " (" + q.auditType() + ")");
+            }
+            return detail;
+        });
+    }
+
+    public void reviewReplacement(DramaId id, AuditStatus outcome, String reason) {
+        locked(out -> {
+            DramaRec rec = dramaRec("control", id);
+            PendingReplacement p = rec.drama.replacement().filter(x -> x.status() == AuditStatus.UNDER_REVIEW)
+                    .orElseThrow(() -> new IllegalStateException("no replacement of drama " + id + " is under review"));
+            Instant now = clock.instant();
+            rec.drama = rec.drama.replacementReviewed(outcome, now);
+            boolean approved = outcome.isApproved();
+            for (MediaReplacement i : p.items()) {
+                MediaRec m = media.get(i.newMedia());
+                if (m != null) {
+                    m.audit = new MediaAuditDetail(outcome, m.audit.createTime(), now, approved ? "" : reason, List.of());
+                    if (!approved) {
+                        m.reservedBy = null;
+                    }
+                }
+            }
+            rec.audits.put(AuditType.REPLACEMENT, new DramaAuditDetail(outcome, p.submittedAt(), now));
+            out.add(new AuditEvent(envelope(AuditEvent.TYPE, now), id, outcome, AuditType.REPLACEMENT, p.submittedAt(), now));
+            return null;
+        });
+    }
+
+    public void reviewInfoChange(DramaId id, AuditStatus outcome) {
+        locked(out -> {
+            DramaRec rec = dramaRec("control", id);
+            PendingInfoChange p = rec.drama.infoChange().filter(x -> x.status() == AuditStatus.UNDER_REVIEW)
+                    .orElseThrow(() -> new IllegalStateException("no information change of drama " + id + " is under review"));
+            Instant now = clock.instant();
+            Drama reviewed = rec.drama.infoChangeReviewed(outcome, now);
+            if (outcome.isApproved()) {
+                DramaInfoChange c = p.change();
+                Drama.Builder b = reviewed.toBuilder();
+                c.coverMaterialId().ifPresent(m -> b.coverUrl(settings.urlBase() + "/material/" + m));
+                c.qualification().ifPresent(q -> b.productionLicense(licence(q)));
+                reviewed = b.build();
+                rec.qualificationChanged |= c.qualification().isPresent();
+                rec.copyrightProtected |= c.copyright().map(Copyright::applyForProtection).orElse(false);
+            }
+            rec.drama = reviewed;
+            rec.audits.put(AuditType.INFO_CHANGE, new DramaAuditDetail(outcome, p.submittedAt(), now));
+            out.add(new AuditEvent(envelope(AuditEvent.TYPE, now), id, outcome, AuditType.INFO_CHANGE, p.submittedAt(), now));
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- traffic packages
+
+    public TrafficPackages listPackages(PackageQuery q) {
+        return locked(out -> packages.list(q, clock.instant(), traffic));
+    }
+
+    public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
+        return locked(out -> packages.add(nextId.getAndIncrement(), totalMb, start, end, directed));
+    }
+
+    public void setPackageUsed(String packageId, long usedMb) {
+        locked(out -> {
+            packages.setUsed(packageId, usedMb);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- authorisations
+
+    private final GrantBook.Dramas grantView = new GrantBook.Dramas() {
+        @Override
+        public Optional<Drama> find(DramaId id) {
+            return Optional.ofNullable(dramas.get(id)).map(r -> r.drama);
+        }
+
+        @Override
+        public boolean appliedForCopyrightProtection(DramaId id) {
+            DramaRec r = dramas.get(id);
+            return r != null && r.copyrightProtected;
+        }
+
+        @Override
+        public List<DramaId> protectedDramas() {
+            return dramas.entrySet().stream().filter(e -> e.getValue().copyrightProtected).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparing(DramaId::value)).toList();
+        }
+    };
+
+    public List<AuthorizationResult> authorizeDramas(DramaAuthorization r) {
+        return locked(out -> grants.authorizeDramas(r, clock.instant(), grantView));
+    }
+
+    public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization r) {
+        return locked(out -> grants.deauthorizeDramas(r, clock.instant(), grantView));
+    }
+
+    public DramaGrants grantedDramas(GrantedDramasQuery q) {
+        return locked(out -> grants.grantedDramas(q, clock.instant()));
+    }
+
+    public DramaGrants receivedDramas(ReceivedDramasQuery q) {
+        return locked(out -> grants.receivedDramas(q, clock.instant()));
+    }
+
+    public void authorizeApp(AppAuthorization r) {
+        locked(out -> {
+            grants.authorizeApp(r, clock.instant());
+            return null;
+        });
+    }
+
+    public void deauthorizeApp(AppId grantee) {
+        locked(out -> {
+            grants.deauthorizeApp(grantee, clock.instant());
+            return null;
+        });
+    }
+
+    public List<AppGrant> authorizedApps() {
+        return locked(out -> grants.authorizedApps(clock.instant()));
+    }
+
+    public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization r) {
+        return locked(out -> grants.authorizeCopyright(r, clock.instant(), grantView));
+    }
+
+    public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization r) {
+        return locked(out -> grants.deauthorizeCopyright(r, clock.instant(), grantView));
+    }
+
+    public CopyrightGrants grantedCopyrights(CopyrightGrantQuery q) {
+        return locked(out -> grants.grantedCopyrights(q, clock.instant()));
+    }
+
+    public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery q) {
+        return locked(out -> grants.receivedCopyrights(q, clock.instant()));
+    }
+
+    public void lacksCategory(AppId appId) {
+        locked(out -> {
+            grants.lacksCategory(appId);
+            return null;
+        });
+    }
+
+    public void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        locked(out -> {
+            grants.receiveDrama(authorizer, drama, clock.instant(), expiry);
+            return null;
+        });
+    }
+
+    public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        locked(out -> {
+            grants.receiveCopyright(authorizer, drama, clock.instant(), expiry);
+            return null;
+        });
+    }
+
+    /** Whether the drama's first submission (or an approved info change) applied for copyright protection. */
+    public boolean appliedForCopyrightProtection(DramaId id) {
+        return locked(out -> dramaRec("control", id).copyrightProtected);
     }
 
     // ---------------------------------------------------------------- CDN
@@ -528,6 +854,7 @@ public final class Engine {
                             outcome == AuditStatus.APPROVED ? "" : reason, outcome == AuditStatus.APPROVED ? List.of() : evidence);
                 }
             }
+            rec.audits.put(rec.lastType, rec.drama.auditDetail());
             out.add(new AuditEvent(envelope(AuditEvent.TYPE, now), id, outcome, rec.lastType, rec.drama.auditDetail().createTime(), now));
             return null;
         });
@@ -580,6 +907,9 @@ public final class Engine {
             Instant now = clock.instant();
             if (!now.isBefore(l.expiry)) {
                 return Playback.refused("expired");
+            }
+            if (m.replacedAt != null && !m.stillPlayable(now)) {
+                return Playback.refused("replaced");
             }
             String ref = referer.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
             if (!l.whref.isEmpty() && l.whref.stream().noneMatch(d -> refererMatches(d, ref))) {
@@ -658,6 +988,8 @@ public final class Engine {
             pullFailures.clear();
             presetDurations.clear();
             quota = ExpediteQuota.fresh(clock.instant());
+            packages.clear();
+            grants.clear();
             eventLog.clear();
             return null;
         });
@@ -803,6 +1135,11 @@ public final class Engine {
         DramaId dramaId;
         MediaAuditDetail audit = MediaAuditDetail.none();
         boolean decided;
+        /** The drama whose pending replacement this media is the new episode of. */
+        DramaId reservedBy;
+        /** The drama this media was an episode of until a replacement took its place. */
+        DramaId formerDrama;
+        Instant replacedAt;
 
         MediaRec(MediaId id, String name, Instant created, long size, String sha256, byte[] content, long coverSize,
                  String coverSha256, String sourceContext) {
@@ -822,11 +1159,19 @@ public final class Engine {
         Duration duration() {
             return duration;
         }
+
+        /** Whether a replaced episode's links still work (7 days after the replacement). */
+        boolean stillPlayable(Instant now) {
+            return replacedAt != null && now.isBefore(replacedAt.plus(OLD_LINKS_KEEP_WORKING));
+        }
     }
 
     private static final class DramaRec {
         Drama drama;
         AuditType lastType;
+        boolean copyrightProtected;
+        boolean qualificationChanged;
+        final Map<AuditType, DramaAuditDetail> audits = new EnumMap<>(AuditType.class);
 
         DramaRec(Drama drama, AuditType lastType) {
             this.drama = drama;
@@ -884,6 +1229,6 @@ public final class Engine {
         }
     }
 
-    private record Traffic(Instant at, long bytes) {
+    record Traffic(Instant at, long bytes) {
     }
 }

@@ -20,7 +20,10 @@ public final class Faults {
     /** Every operation name the fake answers, as on the wire. */
     public static final Set<String> OPERATIONS = Set.of("singlefileupload", "pullupload", "gettask", "applyupload", "uploadpart",
             "commitupload", "listmedia", "getmedia", "getmedialink", "deletemedia", "auditdrama", "listdramas", "getdrama",
-            "getcdnusagedata", "getcdnlogs");
+            "getcdnusagedata", "getcdnlogs", "submitreplacedramamedias", "replacedramamedia", "modifydramabasicinfo",
+            "getdramalatestauditinfo", "listpackages", "authorizedrama", "deauthorizedrama", "getauthorizeobjects",
+            "getauthorizedobjects", "authorizeapp", "deauthorizeapp", "getauthorizeapps", "authorizecopyright",
+            "deauthorizecopyright", "getcopyrightauthorizationlist", "getcopyrightauthorizedlist");
 
     private enum Kind { ERRCODE, TRANSPORT_BEFORE, TRANSPORT_AFTER }
 

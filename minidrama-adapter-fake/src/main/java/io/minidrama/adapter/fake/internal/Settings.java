@@ -1,5 +1,7 @@
 package io.minidrama.adapter.fake.internal;
 
+import io.minidrama.domain.AppId;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,9 +18,10 @@ import java.util.Objects;
  * @param originalId       the mini program's original id, {@code ToUserName} of pushed events
  * @param urlBase          base of the temporary URLs the fake hands out
  * @param firstId          first media, drama and task id
+ * @param appId            the mini program's appid (grantor of authorisations, grantee of received ones)
  */
 public record Settings(Clock clock, long keepContentUpTo, Duration durationPerMb, Duration pullWaiting, Duration pullProcessing,
-                       long pulledMediaSize, String originalId, String urlBase, long firstId) {
+                       long pulledMediaSize, String originalId, String urlBase, long firstId, AppId appId) {
     public Settings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(durationPerMb, "durationPerMb");
@@ -26,5 +29,6 @@ public record Settings(Clock clock, long keepContentUpTo, Duration durationPerMb
         Objects.requireNonNull(pullProcessing, "pullProcessing");
         Objects.requireNonNull(originalId, "originalId");
         Objects.requireNonNull(urlBase, "urlBase");
+        Objects.requireNonNull(appId, "appId");
     }
 }
