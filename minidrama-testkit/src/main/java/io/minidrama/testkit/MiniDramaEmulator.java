@@ -58,6 +58,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST reset}; {@code GET clock}; {@code POST clock/advance {"seconds"|"millis"}}</li>
  *   <li>{@code POST dramas/{id}/approve}; {@code POST dramas/{id}/reject {"reason", "evidence_material_id_list",
  *       "resubmit_with_changes"}}; {@code POST media/{id}/approve}; {@code POST media/{id}/reject {...}}</li>
+ *   <li>{@code POST dramas/{id}/approve-replacement}; {@code POST dramas/{id}/reject-replacement {"reason"}};
+ *       {@code POST dramas/{id}/approve-info-change}; {@code POST dramas/{id}/reject-info-change} (each pushes an
+ *       audit event with audit type 2 or 3)</li>
+ *   <li>{@code POST packages {"total_mb", "start_time", "end_time", "directed"}} (answers {@code package_id});
+ *       {@code POST packages/{id}/used {"used_mb"}}</li>
+ *   <li>{@code GET appid}; {@code POST appids/{appid}/lacks-category}; {@code POST received/dramas {"authorizer_appid",
+ *       "drama_id", "expire_time"}}; {@code POST received/copyrights {...}} (the grantee's views)</li>
  *   <li>{@code POST media?media_name=..} with the video as body (seed a media); {@code GET media/{id}} (size,
  *       sha256, duration); {@code GET media/{id}/content}; {@code POST media/{id}/duration {"seconds"}}</li>
  *   <li>{@code POST faults {"operation", "times", "errcode"}} or {@code {"operation", "times", "transport":

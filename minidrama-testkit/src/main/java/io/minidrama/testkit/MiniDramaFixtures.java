@@ -108,4 +108,21 @@ public final class MiniDramaFixtures {
     public static FirstSubmission.Builder aDrama(List<MediaId> episodes) {
         return aDrama().mediaIds(episodes);
     }
+
+    /**
+     * {@link #aDrama(List)} applying for copyright protection (as the producer, with one proof of
+     * production): the kind of drama whose copyright can be authorised.
+     */
+    public static FirstSubmission.Builder aProtectedDrama(List<MediaId> episodes) {
+        return FirstSubmission.builder()
+                .name(DRAMA_NAME)
+                .producer("测试影业有限公司")
+                .description("一部申请了版权保护的测试短剧。")
+                .coverMaterialId(material("cover-material-1"))
+                .qualification(new Qualification.Licensed("V123456788888888", material("licence-material-1")))
+                .dramaType(DramaType.ANIMATED)
+                .copyright(Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS,
+                        List.of(material("proof-of-production-1")), List.of()))
+                .mediaIds(episodes);
+    }
 }

@@ -3,9 +3,11 @@ package io.minidrama.testkit;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.Playback;
 import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.testkit.internal.FakeBackedControl;
 import io.minidrama.testkit.internal.HttpPlatformControl;
@@ -97,4 +99,37 @@ public interface PlatformControl {
 
     /** Simulates a player fetching {@code bytes} of a play-link URL; see {@link io.minidrama.adapter.fake.FakeControl#play}. */
     Playback play(String url, String clientIp, String referer, long bytes);
+
+    /** The platform's own mini program: grantor of its authorisations, grantee of those it receives. */
+    AppId appId();
+
+    /** Approves the drama's episode replacement under review (an audit event with audit type 2 follows). */
+    void approveReplacement(DramaId id);
+
+    /** Rejects the drama's episode replacement under review (audit type 2). */
+    void rejectReplacement(DramaId id, String reason);
+
+    /** Approves the drama's information change under review: it takes effect (audit type 3). */
+    void approveInfoChange(DramaId id);
+
+    /** Rejects the drama's information change under review (audit type 3). */
+    void rejectInfoChange(DramaId id);
+
+    /**
+     * Adds a traffic package of {@code totalMb}, valid from {@code start} until {@code end}, general
+     * or directed; returns its {@code package_id}. Its usage follows the CDN traffic served.
+     */
+    String addPackage(long totalMb, Instant start, Instant end, boolean directed);
+
+    /** Sets a traffic package's usage in MB. */
+    void setPackageUsed(String packageId, long usedMb);
+
+    /** {@code appId} lacks the mini-drama category from now on: authorising it is answered 10090038. */
+    void lacksCategory(AppId appId);
+
+    /** {@code authorizer} authorises {@code drama} to this mini program (the grantee's view lists it). */
+    void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry);
+
+    /** {@code authorizer} grants this mini program the copyright of {@code drama}. */
+    void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry);
 }

@@ -112,6 +112,22 @@ public final class ApiHandler implements HttpHandler {
             case "getdrama" -> ok.add("drama_info", JsonBodies.drama(platform.getDrama(WireRequests.dramaId(o))));
             case "getcdnusagedata" -> ok = JsonBodies.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
             case "getcdnlogs" -> ok = JsonBodies.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
+            case "submitreplacedramamedias" -> platform.submitReplacement(CatalogWire.replacement(o));
+            case "replacedramamedia" -> platform.applyReplacement(CatalogWire.application(o));
+            case "modifydramabasicinfo" -> platform.modifyInfo(CatalogWire.infoChange(o));
+            case "getdramalatestauditinfo" -> ok = CatalogWire.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
+            case "listpackages" -> ok = CatalogWire.packages(platform.listPackages(CatalogWire.packages(o)));
+            case "authorizedrama" -> ok = AuthzWire.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
+            case "deauthorizedrama" -> ok = AuthzWire.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
+            case "getauthorizeobjects" -> ok = AuthzWire.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
+            case "getauthorizedobjects" -> ok = AuthzWire.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
+            case "authorizeapp" -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
+            case "deauthorizeapp" -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
+            case "getauthorizeapps" -> ok = AuthzWire.appGrants(platform.authorizedApps());
+            case "authorizecopyright" -> ok = AuthzWire.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
+            case "deauthorizecopyright" -> ok = AuthzWire.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
+            case "getcopyrightauthorizationlist" -> ok = AuthzWire.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
+            case "getcopyrightauthorizedlist" -> ok = AuthzWire.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
             default -> throw new IllegalStateException("unrouted operation " + op);
         }
         return ok.build();

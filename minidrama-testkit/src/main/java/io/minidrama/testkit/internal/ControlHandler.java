@@ -7,9 +7,11 @@ import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.Playback;
 import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.event.AuditEvent;
@@ -29,6 +31,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,6 +100,21 @@ public final class ControlHandler implements HttpHandler {
                     control.rejectDrama(DramaId.of(id(path)), reason, evidence);
                 }
             }
+            case "POST dramas/approve-replacement" -> control.approveReplacement(DramaId.of(id(path)));
+            case "POST dramas/reject-replacement" -> control.rejectReplacement(DramaId.of(id(path)),
+                    JsonBodies.optString(body, "reason").orElse(""));
+            case "POST dramas/approve-info-change" -> control.approveInfoChange(DramaId.of(id(path)));
+            case "POST dramas/reject-info-change" -> control.rejectInfoChange(DramaId.of(id(path)));
+            case "GET appid" -> ok.add("appid", platform.appId().value());
+            case "POST packages" -> ok.add("package_id", control.addPackage(JsonBodies.reqLong(body, "total_mb"),
+                    Instant.ofEpochSecond(JsonBodies.reqLong(body, "start_time")), Instant.ofEpochSecond(JsonBodies.reqLong(body, "end_time")),
+                    JsonBodies.has(body, "directed") && body.get("directed").toString().equals("true")));
+            case "POST packages/used" -> control.setPackageUsed(segment(path), JsonBodies.reqLong(body, "used_mb"));
+            case "POST appids/lacks-category" -> control.lacksCategory(AppId.of(segment(path)));
+            case "POST received/dramas" -> control.receiveDramaGrant(AppId.of(JsonBodies.reqString(body, "authorizer_appid")),
+                    DramaId.of(JsonBodies.reqLong(body, "drama_id")), Expiry.ofEpochSecond(JsonBodies.optLong(body, "expire_time").orElse(0L)));
+            case "POST received/copyrights" -> control.receiveCopyrightGrant(AppId.of(JsonBodies.reqString(body, "authorizer_appid")),
+                    DramaId.of(JsonBodies.reqLong(body, "drama_id")), Expiry.ofEpochSecond(JsonBodies.optLong(body, "expire_time").orElse(0L)));
             case "POST media/approve" -> control.approveEpisode(MediaId.of(id(path)));
             case "POST media/reject" -> control.rejectEpisode(MediaId.of(id(path)), JsonBodies.optString(body, "reason").orElse(""),
                     JsonBodies.stringList(body, "evidence_material_id_list").stream().map(MaterialId::of).toList());
@@ -158,6 +176,13 @@ public final class ControlHandler implements HttpHandler {
     private static JsonObject bodyOrEmpty(HttpExchange ex) throws IOException {
         byte[] b = Exchanges.readBody(ex);
         return b.length == 0 ? JsonObject.EMPTY_JSON_OBJECT : JsonBodies.parse(b);
+    }
+
+    private static String segment(String[] path) {
+        if (path.length < 2 || path[1].isEmpty()) {
+            throw new IllegalArgumentException("the route needs an id");
+        }
+        return path[1];
     }
 
     private static long id(String[] path) {

@@ -4,9 +4,11 @@ import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.Playback;
 import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.media.ByteSource;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.SingleFileUpload;
@@ -93,5 +95,55 @@ public final class FakeBackedControl implements PlatformControl {
     @Override
     public Playback play(String url, String clientIp, String referer, long bytes) {
         return control.play(url, clientIp, referer, bytes);
+    }
+
+    @Override
+    public AppId appId() {
+        return platform.appId();
+    }
+
+    @Override
+    public void approveReplacement(DramaId id) {
+        control.approveReplacement(id);
+    }
+
+    @Override
+    public void rejectReplacement(DramaId id, String reason) {
+        control.rejectReplacement(id, reason);
+    }
+
+    @Override
+    public void approveInfoChange(DramaId id) {
+        control.approveInfoChange(id);
+    }
+
+    @Override
+    public void rejectInfoChange(DramaId id) {
+        control.rejectInfoChange(id);
+    }
+
+    @Override
+    public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
+        return control.addPackage(totalMb, start, end, directed);
+    }
+
+    @Override
+    public void setPackageUsed(String packageId, long usedMb) {
+        control.setPackageUsed(packageId, usedMb);
+    }
+
+    @Override
+    public void lacksCategory(AppId appId) {
+        control.lacksCategory(appId);
+    }
+
+    @Override
+    public void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        control.receiveDramaGrant(authorizer, drama, expiry);
+    }
+
+    @Override
+    public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        control.receiveCopyrightGrant(authorizer, drama, expiry);
     }
 }

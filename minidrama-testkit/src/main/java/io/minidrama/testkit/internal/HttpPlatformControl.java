@@ -2,9 +2,11 @@ package io.minidrama.testkit.internal;
 
 import io.minidrama.adapter.fake.Playback;
 import io.minidrama.adapter.fake.StoredMedia;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.testkit.PlatformControl;
@@ -106,6 +108,63 @@ public final class HttpPlatformControl implements PlatformControl {
         JsonObject o = post("play", Json.createObjectBuilder().add("url", url).add("client_ip", clientIp).add("referer", referer)
                 .add("bytes", bytes));
         return new Playback(o.getBoolean("served"), JsonBodies.reqLong(o, "bytes_served"), JsonBodies.reqString(o, "refusal"));
+    }
+
+    @Override
+    public AppId appId() {
+        return AppId.of(JsonBodies.reqString(get("appid"), "appid"));
+    }
+
+    @Override
+    public void approveReplacement(DramaId id) {
+        post("dramas/" + id + "/approve-replacement", Json.createObjectBuilder());
+    }
+
+    @Override
+    public void rejectReplacement(DramaId id, String reason) {
+        post("dramas/" + id + "/reject-replacement", Json.createObjectBuilder().add("reason", reason));
+    }
+
+    @Override
+    public void approveInfoChange(DramaId id) {
+        post("dramas/" + id + "/approve-info-change", Json.createObjectBuilder());
+    }
+
+    @Override
+    public void rejectInfoChange(DramaId id) {
+        post("dramas/" + id + "/reject-info-change", Json.createObjectBuilder());
+    }
+
+    @Override
+    public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
+        JsonObject o = post("packages", Json.createObjectBuilder().add("total_mb", totalMb).add("start_time", start.getEpochSecond())
+                .add("end_time", end.getEpochSecond()).add("directed", directed));
+        return JsonBodies.reqString(o, "package_id");
+    }
+
+    @Override
+    public void setPackageUsed(String packageId, long usedMb) {
+        post("packages/" + packageId + "/used", Json.createObjectBuilder().add("used_mb", usedMb));
+    }
+
+    @Override
+    public void lacksCategory(AppId appId) {
+        post("appids/" + appId + "/lacks-category", Json.createObjectBuilder());
+    }
+
+    @Override
+    public void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        post("received/dramas", grant(authorizer, drama, expiry));
+    }
+
+    @Override
+    public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
+        post("received/copyrights", grant(authorizer, drama, expiry));
+    }
+
+    private static JsonObjectBuilder grant(AppId authorizer, DramaId drama, Expiry expiry) {
+        return Json.createObjectBuilder().add("authorizer_appid", authorizer.value()).add("drama_id", drama.value())
+                .add("expire_time", expiry.epochSecond());
     }
 
     private static JsonArrayBuilder ids(List<MaterialId> ids) {

@@ -244,7 +244,7 @@ final class WireRequests {
         return b.build();
     }
 
-    private static Qualification qualification(JsonObject o) {
+    static Qualification qualification(JsonObject o) {
         Optional<Integer> type = optInt(o, "qualification_type");
         if (type.isPresent()) {
             return switch (type.get()) {
@@ -264,7 +264,7 @@ final class WireRequests {
         return null;
     }
 
-    private static List<Actor> actors(JsonObject o) {
+    static List<Actor> actors(JsonObject o) {
         if (!has(o, "actor_list")) {
             return List.of();
         }
@@ -288,7 +288,7 @@ final class WireRequests {
         return out;
     }
 
-    private static Copyright copyright(JsonObject c) {
+    static Copyright copyright(JsonObject c) {
         int roleCode = optInt(c, "copyright_role").orElse(0);
         Copyright.Role role = switch (roleCode) {
             case 1 -> Copyright.Role.PRODUCER;
@@ -310,7 +310,7 @@ final class WireRequests {
                 stringList(c, "purchase_or_broadcast_authorization_certificate").stream().map(MaterialId::of).toList());
     }
 
-    private static MaterialId material(JsonObject o, String f) {
+    static MaterialId material(JsonObject o, String f) {
         return optString(o, f).filter(s -> !s.isEmpty()).map(MaterialId::of).orElse(null);
     }
 }
