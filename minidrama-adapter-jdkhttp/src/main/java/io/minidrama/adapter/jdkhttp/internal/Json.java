@@ -1,10 +1,14 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,6 +40,14 @@ public final class Json {
      * @throws jakarta.json.bind.JsonbException when the text is not the expected JSON
      */
     public static <T> T fromJson(String text, Class<T> type) {
+        // Parsson 1.1.7 never returns when Yasson skips an unknown property whose array or object
+        // the input ends inside ({"new_field":[1,2 ...), and the platform adds fields: read the
+        // whole structure first, which fails fast on truncated input, then bind.
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            reader.readValue();
+        } catch (JsonException e) {
+            throw new JsonbException("malformed or truncated JSON", e);
+        }
         return JSONB.fromJson(text, type);
     }
 }
