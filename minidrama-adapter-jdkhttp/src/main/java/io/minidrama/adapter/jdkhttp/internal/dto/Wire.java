@@ -31,6 +31,7 @@ public final class Wire {
     }
 
     public static final class TokenResponse extends Envelope {
+        @JsonbTypeDeserializer(StrictString.class)
         public String accessToken;
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long expiresIn;
@@ -81,10 +82,12 @@ public final class Wire {
     }
 
     public static final class ApplyUploadResponse extends Envelope {
+        @JsonbTypeDeserializer(StrictString.class)
         public String uploadId;
     }
 
     public static final class UploadPartResponse extends Envelope {
+        @JsonbTypeDeserializer(StrictString.class)
         public String etag;
     }
 
