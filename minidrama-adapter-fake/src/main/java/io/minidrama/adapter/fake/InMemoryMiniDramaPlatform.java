@@ -47,11 +47,7 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
-import io.minidrama.port.CopyrightAuthorizationPort;
-import io.minidrama.port.DramaAuthorizationPort;
-import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MiniDramaPlatform;
-import io.minidrama.port.TrafficPackagePort;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -121,8 +117,7 @@ import java.util.Objects;
  * may be sent in parallel. Push-event listeners run on the thread whose call made the event
  * happen, after the fake released its lock.
  */
-public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, DramaMaintenancePort, TrafficPackagePort,
-        DramaAuthorizationPort, CopyrightAuthorizationPort {
+public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     private final Engine engine;
     private final Faults faults;
     private final FakeControl control;

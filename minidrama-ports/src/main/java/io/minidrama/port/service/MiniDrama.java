@@ -1,5 +1,7 @@
 package io.minidrama.port.service;
 
+import io.minidrama.port.CopyrightAuthorizationPort;
+import io.minidrama.port.DramaAuthorizationPort;
 import io.minidrama.port.MiniDramaPlatform;
 
 import java.time.Clock;
@@ -25,6 +27,7 @@ public final class MiniDrama {
     private final MediaService media;
     private final DramaService dramas;
     private final CdnService cdn;
+    private final CatalogService catalog;
 
     private MiniDrama(MiniDramaPlatform platform, Clock clock) {
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -33,6 +36,7 @@ public final class MiniDrama {
         this.media = new MediaService(platform, clock);
         this.dramas = new DramaService(platform);
         this.cdn = new CdnService(platform, clock);
+        this.catalog = new CatalogService(platform, platform, platform);
     }
 
     /** The use cases over {@code platform}, with the system clock. */
@@ -63,6 +67,31 @@ public final class MiniDrama {
     /** CDN usage and logs. */
     public CdnService cdn() {
         return cdn;
+    }
+
+    /**
+     * Keeping a catalogue alive after the first audit: episode replacement, information changes,
+     * the audit history and the traffic packages. Requests the drama's state already rules out
+     * throw {@link io.minidrama.domain.error.InvalidRequestException} before anything is sent.
+     */
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    /**
+     * Drama and whole-catalogue authorisations to other mini programs: the platform itself, as
+     * {@link DramaAuthorizationPort} (each request type checks R-24 and R-25 when it is built).
+     */
+    public DramaAuthorizationPort authorizations() {
+        return platform;
+    }
+
+    /**
+     * Copyright authorisations of dramas that applied for copyright protection: the platform
+     * itself, as {@link CopyrightAuthorizationPort} (R-24..R-26 are checked when requests are built).
+     */
+    public CopyrightAuthorizationPort copyright() {
+        return platform;
     }
 
     /** The platform these use cases drive. */
