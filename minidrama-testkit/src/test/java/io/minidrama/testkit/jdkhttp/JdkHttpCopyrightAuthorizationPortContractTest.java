@@ -1,0 +1,13 @@
+package io.minidrama.testkit.jdkhttp;
+
+import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
+import io.minidrama.testkit.ContractSubject;
+import io.minidrama.testkit.CopyrightAuthorizationPortContractTest;
+
+/** The same suite as the fake's, through the HTTP adapter against the emulator (controlled over HTTP). */
+class JdkHttpCopyrightAuthorizationPortContractTest extends CopyrightAuthorizationPortContractTest<JdkHttpMiniDramaAdapter> {
+    @Override
+    protected ContractSubject<JdkHttpMiniDramaAdapter> createSubject() {
+        return EmulatorSubjects.create();
+    }
+}
