@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code minidrama drama submit|resubmit|list|get}. */
-@Command(name = "drama", description = "Dramas: submit for audit, resubmit a rejected one, list, get.",
-        subcommands = {DramaCommand.Submit.class, DramaCommand.Resubmit.class})
+/** {@code minidrama drama submit|resubmit|list|get|replace|apply-replacement|modify|audit-history}. */
+@Command(name = "drama", description = "Dramas: submit for audit, resubmit a rejected one, list, get; keep an approved one alive: "
+        + "replace episodes, change its information, read its audit history.",
+        subcommands = {DramaCommand.Submit.class, DramaCommand.Resubmit.class, DramaUpkeepCommands.Replace.class,
+                DramaUpkeepCommands.ApplyReplacement.class, DramaUpkeepCommands.Modify.class, DramaUpkeepCommands.AuditHistory.class})
 final class DramaCommand {
     @Spec
     CommandSpec spec;

@@ -1,14 +1,25 @@
 package io.minidrama.cli;
 
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.CopyrightGrant;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.DramaGrant;
+import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
+import io.minidrama.domain.traffic.TrafficPackage;
+import io.minidrama.domain.traffic.TrafficPackages;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import java.util.List;
 
 /** Domain values as JSON objects with the platform's field names. */
 final class JsonViews {
@@ -100,5 +111,62 @@ final class JsonViews {
                 .add("name", f.name()).add("url", f.url())
                 .add("start_time", f.startTime().getEpochSecond()).add("end_time", f.endTime().getEpochSecond())));
         return jakarta.json.Json.createObjectBuilder().add("total_count", logs.totalCount()).add("domestic_cdn_logs", items).build();
+    }
+
+    static JsonObject auditDetail(DramaAuditDetail d) {
+        return jakarta.json.Json.createObjectBuilder()
+                .add("status", d.status().code())
+                .add("create_time", d.createTime().getEpochSecond())
+                .add("audit_time", d.auditTime().getEpochSecond())
+                .build();
+    }
+
+    static JsonObject packages(TrafficPackages p) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        for (TrafficPackage t : p.packages()) {
+            items.add(jakarta.json.Json.createObjectBuilder()
+                    .add("package_id", t.packageId()).add("order_id", t.orderId())
+                    .add("start_time", t.startTime().getEpochSecond()).add("end_time", t.endTime().getEpochSecond())
+                    .add("used", t.usedMb()).add("all", t.totalMb()).add("status", t.status()).add("is_deleted", t.deleted() ? 1 : 0));
+        }
+        return jakarta.json.Json.createObjectBuilder().add("total_count", p.totalCount()).add("package_list", items).build();
+    }
+
+    static JsonObject results(List<AuthorizationResult> results) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        results.forEach(r -> items.add(jakarta.json.Json.createObjectBuilder()
+                .add("drama_id", r.dramaId().value()).add("errcode", r.errcode()).add("errmsg", r.errmsg())));
+        return jakarta.json.Json.createObjectBuilder().add("result", items).build();
+    }
+
+    /** {@code otherField}: {@code authorized_appid} in the grantor's view, {@code authorizer_appid} in the grantee's. */
+    static JsonObject dramaGrants(DramaGrants grants, String otherField) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        for (DramaGrant g : grants.grants()) {
+            items.add(jakarta.json.Json.createObjectBuilder()
+                    .add("drama_id", g.dramaId().value()).add(otherField, g.otherAppId())
+                    .add("authorized_time", g.authorizedTime().getEpochSecond()).add("authz_expire_time", g.expiry().epochSecond()));
+        }
+        return jakarta.json.Json.createObjectBuilder().add("total_count", grants.totalCount()).add("objects", items).build();
+    }
+
+    static JsonObject appGrants(List<AppGrant> grants) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        grants.forEach(g -> items.add(jakarta.json.Json.createObjectBuilder()
+                .add("authorized_appid", g.authorizedAppId())
+                .add("authorized_time", g.authorizedTime().getEpochSecond()).add("authz_expire_time", g.expiry().epochSecond())));
+        return jakarta.json.Json.createObjectBuilder().add("objects", items).build();
+    }
+
+    static JsonObject copyrightGrants(CopyrightGrants grants) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        for (CopyrightGrant g : grants.grants()) {
+            items.add(jakarta.json.Json.createObjectBuilder()
+                    .add("authorizer_appid", g.authorizerAppId()).add("authorization_type", g.authorizationType())
+                    .add("authorized_appid", g.authorizedAppId()).add("authorized_subject_cert_no", g.authorizedSubjectCertNo())
+                    .add("drama_id", g.dramaIdValue())
+                    .add("authorized_time", g.authorizedTime().getEpochSecond()).add("expire_time", g.expiry().epochSecond()));
+        }
+        return jakarta.json.Json.createObjectBuilder().add("total_count", grants.totalCount()).add("list", items).build();
     }
 }

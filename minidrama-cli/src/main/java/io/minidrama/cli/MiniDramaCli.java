@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code minidrama}: the mini-drama media-asset API from the command line. */
 @Command(name = "minidrama", mixinStandardHelpOptions = true, version = "minidrama 0.1.0",
-        description = "WeChat mini-drama media assets: upload episodes, submit dramas, play links, CDN usage, push events.",
+        description = "WeChat mini-drama media assets: upload episodes, submit and maintain dramas, play links, CDN usage and "
+                + "traffic packages, authorisations, push events.",
         subcommands = {DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
                 PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
-                EventCommand.class, CommandLine.HelpCommand.class})
+                PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, EventCommand.class, CommandLine.HelpCommand.class})
 public final class MiniDramaCli {
 
     private MiniDramaCli() {

@@ -1,6 +1,8 @@
 package io.minidrama.cli;
 
 import io.minidrama.domain.DramaId;
+import io.minidrama.domain.drama.Copyright;
+import io.minidrama.domain.drama.FirstSubmission;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.AuditType;
@@ -26,7 +28,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -199,6 +204,180 @@ class MiniDramaCliTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("BAD_SIGNATURE"), bad.err());
         assertFalse(bad.err().contains(aesKey));
+    }
+
+
+    private DramaId approvedDrama(MediaId... episodes) {
+        DramaId id = emulator.platform().submit(MiniDramaFixtures.aDrama(List.of(episodes)).build());
+        emulator.control().approveDrama(id);
+        return id;
+    }
+
+    private MediaId episode(int n) {
+        return emulator.platform().uploadSingle(MiniDramaFixtures.anEpisode(n).build());
+    }
+
+    private static String inDays(int days) {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(days).toString();
+    }
+
+    @Test
+    void dramaReplace_thenApplyAfterApproval_swapsTheEpisodeAndTheAuditHistoryShowsType2() {
+        MediaId old = episode(1);
+        DramaId drama = approvedDrama(old);
+        MediaId fresh = episode(1);
+
+        Run replace = platform("drama", "replace", drama.toString(), "--replace", old + ":" + fresh, "--json");
+        assertEquals(0, replace.exit(), replace.err());
+        assertEquals(1, replace.json().getInt("submitted"));
+        Run early = platform("drama", "apply-replacement", drama.toString(), "--old", old.toString(), "--new", fresh.toString());
+        assertEquals(3, early.exit(), "not approved yet: " + early.err());
+        assertTrue(early.err().contains("errcode 10093011"), early.err());
+        emulator.control().approveReplacement(drama);
+
+        Run apply = platform("drama", "apply-replacement", drama.toString(), "--old", old.toString(), "--new", fresh.toString(), "--json");
+        assertEquals(0, apply.exit(), apply.err());
+        assertEquals(List.of(fresh), emulator.platform().getDrama(drama).mediaIds());
+        Run history = platform("drama", "audit-history", drama.toString(), "--json");
+        assertEquals(0, history.exit(), history.err());
+        var audits = history.json().getJsonArray("audits");
+        assertEquals(List.of(0, 2), audits.stream().map(a -> a.asJsonObject().getInt("audit_type")).toList());
+        assertEquals(3, audits.getJsonObject(1).getJsonObject("audit_detail").getInt("status"));
+    }
+
+    @Test
+    void dramaReplace_ofAnEpisodeOfAnotherDrama_exitsTwoWithR27() {
+        DramaId drama = approvedDrama(episode(1));
+
+        Run r = platform("drama", "replace", drama.toString(), "--replace", episode(2) + ":" + episode(3));
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("(R-27)"), r.err());
+        assertTrue(emulator.control().recordedCalls("submitreplacedramamedias").isEmpty());
+    }
+
+    @Test
+    void dramaModify_thenAuditHistoryOfType3_showsTheChangeUnderReview() {
+        DramaId drama = approvedDrama(episode(1));
+
+        Run modify = platform("drama", "modify", drama.toString(), "--description", "新的简介", "--recommendations", "好看", "--json");
+        assertEquals(0, modify.exit(), modify.err());
+        Run history = platform("drama", "audit-history", drama.toString(), "--type", "3", "--json");
+
+        assertEquals(0, history.exit(), history.err());
+        assertEquals(1, history.json().getJsonArray("audits").getJsonObject(0).getJsonObject("audit_detail").getInt("status"));
+        emulator.control().approveInfoChange(drama);
+        assertEquals("新的简介", emulator.platform().getDrama(drama).description());
+    }
+
+    @Test
+    void packagesList_printsThePackagesWithTheirUsage() {
+        Instant now = emulator.control().now();
+        String id = emulator.control().addPackage(1024, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        emulator.control().setPackageUsed(id, 100);
+
+        Run r = platform("packages", "list", "--status", "valid", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.json().getInt("total_count"));
+        JsonObject p = r.json().getJsonArray("package_list").getJsonObject(0);
+        assertEquals(id, p.getString("package_id"));
+        assertEquals(100, p.getInt("used"));
+        assertEquals(1024, p.getInt("all"));
+    }
+
+    @Test
+    void authorizeDrama_thenListAndRevoke_roundTripsWithJson() {
+        DramaId drama = approvedDrama(episode(1));
+
+        Run grant = platform("authorize", "drama", "wxgrantee000000001", "--drama", drama.toString(), "--expires-at", inDays(30), "--json");
+        assertEquals(0, grant.exit(), grant.err());
+        assertEquals(0, grant.json().getJsonArray("result").getJsonObject(0).getInt("errcode"));
+        Run list = platform("authorize", "list", "drama", "--json");
+        assertEquals(0, list.exit(), list.err());
+        JsonObject g = list.json().getJsonArray("objects").getJsonObject(0);
+        assertEquals("wxgrantee000000001", g.getString("authorized_appid"));
+        assertTrue(g.getJsonNumber("authz_expire_time").longValue() > Instant.now().plus(Duration.ofDays(29)).getEpochSecond());
+
+        Run revoke = platform("revoke", "drama", "wxgrantee000000001", "--drama", drama.toString(), "--json");
+        assertEquals(0, revoke.exit(), revoke.err());
+        Run again = platform("revoke", "drama", "wxgrantee000000001", "--drama", drama.toString(), "--json");
+        assertEquals(3, again.exit());
+        assertEquals(10090039, again.json().getJsonArray("result").getJsonObject(0).getInt("errcode"));
+    }
+
+    @Test
+    void authorizeDrama_expiringWithinSevenDays_exitsTwoWithR24AndSendsNothing() {
+        Run r = platform("authorize", "drama", "wxgrantee000000001", "--drama", "1", "--expires-at", inDays(3));
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("authz_expire_time (R-24)"), r.err());
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+        assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void authorizeCopyright_withAWrongCheckCharacter_exitsTwoWithR26AndSendsNothing() {
+        Run r = platform("authorize", "copyright", "--company", "91310000MA1FL8T210", "--drama", "1");
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("(R-26)"), r.err());
+        assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void authorizeCopyright_withBothCompanyAndApp_exitsTwo() {
+        Run r = platform("authorize", "copyright", "--company", "91310000MA1FL8T219", "--app", "wxgrantee000000001");
+
+        assertEquals(2, r.exit());
+        assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void authorizeCopyright_ofAProtectedDrama_isListedForTheCompany() {
+        FirstSubmission protectedDrama = FirstSubmission.builder().name(MiniDramaFixtures.DRAMA_NAME).mediaIds(List.of(episode(1)))
+                .producer("p").description("d").coverMaterialId(MiniDramaFixtures.material("c"))
+                .qualification(new io.minidrama.domain.drama.Qualification.Licensed("V1", MiniDramaFixtures.material("l")))
+                .dramaType(io.minidrama.domain.drama.DramaType.ANIMATED)
+                .copyright(Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS,
+                        List.of(MiniDramaFixtures.material("proof")), List.of()))
+                .build();
+        DramaId drama = emulator.platform().submit(protectedDrama);
+
+        Run grant = platform("authorize", "copyright", "--company", "91310000MA1FL8T219", "--drama", drama.toString(), "--json");
+        Run list = platform("authorize", "list", "copyright", "--company", "91310000MA1FL8T219", "--json");
+
+        assertEquals(0, grant.exit(), grant.err());
+        assertEquals(0, list.exit(), list.err());
+        JsonObject g = list.json().getJsonArray("list").getJsonObject(0);
+        assertEquals(1, g.getInt("authorization_type"));
+        assertEquals(drama.value(), g.getJsonNumber("drama_id").longValue());
+    }
+
+    @Test
+    void authorizeDrama_ofADramaNotApproved_exitsThreeWithTheRefusedEntry() {
+        MediaId ep = episode(1);
+        DramaId underReview = emulator.platform().submit(MiniDramaFixtures.aDrama(List.of(ep)).build());
+
+        Run r = platform("authorize", "drama", "wxgrantee000000001", "--drama", underReview.toString());
+
+        assertEquals(3, r.exit());
+        assertTrue(r.out().contains("errcode 10093011"), r.out());
+        assertTrue(r.err().contains("refused 1 of 1"), r.err());
+    }
+
+    @Test
+    void authorizeApp_thenListAndRevoke_andRevokingAgainExitsThree() {
+        Run grant = platform("authorize", "app", "wxgrantee000000001", "--json");
+        Run list = platform("authorize", "list", "app", "--json");
+        Run revoke = platform("revoke", "app", "wxgrantee000000001");
+        Run again = platform("revoke", "app", "wxgrantee000000001");
+
+        assertEquals(0, grant.exit(), grant.err());
+        assertEquals("wxgrantee000000001", list.json().getJsonArray("objects").getJsonObject(0).getString("authorized_appid"));
+        assertEquals(0, revoke.exit(), revoke.err());
+        assertEquals(3, again.exit());
+        assertTrue(again.err().contains("errcode 10090039"), again.err());
     }
 
     @Test
