@@ -71,7 +71,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       "before"|"after"}}; {@code POST faults/clear}; {@code POST latency {"operation"?, "millis"}};
  *       {@code POST pull-failures {"times", "errcode", "errmsg"}}</li>
  *   <li>{@code POST play {"url", "client_ip", "referer", "bytes"}}; {@code GET calls}; {@code GET events}</li>
- *   <li>{@code POST tokens/revoke}; {@code GET tokens}; {@code POST push-target {"url", "token", "mode",
+ *   <li>{@code POST tokens/revoke}; {@code GET tokens} (fetches, issued); {@code POST push-target {"url", "token", "mode",
  *       "format", "encoding_aes_key", "appid"}}; {@code GET pushes}</li>
  * </ul>
  *
@@ -163,6 +163,11 @@ public final class MiniDramaEmulator implements AutoCloseable {
     /** How many token requests were answered with a token. */
     public int tokenFetches() {
         return tokens.fetches();
+    }
+
+    /** Every access token issued so far, revoked ones included: secrets a test can look for in logs. */
+    public List<String> issuedTokens() {
+        return tokens.issued();
     }
 
     /** Invalidates every token issued so far: the next call with one is answered 40001. */

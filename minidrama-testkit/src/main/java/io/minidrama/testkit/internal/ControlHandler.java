@@ -145,7 +145,7 @@ public final class ControlHandler implements HttpHandler {
             case "GET calls" -> ok.add("calls", calls());
             case "GET events" -> ok.add("events", events());
             case "POST tokens/revoke" -> tokens.revokeAll();
-            case "GET tokens" -> ok.add("fetches", tokens.fetches());
+            case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", Json.createArrayBuilder(tokens.issued()));
             case "POST push-target" -> pushTarget(body);
             case "GET pushes" -> {
                 JsonArrayBuilder list = Json.createArrayBuilder();

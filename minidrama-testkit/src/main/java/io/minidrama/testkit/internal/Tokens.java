@@ -24,6 +24,7 @@ public final class Tokens {
     private final Map<String, Instant> expiry = new ConcurrentHashMap<>();
     private final Map<String, String> stableByApp = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
 
     /** A token store checking credentials when {@code appId}/{@code secret} are non-null. */
     public Tokens(Clock clock, String appId, String secret) {
@@ -60,6 +61,7 @@ public final class Tokens {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         expiry.put(token, clock.instant().plus(LIFETIME));
+        issued.add(token);
         return new Grant(token, LIFETIME.toSeconds());
     }
 
@@ -104,5 +106,10 @@ public final class Tokens {
     /** How many token requests were answered with a token. */
     public int fetches() {
         return fetches.get();
+    }
+
+    /** Every token issued so far, revoked ones included (for tests that check tokens never leak). */
+    public java.util.List<String> issued() {
+        return java.util.List.copyOf(issued);
     }
 }
