@@ -7,18 +7,37 @@ import io.minidrama.adapter.jdkhttp.internal.Multipart;
 import io.minidrama.adapter.jdkhttp.internal.Operation;
 import io.minidrama.adapter.jdkhttp.internal.ResponseReader;
 import io.minidrama.adapter.jdkhttp.internal.dto.Wire;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.Etag;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TaskId;
 import io.minidrama.domain.UploadId;
+import io.minidrama.domain.authz.AppAuthorization;
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.CopyrightAuthorization;
+import io.minidrama.domain.authz.CopyrightDeauthorization;
+import io.minidrama.domain.authz.CopyrightGrantQuery;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.CopyrightReceivedQuery;
+import io.minidrama.domain.authz.DramaAuthorization;
+import io.minidrama.domain.authz.DramaDeauthorization;
+import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
+import io.minidrama.domain.drama.LatestAuditQuery;
+import io.minidrama.domain.drama.ReplacementApplication;
+import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
@@ -32,10 +51,16 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenPort;
+import io.minidrama.port.CopyrightAuthorizationPort;
+import io.minidrama.port.DramaAuthorizationPort;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.Sleeper;
+import io.minidrama.port.TrafficPackagePort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +79,9 @@ import java.util.function.Supplier;
 
 /**
  * The mini-drama platform over {@code java.net.http}: every operation of
- * {@link MiniDramaPlatform} as {@code POST <baseUrl>/wxa/sec/vod/<op>?access_token=..}, JSON
+ * {@link MiniDramaPlatform} and of API.md §7 ({@link DramaMaintenancePort},
+ * {@link TrafficPackagePort}, {@link DramaAuthorizationPort}, {@link CopyrightAuthorizationPort})
+ * as {@code POST <baseUrl>/wxa/sec/vod/<op>?access_token=..}, JSON
  * bodies through JSON-B, {@code singlefileupload} and {@code uploadpart} as streamed
  * {@code multipart/form-data}.
  *
@@ -73,7 +100,8 @@ import java.util.function.Supplier;
  *   <li>Errcodes 40001, 40014 and 42001 invalidate the token used (if it is still the cached
  *       one) and retry the call once with a fresh token.</li>
  *   <li>Other failures are retried per {@link RetryPolicy}, except that {@code singlefileupload},
- *       {@code applyupload}, {@code commitupload}, {@code pullupload} and {@code auditdrama} are
+ *       {@code applyupload}, {@code commitupload}, {@code pullupload}, {@code auditdrama} and the
+ *       §7 calls that change something (replacement, info change, every (de)authorisation) are
  *       not retried after an ambiguous failure (the platform may have acted) unless
  *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
  *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
@@ -82,7 +110,8 @@ import java.util.function.Supplier;
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
  */
-public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
+public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform, DramaMaintenancePort, TrafficPackagePort, DramaAuthorizationPort,
+        CopyrightAuthorizationPort {
 
     /** The platform's API host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.weixin.qq.com");
@@ -242,6 +271,121 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         Objects.requireNonNull(query, "query");
         return call(Operation.GET_CDN_LOGS, json(Mapping.cdnLogs(query)), Wire.CdnLogsResponse.class,
                 (r, status) -> Mapping.cdnLogs(r));
+    }
+
+    // ------------------------------------------------------------------ DramaMaintenancePort
+
+    @Override
+    public void submitReplacement(ReplacementRequest request) {
+        Objects.requireNonNull(request, "request");
+        call(Operation.SUBMIT_REPLACE_DRAMA_MEDIAS, json(Mapping.replaceMedias(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+    }
+
+    @Override
+    public void applyReplacement(ReplacementApplication request) {
+        Objects.requireNonNull(request, "request");
+        call(Operation.REPLACE_DRAMA_MEDIA, json(Mapping.replaceMedia(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+    }
+
+    @Override
+    public void modifyInfo(DramaInfoChange change) {
+        Objects.requireNonNull(change, "change");
+        call(Operation.MODIFY_DRAMA_BASIC_INFO, json(Mapping.modifyInfo(change)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+    }
+
+    @Override
+    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.GET_DRAMA_LATEST_AUDIT_INFO, json(Mapping.latestAudit(query)), Wire.LatestAuditResponse.class,
+                (r, status) -> Mapping.latestAudit(r.auditDetail));
+    }
+
+    // ------------------------------------------------------------------ TrafficPackagePort
+
+    @Override
+    public TrafficPackages listPackages(PackageQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.LIST_PACKAGES, json(Mapping.listPackages(query)), Wire.ListPackagesResponse.class,
+                (r, status) -> Mapping.packages(r));
+    }
+
+    // ------------------------------------------------------------------ DramaAuthorizationPort
+
+    @Override
+    public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        return call(Operation.AUTHORIZE_DRAMA, json(Mapping.authorizeDramas(request)), Wire.AuthorizationResultResponse.class,
+                (r, status) -> Mapping.authorizationResults(r));
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
+        Objects.requireNonNull(request, "request");
+        return call(Operation.DEAUTHORIZE_DRAMA, json(Mapping.deauthorizeDramas(request)), Wire.AuthorizationResultResponse.class,
+                (r, status) -> Mapping.authorizationResults(r));
+    }
+
+    @Override
+    public DramaGrants grantedDramas(GrantedDramasQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.GET_AUTHORIZE_OBJECTS, json(Mapping.grantedDramas(query)), Wire.AuthorizeObjectsResponse.class,
+                (r, status) -> Mapping.dramaGrants(r, true));
+    }
+
+    @Override
+    public DramaGrants receivedDramas(ReceivedDramasQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.GET_AUTHORIZED_OBJECTS, json(Mapping.receivedDramas(query)), Wire.AuthorizeObjectsResponse.class,
+                (r, status) -> Mapping.dramaGrants(r, false));
+    }
+
+    @Override
+    public void authorizeApp(AppAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        call(Operation.AUTHORIZE_APP, json(Mapping.authorizeApp(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+    }
+
+    @Override
+    public void deauthorizeApp(AppId authorizedAppId) {
+        Objects.requireNonNull(authorizedAppId, "authorizedAppId");
+        call(Operation.DEAUTHORIZE_APP, json(Mapping.deauthorizeApp(authorizedAppId)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+    }
+
+    @Override
+    public List<AppGrant> authorizedApps() {
+        // POST with {} as the official page shows; one peer uses GET, which the platform may refuse (43002).
+        return call(Operation.GET_AUTHORIZE_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
+                (r, status) -> Mapping.appGrants(r));
+    }
+
+    // ------------------------------------------------------------------ CopyrightAuthorizationPort
+
+    @Override
+    public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
+        Objects.requireNonNull(request, "request");
+        return call(Operation.AUTHORIZE_COPYRIGHT, json(Mapping.authorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
+                (r, status) -> Mapping.authorizationResults(r));
+    }
+
+    @Override
+    public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
+        Objects.requireNonNull(request, "request");
+        return call(Operation.DEAUTHORIZE_COPYRIGHT, json(Mapping.deauthorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
+                (r, status) -> Mapping.authorizationResults(r));
+    }
+
+    @Override
+    public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.GET_COPYRIGHT_AUTHORIZATION_LIST, json(Mapping.grantedCopyrights(query)), Wire.CopyrightListResponse.class,
+                (r, status) -> Mapping.copyrightGrants(r));
+    }
+
+    @Override
+    public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(Operation.GET_COPYRIGHT_AUTHORIZED_LIST, json(Mapping.receivedCopyrights(query)), Wire.CopyrightListResponse.class,
+                (r, status) -> Mapping.copyrightGrants(r));
     }
 
     // ------------------------------------------------------------------ the call loop
@@ -479,9 +623,10 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         }
 
         /**
-         * Whether calls that create something ({@code singlefileupload}, {@code applyupload},
-         * {@code commitupload}, {@code pullupload}, {@code auditdrama}) are retried after an
-         * ambiguous failure too, at the risk of creating twice (default false).
+         * Whether calls that create or change something ({@code singlefileupload}, {@code applyupload},
+         * {@code commitupload}, {@code pullupload}, {@code auditdrama}, and API.md §7's replacement,
+         * info-change and (de)authorisation calls) are retried after an ambiguous failure too, at
+         * the risk of acting twice (default false).
          */
         public Builder retryAmbiguousCreates(boolean retry) {
             this.retryAmbiguousCreates = retry;

@@ -1,12 +1,31 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
 import io.minidrama.adapter.jdkhttp.internal.dto.Wire;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TaskId;
+import io.minidrama.domain.authz.AppAuthorization;
+import io.minidrama.domain.authz.AppGrant;
+import io.minidrama.domain.authz.AuthorizationResult;
+import io.minidrama.domain.authz.AuthzPage;
+import io.minidrama.domain.authz.CopyrightAuthorization;
+import io.minidrama.domain.authz.CopyrightDeauthorization;
+import io.minidrama.domain.authz.CopyrightGrant;
+import io.minidrama.domain.authz.CopyrightGrantQuery;
+import io.minidrama.domain.authz.CopyrightGrantee;
+import io.minidrama.domain.authz.CopyrightGrants;
+import io.minidrama.domain.authz.CopyrightReceivedQuery;
+import io.minidrama.domain.authz.DramaAuthorization;
+import io.minidrama.domain.authz.DramaDeauthorization;
+import io.minidrama.domain.authz.DramaGrant;
+import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.Expiry;
+import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
@@ -16,10 +35,14 @@ import io.minidrama.domain.drama.Actor;
 import io.minidrama.domain.drama.Copyright;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
 import io.minidrama.domain.drama.FirstSubmission;
+import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.MediaReplacement;
 import io.minidrama.domain.drama.Qualification;
+import io.minidrama.domain.drama.ReplacementApplication;
+import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.drama.Resubmission;
 import io.minidrama.domain.media.ApplyUpload;
 import io.minidrama.domain.media.CommitUpload;
@@ -32,6 +55,9 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackage;
+import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -177,22 +203,25 @@ public final class Mapping {
         d.recommendations = emptyToNull(f.recommendations());
         d.promotionPosterMaterialId = f.promotionPosterMaterialId().map(MaterialId::value).orElse(null);
         d.dramaType = f.dramaType().map(t -> t.code()).orElse(null);
-        if (!f.actors().isEmpty()) {
-            d.actorList = new Wire.ActorList();
-            d.actorList.actor = new ArrayList<>();
-            for (Actor a : f.actors()) {
-                Wire.Actor w = new Wire.Actor();
-                w.name = a.name();
-                w.photoMaterialId = a.photoMaterialId().value();
-                w.role = a.role();
-                w.profile = a.profile();
-                d.actorList.actor.add(w);
-            }
-        }
+        d.actorList = f.actors().isEmpty() ? null : actorList(f.actors());
         d.copyright = f.copyright().map(Mapping::copyright).orElse(null);
         d.contentDeclared = f.containsAiContent() ? 1 : null;
         d.otherMaterialMaterialId = f.otherMaterialId().map(MaterialId::value).orElse(null);
         return d;
+    }
+
+    private static Wire.ActorList actorList(List<Actor> actors) {
+        Wire.ActorList list = new Wire.ActorList();
+        list.actor = new ArrayList<>();
+        for (Actor a : actors) {
+            Wire.Actor w = new Wire.Actor();
+            w.name = a.name();
+            w.photoMaterialId = a.photoMaterialId().value();
+            w.role = a.role();
+            w.profile = a.profile();
+            list.actor.add(w);
+        }
+        return list;
     }
 
     private static Wire.AuditDramaRequest resubmission(Resubmission r) {
@@ -206,16 +235,19 @@ public final class Mapping {
         d.coverMaterialId = r.coverMaterialId().map(MaterialId::value).orElse(null);
         r.qualification().ifPresent(q -> qualification(d, q));
         d.authorizedMaterialId = r.authorizedMaterialId().map(MaterialId::value).orElse(null);
-        if (!r.replacements().isEmpty()) {
-            d.replaceMediaList = new ArrayList<>();
-            for (MediaReplacement m : r.replacements()) {
-                Wire.Replacement w = new Wire.Replacement();
-                w.old = m.oldMedia().value();
-                w.replacement = m.newMedia().value();
-                d.replaceMediaList.add(w);
-            }
-        }
+        d.replaceMediaList = r.replacements().isEmpty() ? null : replacements(r.replacements());
         return d;
+    }
+
+    private static List<Wire.Replacement> replacements(List<MediaReplacement> reps) {
+        List<Wire.Replacement> out = new ArrayList<>(reps.size());
+        for (MediaReplacement m : reps) {
+            Wire.Replacement w = new Wire.Replacement();
+            w.old = m.oldMedia().value();
+            w.replacement = m.newMedia().value();
+            out.add(w);
+        }
+        return out;
     }
 
     private static void qualification(Wire.AuditDramaRequest d, Qualification q) {
@@ -258,6 +290,248 @@ public final class Mapping {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    // ------------------------------------------------------------------ requests beyond the seeds (API.md §7)
+
+    public static Wire.ReplaceMediasRequest replaceMedias(ReplacementRequest r) {
+        Wire.ReplaceMediasRequest d = new Wire.ReplaceMediasRequest();
+        d.dramaId = r.dramaId().value();
+        d.replaceMediaList = replacements(r.replacements());
+        return d;
+    }
+
+    public static Wire.ReplaceMediaRequest replaceMedia(ReplacementApplication a) {
+        Wire.ReplaceMediaRequest d = new Wire.ReplaceMediaRequest();
+        d.dramaId = a.dramaId().value();
+        d.oldMediaId = a.oldMedia().value();
+        d.newMediaId = a.newMedia().value();
+        return d;
+    }
+
+    public static Wire.ModifyDramaInfoRequest modifyInfo(DramaInfoChange c) {
+        Wire.ModifyDramaInfoRequest d = new Wire.ModifyDramaInfoRequest();
+        d.dramaId = c.dramaId().value();
+        d.description = c.description().orElse(null);
+        d.coverMaterialId = c.coverMaterialId().map(MaterialId::value).orElse(null);
+        d.recommendations = c.recommendations().orElse(null);
+        d.promotionPosterMaterialId = c.promotionPosterMaterialId().map(MaterialId::value).orElse(null);
+        d.alternateName = c.alternateName().orElse(null);
+        d.actorList = c.actors().map(Mapping::actorList).orElse(null);
+        c.qualification().ifPresent(q -> {
+            // DramaInfoChange admits only the current schema.
+            if (q instanceof Qualification.Licensed l) {
+                d.qualificationType = 1;
+                d.registrationNumber = l.registrationNumber();
+                d.qualificationCertificateMaterialId = l.certificateMaterialId().value();
+            } else if (q instanceof Qualification.LowCost lc) {
+                d.qualificationType = 2;
+                d.costOfProduction = lc.costOfProduction();
+                d.costCommitmentLetterMaterialId = lc.commitmentLetterMaterialId().value();
+            } else {
+                throw new IllegalArgumentException("modifydramabasicinfo takes a current-schema qualification, got " + q);
+            }
+        });
+        d.otherMaterialMaterialId = c.otherMaterialId().map(MaterialId::value).orElse(null);
+        d.producer = c.producer().orElse(null);
+        d.copyright = c.copyright().map(Mapping::copyright).orElse(null);
+        return d;
+    }
+
+    public static Wire.LatestAuditRequest latestAudit(LatestAuditQuery q) {
+        Wire.LatestAuditRequest d = new Wire.LatestAuditRequest();
+        d.dramaId = q.dramaId().value();
+        d.auditType = q.auditType().code();
+        return d;
+    }
+
+    public static Wire.ListPackagesRequest listPackages(PackageQuery q) {
+        Wire.ListPackagesRequest d = new Wire.ListPackagesRequest();
+        d.status = q.status().code();
+        d.offset = q.offset();
+        d.limit = q.limit();
+        d.queryType = q.queryType().code();
+        return d;
+    }
+
+    public static Wire.DramaAuthorizationRequest authorizeDramas(DramaAuthorization a) {
+        Wire.DramaAuthorizationRequest d = new Wire.DramaAuthorizationRequest();
+        d.dramaId = dramaIds(a.dramaIds());
+        d.authorizedAppid = a.authorizedAppId().value();
+        d.authzExpireTime = a.expiry().epochSecond();
+        return d;
+    }
+
+    public static Wire.DramaAuthorizationRequest deauthorizeDramas(DramaDeauthorization a) {
+        Wire.DramaAuthorizationRequest d = new Wire.DramaAuthorizationRequest();
+        d.dramaId = dramaIds(a.dramaIds());
+        d.authorizedAppid = a.authorizedAppId().value();
+        return d;
+    }
+
+    public static Wire.GrantedDramasRequest grantedDramas(GrantedDramasQuery q) {
+        Wire.GrantedDramasRequest d = new Wire.GrantedDramasRequest();
+        d.dramaId = q.dramaId().map(DramaId::value).orElse(null);
+        d.authorizedAppid = q.authorizedAppId().map(AppId::value).orElse(null);
+        d.offset = q.page().offset();
+        d.limit = q.page().limit();
+        return d;
+    }
+
+    public static Wire.ReceivedRequest receivedDramas(ReceivedDramasQuery q) {
+        return received(q.authorizerAppId(), q.page());
+    }
+
+    public static Wire.ReceivedRequest receivedCopyrights(CopyrightReceivedQuery q) {
+        return received(q.authorizerAppId(), q.page());
+    }
+
+    private static Wire.ReceivedRequest received(java.util.Optional<AppId> authorizer, AuthzPage page) {
+        Wire.ReceivedRequest d = new Wire.ReceivedRequest();
+        d.authorizerAppid = authorizer.map(AppId::value).orElse(null);
+        d.offset = page.offset();
+        d.limit = page.limit();
+        return d;
+    }
+
+    public static Wire.AppAuthorizationRequest authorizeApp(AppAuthorization a) {
+        Wire.AppAuthorizationRequest d = new Wire.AppAuthorizationRequest();
+        d.authorizedAppid = a.authorizedAppId().value();
+        d.authzExpireTime = a.expiry().epochSecond();
+        return d;
+    }
+
+    public static Wire.AppAuthorizationRequest deauthorizeApp(AppId appId) {
+        Wire.AppAuthorizationRequest d = new Wire.AppAuthorizationRequest();
+        d.authorizedAppid = appId.value();
+        return d;
+    }
+
+    public static Wire.CopyrightAuthorizationRequest authorizeCopyright(CopyrightAuthorization a) {
+        Wire.CopyrightAuthorizationRequest d = copyrightGrantee(a.grantee());
+        d.dramaIds = a.dramaIds().isEmpty() ? null : dramaIds(a.dramaIds());
+        d.expireTime = a.expiry().epochSecond();
+        return d;
+    }
+
+    public static Wire.CopyrightAuthorizationRequest deauthorizeCopyright(CopyrightDeauthorization a) {
+        Wire.CopyrightAuthorizationRequest d = copyrightGrantee(a.grantee());
+        d.dramaIds = a.dramaIds().isEmpty() ? null : dramaIds(a.dramaIds());
+        return d;
+    }
+
+    // exactly the identifier the type calls for.
+    private static Wire.CopyrightAuthorizationRequest copyrightGrantee(CopyrightGrantee g) {
+        Wire.CopyrightAuthorizationRequest d = new Wire.CopyrightAuthorizationRequest();
+        d.authorizationType = g.type();
+        if (g instanceof CopyrightGrantee.Company c) {
+            d.authorizedSubjectCertNo = c.creditCode().value();
+        } else if (g instanceof CopyrightGrantee.MiniProgram m) {
+            d.authorizedAppid = m.appId().value();
+        }
+        return d;
+    }
+
+    public static Wire.CopyrightGrantsRequest grantedCopyrights(CopyrightGrantQuery q) {
+        Wire.CopyrightGrantsRequest d = new Wire.CopyrightGrantsRequest();
+        q.grantee().ifPresent(g -> {
+            Wire.CopyrightAuthorizationRequest who = copyrightGrantee(g);
+            d.authorizationType = who.authorizationType;
+            d.authorizedAppid = who.authorizedAppid;
+            d.authorizedSubjectCertNo = who.authorizedSubjectCertNo;
+        });
+        d.dramaId = q.dramaId().map(DramaId::value).orElse(null);
+        d.offset = q.page().offset();
+        d.limit = q.page().limit();
+        return d;
+    }
+
+    private static List<Long> dramaIds(List<DramaId> ids) {
+        return ids.stream().map(DramaId::value).toList();
+    }
+
+    // ------------------------------------------------------------------ responses beyond the seeds (API.md §7)
+
+    /** An absent {@code audit_detail} (no audit of that type yet) reads as status 0 (invalid). */
+    public static DramaAuditDetail latestAudit(Wire.LatestAuditDetail a) {
+        if (a == null) {
+            return new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
+        }
+        return new DramaAuditDetail(status(a.status == null ? null : a.status.intValue()), time(a.createTime), time(a.auditTime));
+    }
+
+    public static TrafficPackages packages(Wire.ListPackagesResponse r) {
+        List<TrafficPackage> out = new ArrayList<>();
+        if (r.packageList != null) {
+            for (Wire.PackageInfo p : r.packageList) {
+                if (p != null) {
+                    out.add(new TrafficPackage(text(p.packageId), text(p.orderId), time(p.startTime), time(p.endTime),
+                            p.used == null ? 0 : p.used, p.all == null ? 0 : p.all, p.status == null ? 0 : p.status.intValue(),
+                            p.isDeleted != null && p.isDeleted));
+                }
+            }
+        }
+        return new TrafficPackages(r.totalCount == null ? out.size() : r.totalCount, out);
+    }
+
+    /** Per-drama outcomes; an entry without a drama id names nothing and is left out. */
+    public static List<AuthorizationResult> authorizationResults(Wire.AuthorizationResultResponse r) {
+        List<AuthorizationResult> out = new ArrayList<>();
+        if (r.result != null) {
+            for (Wire.AuthorizationResultItem i : r.result) {
+                if (i != null && i.dramaId != null && i.dramaId > 0) {
+                    out.add(new AuthorizationResult(new DramaId(i.dramaId), i.errcode == null ? 0 : i.errcode.intValue(), text(i.errmsg)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Drama authorisations; {@code grantorView} reads the grantee ({@code authorized_appid}),
+     * otherwise the grantor ({@code authorizer_appid}).
+     */
+    public static DramaGrants dramaGrants(Wire.AuthorizeObjectsResponse r, boolean grantorView) {
+        List<DramaGrant> out = new ArrayList<>();
+        if (r.objects != null) {
+            for (Wire.AuthorizeObject o : r.objects) {
+                if (o != null && o.dramaId != null && o.dramaId > 0) {
+                    out.add(new DramaGrant(new DramaId(o.dramaId), text(grantorView ? o.authorizedAppid : o.authorizerAppid),
+                            time(o.authorizedTime), expiry(o.authzExpireTime)));
+                }
+            }
+        }
+        return new DramaGrants(r.totalCount == null ? out.size() : r.totalCount, out);
+    }
+
+    public static List<AppGrant> appGrants(Wire.AuthorizeObjectsResponse r) {
+        List<AppGrant> out = new ArrayList<>();
+        if (r.objects != null) {
+            for (Wire.AuthorizeObject o : r.objects) {
+                if (o != null) {
+                    out.add(new AppGrant(text(o.authorizedAppid), time(o.authorizedTime), expiry(o.authzExpireTime)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static CopyrightGrants copyrightGrants(Wire.CopyrightListResponse r) {
+        List<CopyrightGrant> out = new ArrayList<>();
+        if (r.list != null) {
+            for (Wire.CopyrightItem i : r.list) {
+                if (i != null) {
+                    out.add(new CopyrightGrant(text(i.authorizerAppid), i.authorizationType == null ? 0 : i.authorizationType.intValue(),
+                            text(i.authorizedAppid), text(i.authorizedSubjectCertNo), i.dramaId == null ? 0 : i.dramaId,
+                            time(i.authorizedTime), expiry(i.expireTime)));
+                }
+            }
+        }
+        return new CopyrightGrants(r.totalCount == null ? out.size() : r.totalCount, out);
+    }
+
+    private static Expiry expiry(Long epochSeconds) {
+        return Expiry.ofEpochSecond(epochSeconds == null ? 0 : epochSeconds);
     }
 
     // ------------------------------------------------------------------ responses

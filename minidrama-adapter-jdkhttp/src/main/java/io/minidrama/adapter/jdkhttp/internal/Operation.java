@@ -20,7 +20,26 @@ public enum Operation {
     LIST_DRAMAS("listdramas", true, false),
     GET_DRAMA("getdrama", true, false),
     GET_CDN_USAGE_DATA("getcdnusagedata", true, false),
-    GET_CDN_LOGS("getcdnlogs", true, false);
+    GET_CDN_LOGS("getcdnlogs", true, false),
+    // API.md §7. Calls that change something are not repeated after an ambiguous failure: a
+    // repeated submission may start a second review, and a repeated (de)authorisation answers
+    // per-drama errors (10090039 "already de-authorised") that hide the first call's outcome.
+    SUBMIT_REPLACE_DRAMA_MEDIAS("submitreplacedramamedias", false, false),
+    REPLACE_DRAMA_MEDIA("replacedramamedia", false, false),
+    MODIFY_DRAMA_BASIC_INFO("modifydramabasicinfo", false, false),
+    GET_DRAMA_LATEST_AUDIT_INFO("getdramalatestauditinfo", true, false),
+    LIST_PACKAGES("listpackages", true, false),
+    AUTHORIZE_DRAMA("authorizedrama", false, false),
+    DEAUTHORIZE_DRAMA("deauthorizedrama", false, false),
+    GET_AUTHORIZE_OBJECTS("getauthorizeobjects", true, false),
+    GET_AUTHORIZED_OBJECTS("getauthorizedobjects", true, false),
+    AUTHORIZE_APP("authorizeapp", false, false),
+    DEAUTHORIZE_APP("deauthorizeapp", false, false),
+    GET_AUTHORIZE_APPS("getauthorizeapps", true, false),
+    AUTHORIZE_COPYRIGHT("authorizecopyright", false, false),
+    DEAUTHORIZE_COPYRIGHT("deauthorizecopyright", false, false),
+    GET_COPYRIGHT_AUTHORIZATION_LIST("getcopyrightauthorizationlist", true, false),
+    GET_COPYRIGHT_AUTHORIZED_LIST("getcopyrightauthorizedlist", true, false);
 
     /** Path prefix of every operation. */
     public static final String PATH_PREFIX = "/wxa/sec/vod/";

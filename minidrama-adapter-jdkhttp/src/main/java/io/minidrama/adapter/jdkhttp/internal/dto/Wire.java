@@ -345,4 +345,189 @@ public final class Wire {
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long endTime;
     }
+
+    // ---------------------------------------------------------------- beyond the seeds (API.md §7)
+
+    public static final class ReplaceMediasRequest {
+        public Long dramaId;
+        public List<Replacement> replaceMediaList;
+    }
+
+    public static final class ReplaceMediaRequest {
+        public Long dramaId;
+        public Long oldMediaId;
+        public Long newMediaId;
+    }
+
+    /** modifydramabasicinfo: §6.1's field shapes, every field but drama_id optional. */
+    public static final class ModifyDramaInfoRequest {
+        public Long dramaId;
+        public String description;
+        public String coverMaterialId;
+        public String recommendations;
+        public String promotionPosterMaterialId;
+        public String alternateName;
+        public ActorList actorList;
+        public Integer qualificationType;
+        public String registrationNumber;
+        public String qualificationCertificateMaterialId;
+        public Integer costOfProduction;
+        public String costCommitmentLetterMaterialId;
+        public String otherMaterialMaterialId;
+        public String producer;
+        public Copyright copyright;
+    }
+
+    public static final class LatestAuditRequest {
+        public Long dramaId;
+        public Integer auditType;
+    }
+
+    public static final class LatestAuditResponse extends Envelope {
+        public LatestAuditDetail auditDetail;
+    }
+
+    public static final class LatestAuditDetail {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long status;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditType;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditTime;
+    }
+
+    public static final class ListPackagesRequest {
+        public Integer status;
+        public Integer offset;
+        public Integer limit;
+        public Integer queryType;
+    }
+
+    public static final class ListPackagesResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<PackageInfo> packageList;
+    }
+
+    public static final class PackageInfo {
+        @JsonbTypeDeserializer(FlexibleString.class)
+        public String packageId;
+        @JsonbTypeDeserializer(FlexibleString.class)
+        public String orderId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long startTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long endTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long used;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long all;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long status;
+        @JsonbTypeDeserializer(FlexibleFlag.class)
+        public Boolean isDeleted;
+    }
+
+    /** authorizedrama (with authz_expire_time) and deauthorizedrama (without). */
+    public static final class DramaAuthorizationRequest {
+        public List<Long> dramaId;
+        public String authorizedAppid;
+        public Long authzExpireTime;
+    }
+
+    /** Response of the calls that answer each drama on its own ({@code result[]}). */
+    public static final class AuthorizationResultResponse extends Envelope {
+        public List<AuthorizationResultItem> result;
+    }
+
+    public static final class AuthorizationResultItem {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long errcode;
+        @JsonbTypeDeserializer(FlexibleString.class)
+        public String errmsg;
+    }
+
+    public static final class GrantedDramasRequest {
+        public Long dramaId;
+        public String authorizedAppid;
+        public Integer offset;
+        public Integer limit;
+    }
+
+    /** getauthorizedobjects and getcopyrightauthorizedlist. */
+    public static final class ReceivedRequest {
+        public String authorizerAppid;
+        public Integer offset;
+        public Integer limit;
+    }
+
+    /** getauthorizeobjects, getauthorizedobjects and getauthorizeapps. */
+    public static final class AuthorizeObjectsResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<AuthorizeObject> objects;
+    }
+
+    public static final class AuthorizeObject {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+        public String authorizedAppid;
+        public String authorizerAppid;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long authorizedTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long authzExpireTime;
+    }
+
+    /** authorizeapp (with authz_expire_time) and deauthorizeapp (without). */
+    public static final class AppAuthorizationRequest {
+        public String authorizedAppid;
+        public Long authzExpireTime;
+    }
+
+    /** A request without fields: sent as {@code {}}. */
+    public static final class EmptyRequest {
+    }
+
+    /** authorizecopyright (with expire_time) and deauthorizecopyright (without). */
+    public static final class CopyrightAuthorizationRequest {
+        public Integer authorizationType;
+        public String authorizedAppid;
+        public String authorizedSubjectCertNo;
+        public List<Long> dramaIds;
+        public Long expireTime;
+    }
+
+    public static final class CopyrightGrantsRequest {
+        public Integer authorizationType;
+        public String authorizedAppid;
+        public String authorizedSubjectCertNo;
+        public Long dramaId;
+        public Integer offset;
+        public Integer limit;
+    }
+
+    public static final class CopyrightListResponse extends Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<CopyrightItem> list;
+    }
+
+    public static final class CopyrightItem {
+        public String authorizerAppid;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long authorizationType;
+        public String authorizedAppid;
+        public String authorizedSubjectCertNo;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dramaId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long authorizedTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long expireTime;
+    }
 }
