@@ -183,14 +183,7 @@ class FileUploadServiceTest {
         port.partFault = k -> k.endsWith(":1.3") ? new PlatformException("uploadpart", 47003, "argument invalid", 200) : null;
         assertThrows(PlatformException.class, () -> service.upload(request(video, UploadListener.NONE)));
         port.partFault = k -> null;
-        port.forgetUploads = true;
-        Thread unforget = new Thread(() -> {
-            while (port.applyCalls.get() < 2) {
-                Thread.onSpinWait();
-            }
-            port.forgetUploads = false;
-        });
-        unforget.start();
+        port.forgetUploads();
 
         MediaId id = service.upload(request(video, UploadListener.NONE));
 

@@ -57,7 +57,6 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Decides per part call (upload id, "type.part", attempt) whether to throw. */
     volatile Function<String, RuntimeException> partFault = k -> null;
-    volatile boolean forgetUploads;
     /** Thrown by the next applyupload calls, before anything happens. */
     final java.util.concurrent.atomic.AtomicInteger applyFailures = new java.util.concurrent.atomic.AtomicInteger();
     /** Thrown by the next commitupload calls AFTER the media was created: the answer is lost. */
@@ -95,7 +94,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            if (forgetUploads || !uploads.containsKey(id)) {
+            if (!uploads.containsKey(id)) {
                 throw new PlatformException("uploadpart", 10093030, "resource does not exist", 200);
             }
             RuntimeException fault = partFault.apply(id + ":" + key);
@@ -119,7 +118,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     public MediaId commitUpload(CommitUpload request) {
         commitCalls.incrementAndGet();
         String id = request.uploadId().value();
-        if (forgetUploads || !uploads.containsKey(id)) {
+        if (!uploads.containsKey(id)) {
             throw new PlatformException("commitupload", 10093030, "resource does not exist", 200);
         }
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -190,6 +189,12 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
 
     void finishTask(long id, TaskStatus status, int errcode, long mediaId) {
         tasks.put(id, new Task(TaskId.of(id), 1, status, errcode, errcode == 0 ? "" : "pull failed", Instant.EPOCH, Instant.EPOCH, mediaId));
+    }
+
+    /** The platform forgets every upload id it gave out so far (they expired). */
+    void forgetUploads() {
+        uploads.clear();
+        etags.clear();
     }
 
     static TransportException reset(String op) {
