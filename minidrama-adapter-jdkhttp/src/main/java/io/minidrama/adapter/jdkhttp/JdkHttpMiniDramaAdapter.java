@@ -110,8 +110,7 @@ import java.util.function.Supplier;
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
  */
-public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform, DramaMaintenancePort, TrafficPackagePort, DramaAuthorizationPort,
-        CopyrightAuthorizationPort {
+public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
 
     /** The platform's API host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.weixin.qq.com");
