@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.AccessTokenSource;
+
 import io.minidrama.adapter.jdkhttp.internal.HttpCaller;
 import io.minidrama.adapter.jdkhttp.internal.Json;
 import io.minidrama.adapter.jdkhttp.internal.Mapping;

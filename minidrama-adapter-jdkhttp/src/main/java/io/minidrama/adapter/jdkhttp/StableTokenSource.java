@@ -1,5 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.port.AccessTokenSource;
+
 import io.minidrama.adapter.jdkhttp.internal.TokenEndpoint;
 import io.minidrama.port.AccessToken;
 

@@ -8,11 +8,13 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.minidrama.adapter.redis.internal.Hashing;
 import io.minidrama.adapter.redis.internal.Script;
 import io.minidrama.adapter.redis.internal.TokenCodec;
 import io.minidrama.domain.error.TimeoutException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.AccessTokenPort;
 
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * An {@link AccessTokenPort} shared by every instance of a fleet through Redis: one token per
@@ -74,10 +75,14 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
     private static final String OPERATION = "access_token";
     private static final long MIN_POLL_MILLIS = 20;
 
+    /** How long a refused token's digest is remembered. */
+    private static final Duration REJECTED_MEMORY = Duration.ofMinutes(10);
+
     private final String appId;
     private final String tokenKey;
     private final String lockKey;
-    private final Supplier<AccessToken> source;
+    private final String rejectedKey;
+    private final AccessTokenSource source;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
     private final TokenCodec codec;
@@ -93,6 +98,7 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
         this.appId = b.appId;
         this.tokenKey = b.prefix + ":{" + b.appId + "}:token";
         this.lockKey = b.prefix + ":{" + b.appId + "}:token-lock";
+        this.rejectedKey = b.prefix + ":{" + b.appId + "}:token-rejected";
         this.source = b.source;
         this.codec = b.encryptionKey == null ? TokenCodec.plain(tokenKey) : TokenCodec.sealed(tokenKey, b.encryptionKey);
         this.clock = b.clock;
@@ -135,10 +141,10 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
 
     /**
      * A builder sharing the tokens of {@code appId} through {@code client}, fetching them from
-     * {@code source} when no instance holds a valid one. Pass the HTTP adapter's source as a
-     * method reference: {@code StableTokenSource.builder(appId, secret).build()::fetch}.
+     * {@code source} when no instance holds a valid one, for example the HTTP adapter's
+     * {@code StableTokenSource.builder(appId, secret).build()}.
      */
-    public static Builder builder(RedisClient client, String appId, Supplier<AccessToken> source) {
+    public static Builder builder(RedisClient client, String appId, AccessTokenSource source) {
         return new Builder(client, appId, source);
     }
 
@@ -179,6 +185,9 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
             if (stored != null && codec.decode(stored) instanceof TokenCodec.Readable r && r.token().value().equals(rejected.value())) {
                 // Compare with the exact string read: a token stored meanwhile by another instance survives.
                 boolean deleted = Script.COMPARE_AND_DELETE.run(redis, new String[] {tokenKey}, stored) == 1;
+                // Remember (as a digest, never the token) what was refused, so that whichever instance fetches
+                // next can ask for a replacement if the endpoint hands the same token back.
+                redis.set(rejectedKey, Hashing.sha256Hex(rejected.value()), SetArgs.Builder.px(REJECTED_MEMORY.toMillis()));
                 LOG.log(System.Logger.Level.DEBUG, () -> "invalidated the shared token of " + appId + (deleted ? "" : " (already replaced)"));
             }
         } catch (RedisException e) {
@@ -223,7 +232,11 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
             if (found.isPresent()) {
                 return found.get();
             }
-            AccessToken fetched = Objects.requireNonNull(source.get(), "the token source returned null");
+            AccessToken fetched = Objects.requireNonNull(source.fetch(), "the token source returned null");
+            if (Hashing.sha256Hex(fetched.value()).equals(redis.get(rejectedKey))) {
+                // stable_token without force_refresh hands back the token the platform just refused.
+                fetched = Objects.requireNonNull(source.fetchReplacing(fetched), "the token source returned null");
+            }
             // Redis keeps the expiry in milliseconds: every instance, this one included, holds the same value.
             AccessToken fresh = new AccessToken(fetched.value(), fetched.expiresAt().truncatedTo(ChronoUnit.MILLIS));
             long ttl = Duration.between(clock.instant(), fresh.expiresAt()).minus(margin).toMillis();
@@ -290,7 +303,7 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
     public static final class Builder {
         private final RedisClient client;
         private final String appId;
-        private final Supplier<AccessToken> source;
+        private final AccessTokenSource source;
         private String prefix = DEFAULT_PREFIX;
         private Duration margin = DEFAULT_MARGIN;
         private Duration localTtl = DEFAULT_LOCAL_TTL;
@@ -300,7 +313,7 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private byte[] encryptionKey;
 
-        private Builder(RedisClient client, String appId, Supplier<AccessToken> source) {
+        private Builder(RedisClient client, String appId, AccessTokenSource source) {
             this.client = Objects.requireNonNull(client, "client");
             this.appId = Objects.requireNonNull(appId, "appId");
             this.source = Objects.requireNonNull(source, "source");

@@ -4,17 +4,17 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.AccessTokenSource;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * A token source that counts its fetches in Redis ({@code INCR}), so fetches by every thread and
  * every JVM add up in one place. Each fetch answers a new token {@code tok-<n>}, valid 2 hours,
  * after an optional delay that widens the window for races.
  */
-final class CountingSource implements Supplier<AccessToken>, AutoCloseable {
+final class CountingSource implements AccessTokenSource, AutoCloseable {
     static final String COUNTER = "test:fetches";
 
     private final StatefulRedisConnection<String, String> connection;
@@ -33,7 +33,7 @@ final class CountingSource implements Supplier<AccessToken>, AutoCloseable {
     }
 
     @Override
-    public AccessToken get() {
+    public AccessToken fetch() {
         long n = connection.sync().incr(COUNTER);
         if (!delay.isZero()) {
             try {

@@ -7,6 +7,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TimeoutException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.AccessTokenSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,6 +82,53 @@ class RedisAccessTokensTest {
 
     private long fetches() {
         return CountingSource.fetches(raw);
+    }
+
+    /** Like stable_token without force_refresh: hands back the same token until asked to replace it. */
+    private static final class StickySource implements AccessTokenSource {
+        final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger replacements = new java.util.concurrent.atomic.AtomicInteger();
+        volatile String current = "sticky-1";
+
+        @Override
+        public AccessToken fetch() {
+            fetches.incrementAndGet();
+            return new AccessToken(current, java.time.Instant.now().plusSeconds(7200));
+        }
+
+        @Override
+        public AccessToken fetchReplacing(AccessToken rejected) {
+            replacements.incrementAndGet();
+            current = "sticky-" + (replacements.get() + 1);
+            return new AccessToken(current, java.time.Instant.now().plusSeconds(7200));
+        }
+    }
+
+    @Test
+    void token_whenTheSourceHandsBackTheRejectedToken_anotherInstanceAsksForAReplacement() {
+        StickySource source = new StickySource();
+        RedisAccessTokens first = closing(RedisAccessTokens.builder(client, APP, source).localTtl(Duration.ZERO).build());
+        RedisAccessTokens second = closing(RedisAccessTokens.builder(client, APP, source).localTtl(Duration.ZERO).build());
+        AccessToken refused = first.token();
+
+        first.invalidate(refused);
+        AccessToken next = second.token();
+
+        assertEquals("sticky-1", refused.value());
+        assertEquals("sticky-2", next.value(), "the refused token must not come back");
+        assertEquals(1, source.replacements.get());
+        assertFalse(raw.keys("*").stream().anyMatch(k -> raw.type(k).equals("string") && "sticky-1".equals(raw.get(k))),
+                "the refused token is remembered only as a digest");
+    }
+
+    @Test
+    void token_afterAnInvalidationWhenTheSourceGivesANewToken_doesNotForceARefresh() {
+        CountingSource source = source(Duration.ZERO);
+        RedisAccessTokens tokens = closing(RedisAccessTokens.builder(client, APP, source).localTtl(Duration.ZERO).build());
+        tokens.invalidate(tokens.token());
+
+        assertEquals("tok-2", tokens.token().value());
+        assertEquals(2, fetches());
     }
 
     @Test
@@ -180,7 +227,7 @@ class RedisAccessTokensTest {
     @Test
     void token_whenTheHolderOutlivesItsLease_theNewerTokenFetchedMeanwhileIsKeptAndShared() throws Exception {
         AtomicInteger n = new AtomicInteger();
-        Supplier<AccessToken> slowFirst = () -> {
+        AccessTokenSource slowFirst = () -> {
             int i = n.incrementAndGet();
             if (i == 1) {
                 sleep(900);

@@ -1,13 +1,13 @@
-package io.minidrama.adapter.jdkhttp;
-
-import io.minidrama.port.AccessToken;
+package io.minidrama.port;
 
 /**
- * Fetches a fresh access token, without caching: {@link StableTokenSource} ({@code stable_token},
- * the default), {@link ClassicTokenSource} ({@code /cgi-bin/token}), or a caller's own source
- * (a central token service, or a third-party platform's authorizer access token).
+ * Fetches a fresh access token, without caching: the HTTP adapter's {@code StableTokenSource}
+ * ({@code stable_token}, the default) and {@code ClassicTokenSource} ({@code /cgi-bin/token}), or a
+ * caller's own source (a central token service, or a third-party platform's authorizer access
+ * token).
  *
- * <p>{@link CachingAccessTokens} caches what a source fetches. Contract: implementations MUST be
+ * <p>An {@link AccessTokenPort} (the HTTP adapter's {@code CachingAccessTokens}, the Redis
+ * adapter's {@code RedisAccessTokens}) caches what a source fetches. Contract: implementations MUST be
  * thread-safe, MUST NOT return {@code null}, and fail with an unchecked
  * {@link io.minidrama.domain.error.MiniDramaException} whose message never contains the secret
  * or the token.
