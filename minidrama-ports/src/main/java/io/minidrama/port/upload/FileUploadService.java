@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -305,41 +307,49 @@ public final class FileUploadService implements AutoCloseable {
         notify(request, new UploadProgress(initial.bytesRecorded(), initial.bytesTotal(), initial.recordedParts().size(), partsTotal, 0));
         int inFlight = 0;
         RuntimeException failure = null;
+        UploadId id = initial.uploadId();
+        List<PartOutcome> batch = new ArrayList<>();
         while (true) {
-            while (failure == null && !handle.isCancelled() && inFlight < partConcurrency && !todo.isEmpty()) {
-                PartPlan plan = todo.poll();
-                ByteSource data = slice(plan.resourceType() == ResourceType.VIDEO ? video : cover, plan);
-                UploadId id = initial.uploadId();
-                partExecutor.execute(() -> outcomes.add(send(id, plan, data)));
-                inFlight++;
+            if (failure == null && !handle.isCancelled()) {
+                inFlight += fill(todo, partConcurrency - inFlight, id, video, cover, outcomes);
             }
             if (inFlight == 0) {
                 break;
             }
-            PartOutcome o;
+            batch.clear();
             try {
-                o = outcomes.take();
+                batch.add(outcomes.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 handle.cancel();
                 continue;
             }
-            inFlight--;
-            if (o.failure != null) {
-                if (failure == null) {
-                    failure = o.failure;
-                } else {
-                    failure.addSuppressed(o.failure);
-                }
-                continue;
+            outcomes.drainTo(batch);
+            inFlight -= batch.size();
+            // Keep the connections busy before the (synced) checkpoint write, not after it.
+            if (failure == null && !handle.isCancelled()) {
+                inFlight += fill(todo, partConcurrency - inFlight, id, video, cover, outcomes);
             }
-            UploadSession next = current.session().recordPart(o.plan.resourceType(), o.plan.partNumber(), o.plan.length(), o.etag);
-            current = current.withSession(next, clock.instant());
-            checkpoints.save(current);
-            sentThisRun += o.plan.length();
-            double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-            notify(request, new UploadProgress(next.bytesRecorded(), next.bytesTotal(), next.recordedParts().size(), partsTotal,
-                    sentThisRun / secs));
+            UploadSession next = current.session();
+            for (PartOutcome o : batch) {
+                if (o.failure != null) {
+                    if (failure == null) {
+                        failure = o.failure;
+                    } else {
+                        failure.addSuppressed(o.failure);
+                    }
+                    continue;
+                }
+                next = next.recordPart(o.plan.resourceType(), o.plan.partNumber(), o.plan.length(), o.etag);
+                sentThisRun += o.plan.length();
+            }
+            if (next != current.session()) {
+                current = current.withSession(next, clock.instant());
+                checkpoints.save(current);
+                double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+                notify(request, new UploadProgress(next.bytesRecorded(), next.bytesTotal(), next.recordedParts().size(), partsTotal,
+                        sentThisRun / secs));
+            }
         }
         if (failure != null) {
             throw failure;
@@ -352,6 +362,19 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     private record PartOutcome(PartPlan plan, Etag etag, RuntimeException failure) {
+    }
+
+    /** Starts up to {@code slots} of the remaining parts; returns how many it started. */
+    private int fill(Deque<PartPlan> todo, int slots, UploadId id, ByteSource video, ByteSource cover,
+                     LinkedBlockingQueue<PartOutcome> outcomes) {
+        int started = 0;
+        while (started < slots && !todo.isEmpty()) {
+            PartPlan plan = todo.poll();
+            ByteSource data = slice(plan.resourceType() == ResourceType.VIDEO ? video : cover, plan);
+            partExecutor.execute(() -> outcomes.add(send(id, plan, data)));
+            started++;
+        }
+        return started;
     }
 
     private PartOutcome send(UploadId id, PartPlan plan, ByteSource data) {
