@@ -381,6 +381,15 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void help_onANestedSubcommand_printsItsOptionsAndExitsZero() {
+        Run r = run("media", "link", "--help");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("--expires-in"), r.out());
+        assertTrue(r.out().contains("--rlimit"), r.out());
+    }
+
+    @Test
     void demo_walksTheLifecycleAndExitsZero() {
         Run r = run("demo", "--large-mb", "11");
 
