@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * failed. {@code --expires-at} is a date ({@code YYYY-MM-DD}, China time, start of day) or an
  * ISO-8601 instant, checked against R-24 (at least 7 days away) before anything is sent.
  */
-@Command(name = "authorize", description = "Authorise dramas (or all of them) to another mini program, or the copyright of "
+@Command(mixinStandardHelpOptions = true, name = "authorize", description = "Authorise dramas (or all of them) to another mini program, or the copyright of "
         + "protected dramas to a company or mini program; 'authorize list' shows them. Revoke with 'revoke'.",
         subcommands = {AuthorizeCommand.Copyright.class, AuthorizeCommand.ListCommand.class})
 final class AuthorizeCommand {
@@ -77,7 +77,7 @@ final class AuthorizeCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "drama", description = "Authorise approved dramas to another mini program (both hold the mini-drama category).")
+    @Command(mixinStandardHelpOptions = true, name = "drama", description = "Authorise approved dramas to another mini program (both hold the mini-drama category).")
     int drama(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId,
               @Option(names = "--drama", required = true, split = ",", paramLabel = "ID", description = "Drama ids (repeatable)") List<Long> ids,
               @Option(names = "--expires-at", paramLabel = "DATE", description = "YYYY-MM-DD (China time) or an ISO instant, at least 7 days away (R-24); default: permanent") String expiresAt) {
@@ -85,7 +85,7 @@ final class AuthorizeCommand {
         return results(spec, connection, MiniDrama.create(connection.open()).authorizations().authorizeDramas(request), "authorised");
     }
 
-    @Command(name = "app", description = "Authorise every drama, present and future, to another mini program.")
+    @Command(mixinStandardHelpOptions = true, name = "app", description = "Authorise every drama, present and future, to another mini program.")
     int app(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId,
             @Option(names = "--expires-at", paramLabel = "DATE", description = "YYYY-MM-DD (China time) or an ISO instant, at least 7 days away (R-24); default: permanent") String expiresAt) {
         AppAuthorization request = new AppAuthorization(AppId.of(appId), expiry(expiresAt, "authz_expire_time"));
@@ -110,7 +110,7 @@ final class AuthorizeCommand {
     }
 
     /** {@code authorize copyright (--company CODE | --app APPID) [--drama ID]... [--expires-at DATE]}. */
-    @Command(name = "copyright", description = "Grant the copyright of dramas that applied for copyright protection "
+    @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Grant the copyright of dramas that applied for copyright protection "
             + "(all of them when no --drama is given).")
     static final class Copyright implements Callable<Integer> {
         @Spec
@@ -130,7 +130,7 @@ final class AuthorizeCommand {
     }
 
     /** {@code authorize list drama|app|copyright}: the grantor's views, or with {@code --received} the grantee's. */
-    @Command(name = "list", description = "List authorisations: what this mini program granted, or with --received what it received.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List authorisations: what this mini program granted, or with --received what it received.")
     static final class ListCommand {
         @Spec
         CommandSpec spec;
@@ -139,7 +139,7 @@ final class AuthorizeCommand {
             return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), c.json);
         }
 
-        @Command(name = "drama", description = "Drama authorisations.")
+        @Command(mixinStandardHelpOptions = true, name = "drama", description = "Drama authorisations.")
         int drama(@Mixin Connection connection,
                   @Option(names = "--drama", paramLabel = "ID", description = "Only this drama's") Long dramaId,
                   @Option(names = "--to", paramLabel = "APPID", description = "Only those to this grantee") String to,
@@ -169,7 +169,7 @@ final class AuthorizeCommand {
             return ExitCodes.OK;
         }
 
-        @Command(name = "app", description = "Whole-catalogue authorisations.")
+        @Command(mixinStandardHelpOptions = true, name = "app", description = "Whole-catalogue authorisations.")
         int app(@Mixin Connection connection) {
             List<AppGrant> grants = MiniDrama.create(connection.open()).authorizations().authorizedApps();
             StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorisations");
@@ -178,7 +178,7 @@ final class AuthorizeCommand {
             return ExitCodes.OK;
         }
 
-        @Command(name = "copyright", description = "Copyright authorisations.")
+        @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Copyright authorisations.")
         int copyright(@Mixin Connection connection,
                       @ArgGroup(exclusive = true, multiplicity = "0..1") Grantee grantee,
                       @Option(names = "--drama", paramLabel = "ID", description = "Only this drama's") Long dramaId,

@@ -21,12 +21,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** {@code minidrama cdn usage|logs}. */
-@Command(name = "cdn", description = "CDN traffic and log files. Dates are YYYY-MM-DD (China time, start of day) or ISO-8601 instants.")
+@Command(mixinStandardHelpOptions = true, name = "cdn", description = "CDN traffic and log files. Dates are YYYY-MM-DD (China time, start of day) or ISO-8601 instants.")
 final class CdnCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "usage", description = "Traffic per interval (window within the last 365 days, at most 90 days).")
+    @Command(mixinStandardHelpOptions = true, name = "usage", description = "Traffic per interval (window within the last 365 days, at most 90 days).")
     int usage(@Mixin Connection connection, @Option(names = "--start", required = true) String start,
               @Option(names = "--end", required = true) String end,
               @Option(names = "--interval", defaultValue = "1440", description = "5, 60 or 1440 minutes (default ${DEFAULT-VALUE})") int interval) {
@@ -38,7 +38,7 @@ final class CdnCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "logs", description = "Hourly CDN log files (window within the last 30 days; URLs live 24 h).")
+    @Command(mixinStandardHelpOptions = true, name = "logs", description = "Hourly CDN log files (window within the last 30 days; URLs live 24 h).")
     int logs(@Mixin Connection connection, @Option(names = "--start", required = true) String start,
              @Option(names = "--end", required = true) String end,
              @Option(names = "--limit", defaultValue = "100") int limit, @Option(names = "--offset", defaultValue = "0") int offset) {

@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * {@code minidrama demo}: the whole lifecycle on the embedded emulator, through the real HTTP
  * adapter, in plain words. No credentials, no network beyond loopback.
  */
-@Command(name = "demo", description = "Walk the whole lifecycle on the embedded emulator: upload a season, submit, approve, play links, CDN usage.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Walk the whole lifecycle on the embedded emulator: upload a season, submit, approve, play links, CDN usage.")
 final class DemoCommand implements Callable<Integer> {
     private static final String DRAMA = "星河短剧";
 

@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code minidrama drama submit|resubmit|list|get|replace|apply-replacement|modify|audit-history}. */
-@Command(name = "drama", description = "Dramas: submit for audit, resubmit a rejected one, list, get; keep an approved one alive: "
+@Command(mixinStandardHelpOptions = true, name = "drama", description = "Dramas: submit for audit, resubmit a rejected one, list, get; keep an approved one alive: "
         + "replace episodes, change its information, read its audit history.",
         subcommands = {DramaCommand.Submit.class, DramaCommand.Resubmit.class, DramaUpkeepCommands.Replace.class,
                 DramaUpkeepCommands.ApplyReplacement.class, DramaUpkeepCommands.Modify.class, DramaUpkeepCommands.AuditHistory.class})
@@ -41,7 +41,7 @@ final class DramaCommand {
         return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), c.json);
     }
 
-    @Command(name = "list", description = "List dramas.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List dramas.")
     int list(@Mixin Connection connection, @Option(names = "--limit", defaultValue = "100") int limit,
              @Option(names = "--offset", defaultValue = "0") int offset) {
         List<Drama> dramas = MiniDrama.create(connection.open()).dramas().list(PageRequest.of(offset, limit));
@@ -55,7 +55,7 @@ final class DramaCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "get", description = "Show one drama.")
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show one drama.")
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Drama d = MiniDrama.create(connection.open()).dramas().get(DramaId.of(id));
         out(connection).result(Output.object().add("drama_info", JsonViews.drama(d)).build(),
@@ -64,7 +64,7 @@ final class DramaCommand {
     }
 
     /** {@code drama submit}: a first submission, older or current schema by the qualification given. */
-    @Command(name = "submit", description = "Submit a drama for its first audit. The qualification options choose the schema: "
+    @Command(mixinStandardHelpOptions = true, name = "submit", description = "Submit a drama for its first audit. The qualification options choose the schema: "
             + "--registration-number or --publish-license (older), --qualification-type 1|2 (current).")
     static final class Submit implements Callable<Integer> {
         @Spec
@@ -167,7 +167,7 @@ final class DramaCommand {
     }
 
     /** {@code drama resubmit ID}: a rejected drama, with changes. */
-    @Command(name = "resubmit", description = "Resubmit a rejected drama (status 2 or 4) with changes.")
+    @Command(mixinStandardHelpOptions = true, name = "resubmit", description = "Resubmit a rejected drama (status 2 or 4) with changes.")
     static final class Resubmit implements Callable<Integer> {
         @Spec
         CommandSpec spec;

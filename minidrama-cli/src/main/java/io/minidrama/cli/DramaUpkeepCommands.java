@@ -42,7 +42,7 @@ final class DramaUpkeepCommands {
     }
 
     /** {@code drama replace ID --replace OLD:NEW...}: submit episode replacements for review. */
-    @Command(name = "replace", description = "Submit episode replacements of an approved drama for review (an audit event with "
+    @Command(mixinStandardHelpOptions = true, name = "replace", description = "Submit episode replacements of an approved drama for review (an audit event with "
             + "audit_type 2 follows); once approved, run apply-replacement within 7 days.")
     static final class Replace implements Callable<Integer> {
         @Spec
@@ -81,7 +81,7 @@ final class DramaUpkeepCommands {
     }
 
     /** {@code drama apply-replacement ID --old X --new Y}. */
-    @Command(name = "apply-replacement", description = "Apply one approved replacement (within 7 days of approval); links to the "
+    @Command(mixinStandardHelpOptions = true, name = "apply-replacement", description = "Apply one approved replacement (within 7 days of approval); links to the "
             + "old episode keep working for 7 days. Shortly after approval the platform may still refuse it: retry in a few minutes.")
     static final class ApplyReplacement implements Callable<Integer> {
         @Spec
@@ -104,7 +104,7 @@ final class DramaUpkeepCommands {
     }
 
     /** {@code drama modify ID [--description ..] ...}. */
-    @Command(name = "modify", description = "Change an approved drama's information; it takes effect once the review approves it "
+    @Command(mixinStandardHelpOptions = true, name = "modify", description = "Change an approved drama's information; it takes effect once the review approves it "
             + "(an audit event with audit_type 3 follows). Qualification and copyright changes: use the library.")
     static final class Modify implements Callable<Integer> {
         @Spec
@@ -161,7 +161,7 @@ final class DramaUpkeepCommands {
     }
 
     /** {@code drama audit-history ID [--type 0..3]}. */
-    @Command(name = "audit-history", description = "The latest audit of each type: 0 first submission, 1 resubmission, "
+    @Command(mixinStandardHelpOptions = true, name = "audit-history", description = "The latest audit of each type: 0 first submission, 1 resubmission, "
             + "2 replacement, 3 info change (all four when --type is omitted; types never audited are left out).")
     static final class AuditHistory implements Callable<Integer> {
         @Spec

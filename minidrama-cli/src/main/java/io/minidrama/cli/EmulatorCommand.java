@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code minidrama emulator [--port N]}: runs the platform emulator until interrupted. */
-@Command(name = "emulator", description = "Run the WeChat mini-drama emulator until interrupted (Ctrl-C).")
+@Command(mixinStandardHelpOptions = true, name = "emulator", description = "Run the WeChat mini-drama emulator until interrupted (Ctrl-C).")
 final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code minidrama event verify}: checks and decodes a pushed message offline. */
-@Command(name = "event", description = "Push events.")
+@Command(mixinStandardHelpOptions = true, name = "event", description = "Push events.")
 final class EventCommand {
     @Spec
     CommandSpec spec;
@@ -35,7 +35,7 @@ final class EventCommand {
         @Option(names = "--msg-signature", required = true, description = "Safe/compatible mode: the msg_signature query parameter") String msgSignature;
     }
 
-    @Command(name = "verify", description = "Verify and decode a pushed message (exit 2 when refused).")
+    @Command(mixinStandardHelpOptions = true, name = "verify", description = "Verify and decode a pushed message (exit 2 when refused).")
     int verify(@Option(names = "--token", required = true, description = "The push Token from the console") String token,
                @Option(names = "--timestamp", required = true) String timestamp,
                @Option(names = "--nonce", required = true) String nonce,

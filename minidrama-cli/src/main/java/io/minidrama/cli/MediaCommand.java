@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code minidrama media list|get|delete|link}. */
-@Command(name = "media", description = "Uploaded media: list, get, delete, play links.")
+@Command(mixinStandardHelpOptions = true, name = "media", description = "Uploaded media: list, get, delete, play links.")
 final class MediaCommand {
     @Spec
     CommandSpec spec;
@@ -29,7 +29,7 @@ final class MediaCommand {
         return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), c.json);
     }
 
-    @Command(name = "list", description = "List media (filters optional).")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List media (filters optional).")
     int list(@Mixin Connection connection,
              @Option(names = "--drama-id", description = "Only this drama's episodes") Long dramaId,
              @Option(names = "--name", description = "Exact name, or with a leading/trailing % for fuzzy") String name,
@@ -54,7 +54,7 @@ final class MediaCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "get", description = "Show one media.")
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show one media.")
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Media m = MiniDrama.create(connection.open()).media().get(MediaId.of(id));
         out(connection).result(Output.object().add("media_info", JsonViews.media(m)).build(),
@@ -64,14 +64,14 @@ final class MediaCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "delete", description = "Delete one media.")
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete one media.")
     int delete(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         MiniDrama.create(connection.open()).media().delete(MediaId.of(id));
         out(connection).result(Output.object().add("media_id", id).add("deleted", true).build(), "deleted media " + id);
         return ExitCodes.OK;
     }
 
-    @Command(name = "link", description = "Get a temporary play link (the drama must be approved).")
+    @Command(mixinStandardHelpOptions = true, name = "link", description = "Get a temporary play link (the drama must be approved).")
     int link(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id,
              @Option(names = "--expires-in", defaultValue = "PT1H", description = "Link lifetime, at most PT2H (default ${DEFAULT-VALUE})") Duration expiresIn,
              @Option(names = "--rlimit", description = "Distinct client IPs allowed, 1..9") Integer rlimit,

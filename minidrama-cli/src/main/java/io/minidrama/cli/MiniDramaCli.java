@@ -24,20 +24,9 @@ public final class MiniDramaCli {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
     }
 
-    /** Gives every subcommand {@code -h/--help} (and {@code -V/--version}). */
-    private static void withHelpOptions(CommandLine cmd) {
-        for (CommandLine sub : cmd.getSubcommands().values()) {
-            if (!sub.getCommandSpec().mixins().containsKey("mixinStandardHelpOptions")) {
-                sub.getCommandSpec().mixinStandardHelpOptions(true);
-            }
-            withHelpOptions(sub);
-        }
-    }
-
     /** Runs the tool with the given streams; returns the exit code (for tests and embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new MiniDramaCli());
-        withHelpOptions(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new ExitCodes());

@@ -15,12 +15,12 @@ import picocli.CommandLine.Spec;
 import java.util.Locale;
 
 /** {@code minidrama packages list}. */
-@Command(name = "packages", description = "CDN traffic packages.")
+@Command(mixinStandardHelpOptions = true, name = "packages", description = "CDN traffic packages.")
 final class PackagesCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "list", description = "List traffic packages with their usage (MB).")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List traffic packages with their usage (MB).")
     int list(@Mixin Connection connection,
              @Option(names = "--status", defaultValue = "all", description = "all, valid, invalid or expired (default ${DEFAULT-VALUE})") String status,
              @Option(names = "--directed", description = "Directed packages (query_type 1) instead of general ones") boolean directed,

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code minidrama pull URL --name NAME [--wait]}. */
-@Command(name = "pull", description = "Have the platform fetch an episode from a URL; --wait polls the task until it ends.")
+@Command(mixinStandardHelpOptions = true, name = "pull", description = "Have the platform fetch an episode from a URL; --wait polls the task until it ends.")
 final class PullCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

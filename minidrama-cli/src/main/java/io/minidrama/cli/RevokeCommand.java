@@ -20,13 +20,13 @@ import java.util.concurrent.Callable;
  * Revoking what was never granted is errcode 10090043, what was revoked before 10090039 (per drama
  * in {@code result[]}, exit 3).
  */
-@Command(name = "revoke", description = "Withdraw drama, whole-catalogue or copyright authorisations.",
+@Command(mixinStandardHelpOptions = true, name = "revoke", description = "Withdraw drama, whole-catalogue or copyright authorisations.",
         subcommands = {RevokeCommand.Copyright.class})
 final class RevokeCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "drama", description = "Withdraw dramas from a mini program.")
+    @Command(mixinStandardHelpOptions = true, name = "drama", description = "Withdraw dramas from a mini program.")
     int drama(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId,
               @Option(names = "--drama", required = true, split = ",", paramLabel = "ID", description = "Drama ids (repeatable)") List<Long> ids) {
         DramaDeauthorization request = new DramaDeauthorization(AuthorizeCommand.dramas(ids), AppId.of(appId));
@@ -34,7 +34,7 @@ final class RevokeCommand {
                 "withdrawn");
     }
 
-    @Command(name = "app", description = "Withdraw a whole-catalogue authorisation.")
+    @Command(mixinStandardHelpOptions = true, name = "app", description = "Withdraw a whole-catalogue authorisation.")
     int app(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId) {
         AppId grantee = AppId.of(appId);
         MiniDrama.create(connection.open()).authorizations().deauthorizeApp(grantee);
@@ -44,7 +44,7 @@ final class RevokeCommand {
     }
 
     /** {@code revoke copyright (--company CODE | --app APPID) [--drama ID]...}. */
-    @Command(name = "copyright", description = "Withdraw copyright authorisations (all to that grantee when no --drama is given).")
+    @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Withdraw copyright authorisations (all to that grantee when no --drama is given).")
     static final class Copyright implements Callable<Integer> {
         @Spec
         CommandSpec spec;

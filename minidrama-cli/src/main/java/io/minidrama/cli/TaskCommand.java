@@ -10,12 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code minidrama task get ID}. */
-@Command(name = "task", description = "Pull-upload tasks.")
+@Command(mixinStandardHelpOptions = true, name = "task", description = "Pull-upload tasks.")
 final class TaskCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "get", description = "Show a pull-upload task.")
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Show a pull-upload task.")
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json);
         Task t = MiniDrama.create(connection.open()).uploads().task(TaskId.of(id));

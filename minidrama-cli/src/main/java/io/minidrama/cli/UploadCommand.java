@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code minidrama upload FILE --name NAME}: single or chunked automatically, resumable. */
-@Command(name = "upload", description = "Upload one episode (single-file under 10 MB, chunked above; re-run to resume).")
+@Command(mixinStandardHelpOptions = true, name = "upload", description = "Upload one episode (single-file under 10 MB, chunked above; re-run to resume).")
 final class UploadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

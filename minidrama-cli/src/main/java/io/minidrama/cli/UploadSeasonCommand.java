@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code minidrama upload-season DIR --drama NAME}. */
-@Command(name = "upload-season", description = "Upload every episode file of a folder as '剧名 - 第N集'; re-run to finish a partial season.")
+@Command(mixinStandardHelpOptions = true, name = "upload-season", description = "Upload every episode file of a folder as '剧名 - 第N集'; re-run to finish a partial season.")
 final class UploadSeasonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
