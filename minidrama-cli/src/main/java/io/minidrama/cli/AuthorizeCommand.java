@@ -92,7 +92,7 @@ final class AuthorizeCommand {
         MiniDrama.create(connection.open()).authorizations().authorizeApp(request);
         new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(
                 Output.object().add("authorized_appid", appId).add("authz_expire_time", request.expiry().epochSecond()).build(),
-                "authorised every drama to " + appId + " until " + request.expiry());
+                "authorised every drama to " + appId + (request.expiry().permanent() ? ", permanently" : " until " + request.expiry()));
         return ExitCodes.OK;
     }
 

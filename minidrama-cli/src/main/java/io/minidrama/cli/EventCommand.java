@@ -83,7 +83,8 @@ final class EventCommand {
             if ("-".equals(file)) {
                 return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            // Decoded leniently: a body that is not UTF-8 is then refused by the receiver, with its reason.
+            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
