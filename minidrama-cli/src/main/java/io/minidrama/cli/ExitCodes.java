@@ -37,7 +37,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return INVALID;
         }
         if (e instanceof PushRejectedException rejected) {
-            err.println("event refused (" + rejected.reason() + "): " + rejected.getMessage());
+            err.println("event refused: " + rejected.getMessage());
             return INVALID;
         }
         if (e instanceof SeasonResult.IncompleteSeasonException incomplete) {
