@@ -38,6 +38,55 @@ public interface ByteSource {
      */
     InputStream openStream();
 
+    /**
+     * The {@code length} bytes of this content from {@code offset}: a file region is cut
+     * positionally (no bytes read), other content by skipping when opened.
+     *
+     * @throws InvalidRequestException when the slice does not lie within the content
+     */
+    default ByteSource slice(long offset, long length) {
+        if (offset < 0 || length < 0 || offset + length > size()) {
+            throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length,
+                    "a slice must lie within the content's " + size() + " bytes");
+        }
+        if (this instanceof FileRegion region) {
+            return new FileRegion(region.path(), region.offset() + offset, length);
+        }
+        ByteSource parent = this;
+        return new ByteSource() {
+            @Override
+            public long size() {
+                return length;
+            }
+
+            @Override
+            public String fileName() {
+                return parent.fileName();
+            }
+
+            @Override
+            public InputStream openStream() {
+                InputStream in = parent.openStream();
+                try {
+                    in.skipNBytes(offset);
+                } catch (IOException e) {
+                    try {
+                        in.close();
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw new UncheckedIOException("cannot skip to byte " + offset + " of " + parent.fileName(), e);
+                }
+                return new BoundedInputStream(in, length);
+            }
+
+            @Override
+            public String toString() {
+                return "Slice[" + parent.fileName() + ", " + offset + "+" + length + "]";
+            }
+        };
+    }
+
     /** The whole file at {@code path}; its size is read now. */
     static ByteSource ofFile(Path path) {
         try {

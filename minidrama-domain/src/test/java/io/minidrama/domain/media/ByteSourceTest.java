@@ -80,6 +80,36 @@ class ByteSourceTest {
     }
 
     @Test
+    void slice_ofAFileRegion_isTheSubRegionOfTheFile() throws IOException {
+        byte[] content = pattern(5000);
+        Path file = Files.write(dir.resolve("slice.bin"), content);
+
+        ByteSource slice = ByteSource.ofRegion(file, 1000, 3000).slice(500, 700);
+
+        assertEquals(new ByteSource.FileRegion(file, 1500, 700), slice);
+        assertArrayEquals(Arrays.copyOfRange(content, 1500, 2200), readAll(slice));
+    }
+
+    @Test
+    void slice_ofBytesInMemory_readsExactlyTheSliceEveryTimeItIsOpened() throws IOException {
+        byte[] content = pattern(3000);
+        ByteSource slice = ByteSource.ofBytes(content, "ep.mp4").slice(1024, 1000);
+
+        assertEquals(1000, slice.size());
+        assertEquals("ep.mp4", slice.fileName());
+        assertArrayEquals(Arrays.copyOfRange(content, 1024, 2024), readAll(slice));
+        assertArrayEquals(Arrays.copyOfRange(content, 1024, 2024), readAll(slice));
+    }
+
+    @Test
+    void slice_whenOutsideTheContent_rejects() {
+        ByteSource bytes = ByteSource.ofBytes(pattern(100), "x");
+
+        assertRejected(Rule.NONE, "data", "within the content's 100 bytes", () -> bytes.slice(50, 51));
+        assertRejected(Rule.NONE, "data", "within the content's 100 bytes", () -> bytes.slice(-1, 10));
+    }
+
+    @Test
     void ofFile_readsTheWholeFile() throws IOException {
         byte[] content = pattern(3333);
         Path file = Files.write(dir.resolve("whole.mp4"), content);

@@ -75,7 +75,7 @@ public final class UploadService {
         UploadSession session = UploadSession.start(id, video.size(), coverSize);
         for (PartPlan plan : session.plannedParts()) {
             ByteSource content = plan.resourceType() == ResourceType.VIDEO ? video : cover;
-            ByteSource part = PartSlicer.slice(content, plan);
+            ByteSource part = content.slice(plan.offset(), plan.length());
             Etag etag = uploads.uploadPart(PartUpload.of(id, plan, part));
             session = session.recordPart(plan.resourceType(), plan.partNumber(), plan.length(), etag);
         }

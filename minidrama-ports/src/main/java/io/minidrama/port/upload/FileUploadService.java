@@ -370,7 +370,7 @@ public final class FileUploadService implements AutoCloseable {
         int started = 0;
         while (started < slots && !todo.isEmpty()) {
             PartPlan plan = todo.poll();
-            ByteSource data = slice(plan.resourceType() == ResourceType.VIDEO ? video : cover, plan);
+            ByteSource data = (plan.resourceType() == ResourceType.VIDEO ? video : cover).slice(plan.offset(), plan.length());
             partExecutor.execute(() -> outcomes.add(send(id, plan, data)));
             started++;
         }
@@ -393,11 +393,6 @@ public final class FileUploadService implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static ByteSource slice(ByteSource content, PartPlan plan) {
-        ByteSource.FileRegion region = (ByteSource.FileRegion) content;
-        return ByteSource.ofRegion(region.path(), region.offset() + plan.offset(), plan.length());
     }
 
     private static void notify(FileUploadRequest request, UploadProgress p) {
