@@ -118,6 +118,30 @@ class SecretHygieneTest {
     }
 
     @Test
+    void unreadableTokenResponse_doesNotLeakTheTokenItCarries() {
+        // A token answered with an error status, and a token in truncated JSON: both are refused,
+        // and the body snippet in the message must not show the token.
+        server.script("/cgi-bin/stable_token",
+                Reply.of(500, "application/json", "{\"access_token\":\"" + RecordingServer.TOKEN + "\",\"expires_in\":7200}"));
+        StableTokenSource status = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).build();
+        MiniDramaException onStatus = assertThrows(UnexpectedResponseException.class, status::fetch);
+        server.close();
+        RecordingServer truncatedServer = new RecordingServer();
+        try {
+            truncatedServer.script("/cgi-bin/stable_token",
+                    Reply.json("{\"access_token\" : \"" + RecordingServer.TOKEN + "\",\"expires_in\":72"));
+            StableTokenSource truncated = StableTokenSource.builder(APPID, SECRET).baseUrl(truncatedServer.baseUrl()).build();
+            MiniDramaException onTruncated = assertThrows(UnexpectedResponseException.class, truncated::fetch);
+
+            assertClean("token with HTTP 500", stackTrace(onStatus));
+            assertTrue(onStatus.getMessage().contains("\"access_token\":\"<redacted>\""), onStatus.getMessage());
+            assertClean("truncated token JSON", stackTrace(onTruncated));
+        } finally {
+            truncatedServer.close();
+        }
+    }
+
+    @Test
     void transportFailure_onClassicTokenEndpoint_doesNotLeakTheQuery() {
         server.close();
         JdkHttpMiniDramaAdapter adapter = adapterFor(server, new WireAssertions.RecordingSleeper()).classicTokenEndpoint()

@@ -2,16 +2,24 @@ package io.minidrama.adapter.jdkhttp.internal;
 
 import java.util.regex.Pattern;
 
-/** Keeps secrets out of messages: strips query strings that carry a token or a secret. */
+/**
+ * Keeps secrets out of messages: strips query parameters and JSON members that carry a token or
+ * a secret (a token endpoint's answer carries the fresh token in its JSON body).
+ */
 public final class Redaction {
     private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(access_token|secret|appsecret)=[^&\\s\"']*");
+    private static final Pattern SECRET_MEMBER = Pattern.compile("(?i)(\"(?:access_token|secret|appsecret)\"\\s*:\\s*\")[^\"]*");
 
     private Redaction() {
     }
 
-    /** {@code text} with every {@code access_token=..} / {@code secret=..} value replaced. */
+    /**
+     * {@code text} with every {@code access_token=..} / {@code secret=..} value, and every JSON
+     * {@code "access_token":".."} / {@code "secret":".."} string, replaced.
+     */
     public static String clean(String text) {
-        return SECRET_PARAM.matcher(text).replaceAll("$1=<redacted>");
+        String t = SECRET_PARAM.matcher(text).replaceAll("$1=<redacted>");
+        return SECRET_MEMBER.matcher(t).replaceAll("$1<redacted>");
     }
 
     /** {@code text} with {@code secret} replaced wherever it occurs, then {@link #clean}ed. */
