@@ -45,7 +45,8 @@ public interface ByteSource {
      * @throws InvalidRequestException when the slice does not lie within the content
      */
     default ByteSource slice(long offset, long length) {
-        if (offset < 0 || length < 0 || offset + length > size()) {
+        // offset > size - length, not offset + length > size: the sum can overflow
+        if (offset < 0 || length < 0 || offset > size() - length) {
             throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length,
                     "a slice must lie within the content's " + size() + " bytes");
         }
@@ -110,7 +111,7 @@ public interface ByteSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + path, e);
         }
-        if (offset + length > size) {
+        if (offset > size - length) {
             throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length,
                     "the region ends past the end of " + path.getFileName() + " (" + size + " bytes)");
         }

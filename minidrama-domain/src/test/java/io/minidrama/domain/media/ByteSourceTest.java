@@ -80,6 +80,22 @@ class ByteSourceTest {
     }
 
     @Test
+    void ofRegion_whenOffsetPlusLengthOverflows_rejects() throws IOException {
+        Path file = Files.write(dir.resolve("overflow.bin"), pattern(100));
+
+        assertRejected(Rule.NONE, "data", "past the end of overflow.bin (100 bytes)", () -> ByteSource.ofRegion(file, Long.MAX_VALUE, 1));
+        assertRejected(Rule.NONE, "data", "past the end of overflow.bin (100 bytes)", () -> ByteSource.ofRegion(file, 1, Long.MAX_VALUE));
+    }
+
+    @Test
+    void slice_whenOffsetPlusLengthOverflows_rejects() {
+        ByteSource bytes = ByteSource.ofBytes(pattern(100), "x");
+
+        assertRejected(Rule.NONE, "data", "within the content's 100 bytes", () -> bytes.slice(1, Long.MAX_VALUE));
+        assertRejected(Rule.NONE, "data", "within the content's 100 bytes", () -> bytes.slice(Long.MAX_VALUE, 1));
+    }
+
+    @Test
     void slice_ofAFileRegion_isTheSubRegionOfTheFile() throws IOException {
         byte[] content = pattern(5000);
         Path file = Files.write(dir.resolve("slice.bin"), content);
