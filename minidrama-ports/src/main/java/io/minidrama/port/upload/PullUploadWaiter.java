@@ -47,8 +47,21 @@ public final class PullUploadWaiter {
         return new PullUploadWaiter(port, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(15));
     }
 
-    /** A waiter with its own poll schedule (first poll after {@code firstPoll}, doubling up to {@code maxPoll}). */
+    /**
+     * A waiter with its own poll schedule (first poll after {@code firstPoll}, doubling up to {@code maxPoll}).
+     *
+     * @throws IllegalArgumentException if {@code firstPoll} is not positive or {@code maxPoll} is
+     *                                  shorter than it (the waiter would poll without pause)
+     */
     public static PullUploadWaiter create(PullUploadPort port, Clock clock, Duration firstPoll, Duration maxPoll) {
+        Objects.requireNonNull(firstPoll, "firstPoll");
+        Objects.requireNonNull(maxPoll, "maxPoll");
+        if (firstPoll.isZero() || firstPoll.isNegative()) {
+            throw new IllegalArgumentException("firstPoll must be positive, got " + firstPoll);
+        }
+        if (maxPoll.compareTo(firstPoll) < 0) {
+            throw new IllegalArgumentException("maxPoll must be at least firstPoll (" + firstPoll + "), got " + maxPoll);
+        }
         return new PullUploadWaiter(port, clock, firstPoll, maxPoll);
     }
 

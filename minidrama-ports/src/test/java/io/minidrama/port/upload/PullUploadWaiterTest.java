@@ -29,6 +29,17 @@ class PullUploadWaiterTest {
     }
 
     @Test
+    void create_whenPollIntervalNotPositive_rejectsInsteadOfPollingWithoutPause() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> PullUploadWaiter.create(port, Clock.systemUTC(), Duration.ZERO, Duration.ofSeconds(1)));
+        IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
+                () -> PullUploadWaiter.create(port, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+
+        assertTrue(zero.getMessage().contains("firstPoll must be positive"), zero.getMessage());
+        assertTrue(below.getMessage().contains("maxPoll must be at least firstPoll"), below.getMessage());
+    }
+
+    @Test
     void pullAndWait_whenTaskFinishes_returnsItsMediaId() throws Exception {
         CompletableFuture<MediaId> result = CompletableFuture.supplyAsync(() -> waiter.pullAndWait(pull(), Duration.ofSeconds(10)));
         while (port.tasks.isEmpty()) {
