@@ -36,14 +36,17 @@ public final class CopyrightGrantQuery {
         return new CopyrightGrantQuery(grantee, Objects.requireNonNull(id, "id"), page);
     }
 
+    /** The grantee, if given. */
     public Optional<CopyrightGrantee> grantee() {
         return Optional.ofNullable(grantee);
     }
 
+    /** The drama ID, if given. */
     public Optional<DramaId> dramaId() {
         return Optional.ofNullable(dramaId);
     }
 
+    /** The page to fetch. */
     public AuthzPage page() {
         return page;
     }

@@ -36,14 +36,17 @@ public final class GrantedDramasQuery {
         return new GrantedDramasQuery(dramaId, Objects.requireNonNull(appId, "appId"), page);
     }
 
+    /** The drama ID, if given. */
     public Optional<DramaId> dramaId() {
         return Optional.ofNullable(dramaId);
     }
 
+    /** The authorized app ID, if given. */
     public Optional<AppId> authorizedAppId() {
         return Optional.ofNullable(authorizedAppId);
     }
 
+    /** The page to fetch. */
     public AuthzPage page() {
         return page;
     }

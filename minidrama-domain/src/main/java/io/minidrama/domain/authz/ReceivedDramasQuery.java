@@ -28,10 +28,12 @@ public final class ReceivedDramasQuery {
         return new ReceivedDramasQuery(Objects.requireNonNull(authorizer, "authorizer"), page);
     }
 
+    /** The authorizer app ID, if given. */
     public Optional<AppId> authorizerAppId() {
         return Optional.ofNullable(authorizerAppId);
     }
 
+    /** The page to fetch. */
     public AuthzPage page() {
         return page;
     }

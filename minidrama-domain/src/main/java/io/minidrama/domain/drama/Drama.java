@@ -77,22 +77,27 @@ public final class Drama {
         return b;
     }
 
+    /** The drama's id. */
     public DramaId id() {
         return id;
     }
 
+    /** The name. */
     public String name() {
         return name;
     }
 
+    /** The create time. */
     public Instant createTime() {
         return createTime;
     }
 
+    /** The playwright. */
     public String playwright() {
         return playwright;
     }
 
+    /** The producer. */
     public String producer() {
         return producer;
     }
@@ -107,6 +112,7 @@ public final class Drama {
         return coverUrl;
     }
 
+    /** The description. */
     public String description() {
         return description;
     }
@@ -136,6 +142,7 @@ public final class Drama {
         return expedited;
     }
 
+    /** The recommendations. */
     public String recommendations() {
         return recommendations;
     }
@@ -369,56 +376,67 @@ public final class Drama {
             this.id = Objects.requireNonNull(id, "id");
         }
 
+        /** Sets the name. */
         public Builder name(String v) {
             this.name = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the create time. */
         public Builder createTime(Instant v) {
             this.createTime = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the playwright. */
         public Builder playwright(String v) {
             this.playwright = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the producer. */
         public Builder producer(String v) {
             this.producer = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the production license. */
         public Builder productionLicense(String v) {
             this.productionLicense = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the cover URL. */
         public Builder coverUrl(String v) {
             this.coverUrl = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the description. */
         public Builder description(String v) {
             this.description = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the media IDs. */
         public Builder mediaIds(List<MediaId> v) {
             this.mediaIds = List.copyOf(v);
             return this;
         }
 
+        /** Sets the audit detail. */
         public Builder auditDetail(DramaAuditDetail v) {
             this.auditDetail = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets whether the review is expedited. */
         public Builder expedited(boolean v) {
             this.expedited = v;
             return this;
         }
 
+        /** Sets the recommendations. */
         public Builder recommendations(String v) {
             this.recommendations = Objects.requireNonNull(v);
             return this;
@@ -436,6 +454,7 @@ public final class Drama {
             return this;
         }
 
+        /** Builds the drama. */
         public Drama build() {
             return new Drama(this);
         }

@@ -87,26 +87,32 @@ public final class DramaInfoChange {
         return new Builder(dramaId);
     }
 
+    /** The drama ID. */
     public DramaId dramaId() {
         return dramaId;
     }
 
+    /** The description, if given. */
     public Optional<String> description() {
         return Optional.ofNullable(description);
     }
 
+    /** The cover material ID, if given. */
     public Optional<MaterialId> coverMaterialId() {
         return Optional.ofNullable(coverMaterialId);
     }
 
+    /** The recommendations, if given. */
     public Optional<String> recommendations() {
         return Optional.ofNullable(recommendations);
     }
 
+    /** The promotion poster material ID, if given. */
     public Optional<MaterialId> promotionPosterMaterialId() {
         return Optional.ofNullable(promotionPosterMaterialId);
     }
 
+    /** The alternate name, if given. */
     public Optional<String> alternateName() {
         return Optional.ofNullable(alternateName);
     }
@@ -116,18 +122,22 @@ public final class DramaInfoChange {
         return Optional.ofNullable(actors);
     }
 
+    /** The qualification, if given. */
     public Optional<Qualification> qualification() {
         return Optional.ofNullable(qualification);
     }
 
+    /** The other material ID, if given. */
     public Optional<MaterialId> otherMaterialId() {
         return Optional.ofNullable(otherMaterialId);
     }
 
+    /** The producer, if given. */
     public Optional<String> producer() {
         return Optional.ofNullable(producer);
     }
 
+    /** The copyright, if given. */
     public Optional<Copyright> copyright() {
         return Optional.ofNullable(copyright);
     }
@@ -155,26 +165,31 @@ public final class DramaInfoChange {
             this.dramaId = dramaId;
         }
 
+        /** Sets the description. */
         public Builder description(String v) {
             this.description = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the cover material ID. */
         public Builder coverMaterialId(MaterialId v) {
             this.coverMaterialId = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the recommendations. */
         public Builder recommendations(String v) {
             this.recommendations = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the promotion poster material ID. */
         public Builder promotionPosterMaterialId(MaterialId v) {
             this.promotionPosterMaterialId = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the alternate name. */
         public Builder alternateName(String v) {
             this.alternateName = Objects.requireNonNull(v);
             return this;
@@ -192,6 +207,7 @@ public final class DramaInfoChange {
             return this;
         }
 
+        /** Sets the other material ID. */
         public Builder otherMaterialId(MaterialId v) {
             this.otherMaterialId = Objects.requireNonNull(v);
             return this;

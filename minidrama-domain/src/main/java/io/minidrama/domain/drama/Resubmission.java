@@ -152,6 +152,7 @@ public final class Resubmission implements DramaSubmission {
             this.dramaId = dramaId;
         }
 
+        /** Sets the name. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
@@ -163,31 +164,37 @@ public final class Resubmission implements DramaSubmission {
             return this;
         }
 
+        /** Sets the media IDs. */
         public Builder mediaIds(List<MediaId> mediaIds) {
             this.mediaIds = List.copyOf(mediaIds);
             return this;
         }
 
+        /** Sets the producer. */
         public Builder producer(String producer) {
             this.producer = Objects.requireNonNull(producer, "producer");
             return this;
         }
 
+        /** Sets the description. */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
+        /** Sets the cover material ID. */
         public Builder coverMaterialId(MaterialId id) {
             this.coverMaterialId = Objects.requireNonNull(id, "id");
             return this;
         }
 
+        /** Sets the qualification. */
         public Builder qualification(Qualification qualification) {
             this.qualification = Objects.requireNonNull(qualification, "qualification");
             return this;
         }
 
+        /** Sets the authorized material ID. */
         public Builder authorizedMaterialId(MaterialId id) {
             this.authorizedMaterialId = Objects.requireNonNull(id, "id");
             return this;

@@ -7,6 +7,11 @@ package io.minidrama.domain.error;
 public final class FileTooLargeException extends PlatformException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for an HTTP 502 from {@code operation}.
+     *
+     * @param operation the upload operation, such as {@code singlefileupload} or {@code uploadpart}
+     */
     public FileTooLargeException(String operation) {
         super(operation, ErrorCode.UNKNOWN.code(), "HTTP 502 from an upload endpoint: the file is over the size limit of "
                 + operation + " (use chunked upload for videos of 10 MB and more)", 502);

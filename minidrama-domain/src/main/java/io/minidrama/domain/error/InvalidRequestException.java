@@ -14,6 +14,11 @@ public final class InvalidRequestException extends MiniDramaException {
 
     private final transient List<RuleViolation> violations;
 
+    /**
+     * Creates the exception; its message lists every violation.
+     *
+     * @param violations the violations found, in the order they were checked (copied)
+     */
     public InvalidRequestException(List<RuleViolation> violations) {
         super(describe(violations));
         this.violations = List.copyOf(violations);

@@ -20,6 +20,14 @@ public class PlatformException extends MiniDramaException {
     private final String operation;
     private final int httpStatus;
 
+    /**
+     * Creates the exception for an errcode the platform answered.
+     *
+     * @param operation  the platform operation, such as {@code getmedia}; not {@code null}
+     * @param rawErrcode the errcode as sent
+     * @param errmsg     the errmsg as sent (already free of secrets); {@code null} is kept as ""
+     * @param httpStatus the response's HTTP status, or {@link #NO_HTTP_STATUS}
+     */
     public PlatformException(String operation, int rawErrcode, String errmsg, int httpStatus) {
         super(describe(operation, rawErrcode, errmsg, httpStatus));
         this.operation = Objects.requireNonNull(operation, "operation");

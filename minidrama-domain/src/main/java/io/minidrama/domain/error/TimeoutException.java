@@ -8,6 +8,13 @@ public final class TimeoutException extends TransportException {
 
     private final Duration deadline;
 
+    /**
+     * Creates the exception.
+     *
+     * @param operation the platform operation, such as {@code uploadpart}
+     * @param deadline  the deadline that ran out
+     * @param cause     the underlying failure, or {@code null}
+     */
     public TimeoutException(String operation, Duration deadline, Throwable cause) {
         super(operation, "no complete answer within " + deadline, true, cause);
         this.deadline = deadline;

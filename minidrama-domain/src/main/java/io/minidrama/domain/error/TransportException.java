@@ -11,6 +11,14 @@ public class TransportException extends MiniDramaException {
     private final String operation;
     private final boolean ambiguous;
 
+    /**
+     * Creates the exception; its message is {@code operation + ": " + message}.
+     *
+     * @param operation the platform operation, such as {@code uploadpart}
+     * @param message   what failed; MUST NOT contain a URL, token or secret
+     * @param ambiguous whether the platform may have processed the request
+     * @param cause     the underlying failure, or {@code null}
+     */
     public TransportException(String operation, String message, boolean ambiguous, Throwable cause) {
         super(operation + ": " + message, cause);
         this.operation = operation;

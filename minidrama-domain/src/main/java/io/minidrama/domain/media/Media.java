@@ -182,11 +182,13 @@ public final class Media {
             this.id = Objects.requireNonNull(id, "id");
         }
 
+        /** Sets the create time. */
         public Builder createTime(Instant v) {
             this.createTime = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the expire time. */
         public Builder expireTime(Instant v) {
             this.expireTime = Objects.requireNonNull(v);
             return this;
@@ -198,46 +200,55 @@ public final class Media {
             return this;
         }
 
+        /** Sets the file size. */
         public Builder fileSize(long v) {
             this.fileSize = v;
             return this;
         }
 
+        /** Sets the duration. */
         public Builder duration(Duration v) {
             this.duration = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the name. */
         public Builder name(String v) {
             this.name = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the description. */
         public Builder description(String v) {
             this.description = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the cover URL. */
         public Builder coverUrl(String v) {
             this.coverUrl = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the original URL. */
         public Builder originalUrl(String v) {
             this.originalUrl = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the MP4 URL. */
         public Builder mp4Url(String v) {
             this.mp4Url = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the HLS URL. */
         public Builder hlsUrl(String v) {
             this.hlsUrl = Objects.requireNonNull(v);
             return this;
         }
 
+        /** Sets the audit detail. */
         public Builder auditDetail(MediaAuditDetail v) {
             this.auditDetail = Objects.requireNonNull(v);
             return this;

@@ -98,14 +98,17 @@ public final class FileUploadRequest {
         return new Builder(video, name);
     }
 
+    /** The video. */
     public Path video() {
         return video;
     }
 
+    /** The name. */
     public MediaName name() {
         return name;
     }
 
+    /** The format. */
     public VideoFormat format() {
         return format;
     }
