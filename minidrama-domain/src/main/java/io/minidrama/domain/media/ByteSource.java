@@ -147,7 +147,12 @@ public interface ByteSource {
         public InputStream openStream() {
             try {
                 FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-                ch.position(offset);
+                try {
+                    ch.position(offset);
+                } catch (IOException | RuntimeException e) {
+                    ch.close();
+                    throw e;
+                }
                 return new BoundedInputStream(Channels.newInputStream(ch), length);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + path, e);

@@ -81,6 +81,8 @@ public final class PullUploadWaiter {
      * @throws PlatformException with the task's errcode when the pull failed
      * @throws TimeoutException when the timeout passes first (the task may still finish later:
      *                          query it with the task id in the message)
+     * @throws java.util.concurrent.CancellationException when the waiting thread is interrupted
+     *                          (its interrupt flag is restored)
      */
     public MediaId pullAndWait(PullUpload request, Duration timeout) {
         PullUpload withContext = request;
