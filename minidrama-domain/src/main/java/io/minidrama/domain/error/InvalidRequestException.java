@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public final class InvalidRequestException extends MiniDramaException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<RuleViolation> violations;
+    /** An immutable (and serialisable) list of serialisable records. */
+    private final List<RuleViolation> violations;
 
     /**
      * Creates the exception; its message lists every violation.

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param rejected a printable form of the rejected value ({@code "<absent>"} when missing)
  * @param message what is wrong and how to fix it
  */
-public record RuleViolation(String field, Rule rule, String rejected, String message) {
+public record RuleViolation(String field, Rule rule, String rejected, String message) implements java.io.Serializable {
 
     /** Placeholder printed for a value that was not given. */
     public static final String ABSENT = "<absent>";

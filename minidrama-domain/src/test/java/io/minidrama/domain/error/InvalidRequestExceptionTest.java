@@ -12,6 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InvalidRequestExceptionTest {
 
     @Test
+    void serialization_keepsEveryViolation() throws Exception {
+        InvalidRequestException original = new InvalidRequestException(List.of(
+                new RuleViolation("rlimit", Rule.R10, "12", "rlimit is 1..9"),
+                new RuleViolation("t", Rule.R9, "1795000000", "at most 2 hours from now")));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        InvalidRequestException back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (InvalidRequestException) in.readObject();
+        }
+
+        assertEquals(original.violations(), back.violations());
+        assertEquals(original.getMessage(), back.getMessage());
+    }
+
+    @Test
     void constructor_whenNoViolation_refuses() {
         assertThrows(IllegalArgumentException.class, () -> new InvalidRequestException(List.of()));
     }
