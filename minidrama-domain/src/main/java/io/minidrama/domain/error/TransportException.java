@@ -20,7 +20,7 @@ public class TransportException extends MiniDramaException {
      * @param cause     the underlying failure, or {@code null}
      */
     public TransportException(String operation, String message, boolean ambiguous, Throwable cause) {
-        super(operation + ": " + message, cause);
+        super(java.util.Objects.requireNonNull(operation, "operation") + ": " + message, cause);
         this.operation = operation;
         this.ambiguous = ambiguous;
     }

@@ -107,7 +107,8 @@ public final class TokenCodec {
             return f[2].isBlank() ? new Unreadable("empty token") : new Readable(new AccessToken(f[2], expiresAt));
         }
         if (!SEALED.equals(f[0])) {
-            return new Unreadable("unknown format " + f[0]);
+            // The foreign value is not quoted: it may be someone else's secret.
+            return new Unreadable("unknown format (not written by this library, or by a newer version)");
         }
         if (key == null) {
             return new Unreadable("encrypted but this instance has no encryption key (mixed configurations in one fleet?)");
