@@ -68,6 +68,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FileUploadService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
+    /** Slack between this machine's clock and the platform's when matching creation times. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final MediaUploadPort port;
     private final MediaCatalogPort catalog;
@@ -198,8 +200,9 @@ public final class FileUploadService implements AutoCloseable {
                     + ": " + checkpoint.session().recordedParts().size() + "/" + checkpoint.session().plannedParts().size() + " parts done");
         }
         try {
-            UploadSession done = uploadParts(request, checkpoint, video, cover.orElse(null), handle);
-            MediaId media = commit(done, apply);
+            UploadCheckpoint done = uploadParts(request, checkpoint, video, cover.orElse(null), handle);
+            // The media, if committed, was created after the last part was recorded (allowing for clock skew).
+            MediaId media = commit(done.session(), apply, done.updatedAt().minus(CLOCK_SKEW));
             checkpoints.delete(key);
             return media;
         } catch (PlatformException e) {
@@ -233,15 +236,27 @@ public final class FileUploadService implements AutoCloseable {
     /**
      * Commits. A commit that fails without an answer may or may not have happened: it is sent
      * again, and if the platform then no longer knows the upload id (10093030), the first one did
-     * happen, so the media is looked up by its name (newest of that name, uploaded in the last
-     * day) instead of uploading it a second time.
+     * happen, so the media is looked up by its name (newest of that name uploaded since the last
+     * part was recorded) instead of uploading it a second time. The same lookup runs when the
+     * first commit itself answers 10093030: a process that committed and died before deleting its
+     * checkpoint (or a commit retried inside the adapter) leaves exactly that trace.
      */
-    private MediaId commit(UploadSession done, ApplyUpload apply) {
+    private MediaId commit(UploadSession done, ApplyUpload apply, Instant since) {
         TransportException first;
         try {
             return port.commitUpload(done.commitRequest());
         } catch (TransportException e) {
             first = e;
+        } catch (PlatformException p) {
+            if (p.errorCode() == ErrorCode.RESOURCE_NOT_FOUND) {
+                Optional<MediaId> committed = committedMedia(apply, since);
+                if (committed.isPresent()) {
+                    LOG.log(System.Logger.Level.INFO, "upload " + done.uploadId() + " of " + apply.name()
+                            + " was already committed: media " + committed.get());
+                    return committed.get();
+                }
+            }
+            throw p;
         }
         for (int attempt = 1; attempt < retry.maxAttempts(); attempt++) {
             sleeper.sleep(retry.backoff(attempt));
@@ -253,7 +268,7 @@ public final class FileUploadService implements AutoCloseable {
                 if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
                     throw p;
                 }
-                Optional<MediaId> committed = committedMedia(apply);
+                Optional<MediaId> committed = committedMedia(apply, since);
                 if (committed.isPresent()) {
                     LOG.log(System.Logger.Level.INFO, "commit of " + apply.name() + " had gone through before its answer was lost: media "
                             + committed.get());
@@ -265,14 +280,18 @@ public final class FileUploadService implements AutoCloseable {
         throw first;
     }
 
-    private Optional<MediaId> committedMedia(ApplyUpload apply) {
+    private Optional<MediaId> committedMedia(ApplyUpload apply, Instant since) {
         if (catalog == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        MediaQuery q = MediaQuery.builder().namePattern(apply.name().wire())
-                .uploadedWithin(TimeWindow.of(now.minus(Duration.ofDays(1)), now.plus(Duration.ofMinutes(5)))).build();
-        return catalog.listMedia(q).stream().filter(m -> m.name().equals(apply.name().wire()))
+        Instant until = clock.instant().plus(CLOCK_SKEW);
+        if (!since.isBefore(until)) {
+            since = until.minus(CLOCK_SKEW.multipliedBy(2));
+        }
+        MediaQuery q = MediaQuery.builder().namePattern(apply.name().wire()).uploadedWithin(TimeWindow.of(since, until)).build();
+        Instant from = since;
+        return catalog.listMedia(q).stream()
+                .filter(m -> m.name().equals(apply.name().wire()) && !m.createTime().isBefore(from))
                 .max(java.util.Comparator.comparing(Media::createTime)).map(Media::id);
     }
 
@@ -295,7 +314,7 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     /** Sends every missing part, recording each in the checkpoint as it finishes. */
-    private UploadSession uploadParts(FileUploadRequest request, UploadCheckpoint start, ByteSource video, ByteSource cover,
+    private UploadCheckpoint uploadParts(FileUploadRequest request, UploadCheckpoint start, ByteSource video, ByteSource cover,
                                       UploadHandle handle) {
         UploadSession initial = start.session();
         Deque<PartPlan> todo = new ArrayDeque<>(initial.missingParts());
@@ -358,7 +377,7 @@ public final class FileUploadService implements AutoCloseable {
             throw new CancellationException("upload of " + request.name() + " cancelled; " + current.session().recordedParts().size()
                     + "/" + partsTotal + " parts are kept in the checkpoint");
         }
-        return current.session();
+        return current;
     }
 
     private record PartOutcome(PartPlan plan, Etag etag, RuntimeException failure) {

@@ -238,6 +238,23 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenAnEarlierRunCommittedButDiedBeforeDeletingItsCheckpoint_returnsThatMediaWithoutUploadingAgain() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 12);
+        port.commitAnswersLost.set(1);
+        try (FileUploadService noCommitRetry = FileUploadService.builder(port, checkpoints).partRetry(PartRetry.none()).build()) {
+            assertThrows(io.minidrama.domain.error.TransportException.class, () -> noCommitRetry.upload(request(video, UploadListener.NONE)));
+        }
+        assertEquals(1, port.media.size(), "the first run's commit went through; only its answer was lost");
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(1, port.media.size(), "no second media");
+        assertEquals(1, port.applyCalls.get(), "no second upload");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertTrue(checkpoints.load(request(video, UploadListener.NONE).checkpointKey()).isEmpty());
+    }
+
+    @Test
     void upload_whenApplyFailsInTransit_retriesItAndSucceeds() throws IOException {
         Path video = file("ep1.mp4", 11 * MB, 11);
         port.applyFailures.set(2);

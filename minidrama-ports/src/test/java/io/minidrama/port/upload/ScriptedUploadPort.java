@@ -50,6 +50,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     private final Map<String, ApplyUpload> applied = new ConcurrentHashMap<>();
     final Map<Long, byte[]> media = new ConcurrentHashMap<>();
     final Map<Long, String> mediaNames = new ConcurrentHashMap<>();
+    final Map<Long, Instant> mediaCreated = new ConcurrentHashMap<>();
     final List<String> partCalls = new CopyOnWriteArrayList<>();
     final AtomicInteger applyCalls = new AtomicInteger();
     final AtomicInteger singleCalls = new AtomicInteger();
@@ -70,6 +71,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         long id = ids.incrementAndGet();
         media.put(id, read(request.video().openStream()));
         mediaNames.put(id, request.name().wire());
+        mediaCreated.put(id, Instant.now());
         return MediaId.of(id);
     }
 
@@ -134,6 +136,7 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         long mid = ids.incrementAndGet();
         media.put(mid, all.toByteArray());
         mediaNames.put(mid, applied.get(id).name().wire());
+        mediaCreated.put(mid, Instant.now());
         uploads.remove(id);
         if (commitAnswersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw reset("commitupload");
@@ -146,7 +149,10 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         List<Media> out = new ArrayList<>();
         mediaNames.forEach((id, name) -> {
             if (query.matchesName(name)) {
-                out.add(Media.builder(MediaId.of(id)).name(name).fileSize(media.get(id).length).createTime(Instant.ofEpochSecond(id)).build());
+                Instant created = mediaCreated.get(id);
+                if (query.uploadedWithin().map(w -> w.contains(created)).orElse(true)) {
+                    out.add(Media.builder(MediaId.of(id)).name(name).fileSize(media.get(id).length).createTime(created).build());
+                }
             }
         });
         int from = Math.min(out.size(), query.page().offset());
