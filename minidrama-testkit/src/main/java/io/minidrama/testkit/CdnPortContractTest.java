@@ -12,8 +12,6 @@ import io.minidrama.domain.drama.ExpediteQuota;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.port.MiniDramaPlatform;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,30 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The subject is the whole platform: traffic comes from play links of an approved drama,
  * fetched through {@link PlatformControl#play}. Extend it and implement {@link #createSubject()}.
  */
-public abstract class CdnPortContractTest {
-    private ContractSubject<MiniDramaPlatform> subject;
-    /** The platform under test, set before each test. */
-    protected MiniDramaPlatform port;
-    /** The control of the platform, set before each test. */
-    protected PlatformControl control;
-
-    /** The platform under test and its control; a fresh platform for every test. */
-    protected abstract ContractSubject<MiniDramaPlatform> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class CdnPortContractTest extends PlatformContract<MiniDramaPlatform> {
     private PlayLink approvedLink() {
         MediaId ep = port.uploadSingle(MiniDramaFixtures.anEpisode(1).video(
                 io.minidrama.domain.media.ByteSource.ofBytes(MiniDramaFixtures.bytes(100_000, 5), "ep1.mp4")).build());

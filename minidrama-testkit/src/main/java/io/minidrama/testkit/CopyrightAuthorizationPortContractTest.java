@@ -16,8 +16,6 @@ import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.UnifiedSocialCreditCode;
 import io.minidrama.port.CopyrightAuthorizationPort;
 import io.minidrama.port.DramaAuditPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * @param <P> the port under test
  */
-public abstract class CopyrightAuthorizationPortContractTest<P extends CopyrightAuthorizationPort & DramaAuditPort> {
+public abstract class CopyrightAuthorizationPortContractTest<P extends CopyrightAuthorizationPort & DramaAuditPort> extends PlatformContract<P> {
     /** A company with a valid unified social credit code. */
     protected static final CopyrightGrantee COMPANY = new CopyrightGrantee.Company(UnifiedSocialCreditCode.of("91310000MA1FL8T219"));
     /** A mini program holding the mini-drama category. */
@@ -52,29 +50,7 @@ public abstract class CopyrightAuthorizationPortContractTest<P extends Copyright
     /** A mini program that grants this one copyrights. */
     protected static final AppId AUTHORIZER = AppId.of("wxauthorizer000001");
 
-    private ContractSubject<P> subject;
-    /** The port under test, set before each test. */
-    protected P port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
     private int episodes;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<P> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
 
     private MediaId media() {
         return control.seedMedia(episode(++episodes), MiniDramaFixtures.tinyVideo());

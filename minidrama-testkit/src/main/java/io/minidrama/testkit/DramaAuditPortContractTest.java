@@ -9,8 +9,6 @@ import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.MediaReplacement;
 import io.minidrama.domain.drama.Resubmission;
 import io.minidrama.port.DramaAuditPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,30 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Extend it and implement {@link #createSubject()}.
  */
-public abstract class DramaAuditPortContractTest {
-    private ContractSubject<DramaAuditPort> subject;
-    /** The port under test, set before each test. */
-    protected DramaAuditPort port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<DramaAuditPort> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class DramaAuditPortContractTest extends PlatformContract<DramaAuditPort> {
     private List<MediaId> episodes(int count) {
         List<MediaId> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

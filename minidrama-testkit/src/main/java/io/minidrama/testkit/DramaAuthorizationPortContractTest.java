@@ -16,8 +16,6 @@ import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.port.DramaAuditPort;
 import io.minidrama.port.DramaAuthorizationPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * @param <P> the port under test
  */
-public abstract class DramaAuthorizationPortContractTest<P extends DramaAuthorizationPort & DramaAuditPort> {
+public abstract class DramaAuthorizationPortContractTest<P extends DramaAuthorizationPort & DramaAuditPort> extends PlatformContract<P> {
     /** A grantee holding the mini-drama category. */
     protected static final AppId GRANTEE = AppId.of("wxgrantee000000001");
     /** Another grantee holding the category. */
@@ -54,29 +52,7 @@ public abstract class DramaAuthorizationPortContractTest<P extends DramaAuthoriz
     /** A mini program that authorises dramas to this one. */
     protected static final AppId AUTHORIZER = AppId.of("wxauthorizer000001");
 
-    private ContractSubject<P> subject;
-    /** The port under test, set before each test. */
-    protected P port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
     private int episodes;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<P> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
 
     private DramaId submitted() {
         MediaId ep = control.seedMedia(episode(++episodes), MiniDramaFixtures.tinyVideo());

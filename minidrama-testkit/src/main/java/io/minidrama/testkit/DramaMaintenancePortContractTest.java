@@ -16,8 +16,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.port.DramaAuditPort;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MediaCatalogPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,30 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * @param <P> the port under test
  */
-public abstract class DramaMaintenancePortContractTest<P extends DramaMaintenancePort & DramaAuditPort & MediaCatalogPort> {
-    private ContractSubject<P> subject;
-    /** The port under test, set before each test. */
-    protected P port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<P> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class DramaMaintenancePortContractTest<P extends DramaMaintenancePort & DramaAuditPort & MediaCatalogPort> extends PlatformContract<P> {
     private List<MediaId> media(int from, int count) {
         List<MediaId> ids = new ArrayList<>();
         for (int i = from; i < from + count; i++) {

@@ -13,8 +13,6 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.port.MiniDramaPlatform;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,30 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The subject is the whole platform: uploads and drama submissions arrange the state the
  * catalog is read from. Extend it and implement {@link #createSubject()}.
  */
-public abstract class MediaCatalogPortContractTest {
-    private ContractSubject<MiniDramaPlatform> subject;
-    /** The platform under test, set before each test. */
-    protected MiniDramaPlatform port;
-    /** The control of the platform, set before each test. */
-    protected PlatformControl control;
-
-    /** The platform under test and its control; a fresh platform for every test. */
-    protected abstract ContractSubject<MiniDramaPlatform> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class MediaCatalogPortContractTest extends PlatformContract<MiniDramaPlatform> {
     private MediaId upload(MediaName name) {
         return port.uploadSingle(MiniDramaFixtures.anEpisode(1).name(name).build());
     }

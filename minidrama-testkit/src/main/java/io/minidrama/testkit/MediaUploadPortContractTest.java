@@ -14,8 +14,6 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.MediaUploadPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,31 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Extend it and implement {@link #createSubject()}; the subject is created before and closed
  * after each test. Opting out of a test is an override with a comment saying why.
  */
-public abstract class MediaUploadPortContractTest {
+public abstract class MediaUploadPortContractTest extends PlatformContract<MediaUploadPort> {
     private static final int FIVE_MB = (int) UploadLimits.PART_SIZE;
-
-    private ContractSubject<MediaUploadPort> subject;
-    /** The port under test, set before each test. */
-    protected MediaUploadPort port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<MediaUploadPort> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
 
     private StoredMedia stored(MediaId id) {
         return control.storedMedia(id).orElseThrow(() -> new AssertionError("media " + id + " is not stored"));

@@ -5,8 +5,6 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
 import io.minidrama.port.PullUploadPort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,30 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Time is moved with {@link PlatformControl#advance}; a task is expected to finish within
  * 10 minutes of platform time. Extend it and implement {@link #createSubject()}.
  */
-public abstract class PullUploadPortContractTest {
-    private ContractSubject<PullUploadPort> subject;
-    /** The port under test, set before each test. */
-    protected PullUploadPort port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<PullUploadPort> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class PullUploadPortContractTest extends PlatformContract<PullUploadPort> {
     private TaskId pull() {
         return port.pullUpload(PullUpload.builder().name(episode(1)).mediaUrl("https://cdn.example.com/ep1.mp4")
                 .coverUrl("https://cdn.example.com/ep1.jpg").sourceContext("ctx-1").build());

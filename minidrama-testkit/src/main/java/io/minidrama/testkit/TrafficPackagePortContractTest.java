@@ -4,8 +4,6 @@ import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackage;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.TrafficPackagePort;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,30 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  *
  * <p>Extend it and implement {@link #createSubject()}.
  */
-public abstract class TrafficPackagePortContractTest {
-    private ContractSubject<TrafficPackagePort> subject;
-    /** The port under test, set before each test. */
-    protected TrafficPackagePort port;
-    /** The control of the platform behind it, set before each test. */
-    protected PlatformControl control;
-
-    /** The port under test and its platform's control; a fresh platform for every test. */
-    protected abstract ContractSubject<TrafficPackagePort> createSubject();
-
-    @BeforeEach
-    final void openSubject() {
-        subject = createSubject();
-        port = subject.port();
-        control = subject.control();
-    }
-
-    @AfterEach
-    final void closeSubject() {
-        if (subject != null) {
-            subject.close();
-        }
-    }
-
+public abstract class TrafficPackagePortContractTest extends PlatformContract<TrafficPackagePort> {
     private Instant now() {
         return control.now().truncatedTo(ChronoUnit.SECONDS);
     }
