@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code minidrama drama submit|resubmit|list|get|replace|apply-replacement|modify|audit-history}. */
-@Command(mixinStandardHelpOptions = true, name = "drama", description = "Dramas: submit for audit, resubmit a rejected one, list, get; keep an approved one alive: "
+@Command(mixinStandardHelpOptions = true, name = "drama", description = "Dramas: submit for audit, resubmit one sent back for changes, list, get; keep an approved one alive: "
         + "replace episodes, change its information, read its audit history.",
         subcommands = {DramaCommand.Submit.class, DramaCommand.Resubmit.class, DramaUpkeepCommands.Replace.class,
                 DramaUpkeepCommands.ApplyReplacement.class, DramaUpkeepCommands.Modify.class, DramaUpkeepCommands.AuditHistory.class})
@@ -166,8 +166,10 @@ final class DramaCommand {
         }
     }
 
-    /** {@code drama resubmit ID}: a rejected drama, with changes. */
-    @Command(mixinStandardHelpOptions = true, name = "resubmit", description = "Resubmit a rejected drama (status 2 or 4) with changes.")
+    /** {@code drama resubmit ID}: a drama sent back for changes (status 4), with the changes. */
+    @Command(mixinStandardHelpOptions = true, name = "resubmit", description = {
+            "Resubmit a drama sent back for changes (audit status 4) with the changes.",
+            "A drama rejected with status 2 is final and cannot be resubmitted (exit 2, R-19): submit it anew with `drama submit`."})
     static final class Resubmit implements Callable<Integer> {
         @Spec
         CommandSpec spec;

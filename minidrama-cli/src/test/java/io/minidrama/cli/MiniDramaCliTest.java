@@ -174,6 +174,20 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void dramaResubmit_ofAFinallyRejectedDrama_exitsTwoWithR19AskingForANewFirstSubmission() {
+        MediaId ep = emulator.platform().uploadSingle(MiniDramaFixtures.anEpisode(1).build());
+        DramaId drama = emulator.platform().submit(MiniDramaFixtures.aDrama().mediaIds(List.of(ep)).build());
+        emulator.control().rejectDrama(drama, "内容违规", List.of());
+
+        Run r = platform("drama", "resubmit", drama.toString(), "--description", "再试一次");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("(R-19)"), r.err());
+        assertTrue(r.err().contains("new first submission"), r.err());
+        assertEquals(1, emulator.control().recordedCalls("auditdrama").size(), "only the first submission reached the platform");
+    }
+
+    @Test
     void dramaSubmit_whenBothRegistrationNumberAndPublishLicence_exitsTwoWithR15() {
         Run r = platform("drama", "submit", "--name", "剧", "--media-ids", "1", "--producer", "p", "--description", "d",
                 "--cover-material", "c", "--registration-number", "x", "--publish-license", "y", "--producer-is-entity");

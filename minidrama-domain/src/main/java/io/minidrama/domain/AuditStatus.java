@@ -7,13 +7,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Audit status of a drama or episode (R-19): 0 invalid, 1 under review, 2 rejected, 3 approved,
- * 4 rejected with a request to resubmit with changes.
+ * Audit status of a drama or episode (R-19): 0 invalid, 1 under review, 2 rejected for good (final
+ * failure), 3 approved, 4 sent back for changes. For a media, 2 means that episode was rejected.
  *
- * <p>Transitions: a submission moves any resubmittable or new drama to {@link #UNDER_REVIEW}; a
- * review moves {@link #UNDER_REVIEW} to {@link #REJECTED}, {@link #APPROVED} or
- * {@link #REJECTED_RESUBMIT}. Only the two rejected states can be resubmitted. {@link #APPROVED}
- * is final for play links (later changes go through replacement or info-change flows).
+ * <p>Transitions: a first submission moves a new drama to {@link #UNDER_REVIEW}, a resubmission
+ * moves a drama sent back for changes ({@link #REJECTED_RESUBMIT}) there again; a review moves
+ * {@link #UNDER_REVIEW} to {@link #REJECTED}, {@link #APPROVED} or {@link #REJECTED_RESUBMIT}.
+ * Only {@link #REJECTED_RESUBMIT} can be resubmitted: {@link #REJECTED} is final, the drama needs
+ * a new first submission. {@link #APPROVED} is final for play links (later changes go through
+ * replacement or info-change flows).
  */
 public enum AuditStatus {
     INVALID(0),
@@ -47,9 +49,9 @@ public enum AuditStatus {
         throw InvalidRequestException.of("audit_detail.status", Rule.R19, code, "an audit status is 0..4");
     }
 
-    /** only rejected dramas (2 or 4) may be resubmitted. */
+    /** only a drama sent back for changes (4) may be resubmitted; 2 is final. */
     public boolean canResubmit() {
-        return this == REJECTED || this == REJECTED_RESUBMIT;
+        return this == REJECTED_RESUBMIT;
     }
 
     /** True once approved: play links may be requested. */
@@ -62,8 +64,8 @@ public enum AuditStatus {
         return switch (this) {
             case INVALID -> EnumSet.of(UNDER_REVIEW);
             case UNDER_REVIEW -> EnumSet.of(REJECTED, APPROVED, REJECTED_RESUBMIT);
-            case REJECTED, REJECTED_RESUBMIT -> EnumSet.of(UNDER_REVIEW);
-            case APPROVED -> EnumSet.noneOf(AuditStatus.class);
+            case REJECTED_RESUBMIT -> EnumSet.of(UNDER_REVIEW);
+            case REJECTED, APPROVED -> EnumSet.noneOf(AuditStatus.class);
         };
     }
 

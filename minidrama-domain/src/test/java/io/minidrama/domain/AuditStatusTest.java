@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("R-19: audit status 0..4; only 2 and 4 can be resubmitted; 3 is final")
+@DisplayName("R-19: audit status 0..4; only 4 can be resubmitted; 2 and 3 are final")
 class AuditStatusTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -32,14 +32,20 @@ class AuditStatusTest {
     }
 
     @Test
-    void canResubmit_isTrueOnlyForRejectedStatuses2And4() {
+    void canResubmit_isTrueOnlyForStatus4SentBackForChanges() {
         EnumSet<AuditStatus> resubmittable = EnumSet.noneOf(AuditStatus.class);
         for (AuditStatus s : AuditStatus.values()) {
             if (s.canResubmit()) {
                 resubmittable.add(s);
             }
         }
-        assertEquals(EnumSet.of(AuditStatus.REJECTED, AuditStatus.REJECTED_RESUBMIT), resubmittable);
+        assertEquals(EnumSet.of(AuditStatus.REJECTED_RESUBMIT), resubmittable);
+    }
+
+    @Test
+    void rejected_isFinal_noStatusFollowsIt() {
+        assertEquals(EnumSet.noneOf(AuditStatus.class), AuditStatus.REJECTED.nextAllowed());
+        assertFalse(AuditStatus.REJECTED.canResubmit());
     }
 
     @Test
@@ -55,7 +61,6 @@ class AuditStatusTest {
             "UNDER_REVIEW, REJECTED",
             "UNDER_REVIEW, APPROVED",
             "UNDER_REVIEW, REJECTED_RESUBMIT",
-            "REJECTED, UNDER_REVIEW",
             "REJECTED_RESUBMIT, UNDER_REVIEW",
     })
     void canMoveTo_whenAllowedTransition_isTrueR19(AuditStatus from, AuditStatus to) {
@@ -68,6 +73,7 @@ class AuditStatusTest {
             "UNDER_REVIEW, UNDER_REVIEW",
             "UNDER_REVIEW, INVALID",
             "REJECTED, APPROVED",
+            "REJECTED, UNDER_REVIEW",
             "REJECTED_RESUBMIT, REJECTED",
             "APPROVED, UNDER_REVIEW",
             "APPROVED, REJECTED",

@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract of {@link DramaAuditPort} (R-14..R-19): a first submission puts a new drama under
- * review; the review (decided through {@link PlatformControl}) approves or rejects it; only a
- * rejected drama can be resubmitted (10093011 otherwise), keeping its id and episode count
+ * review; the review (decided through {@link PlatformControl}) approves it, rejects it for good
+ * (status 2, final) or sends it back for changes (status 4); only a drama sent back for changes
+ * can be resubmitted (10093011 otherwise, a finally rejected one included), keeping its id and episode count
  * (10093014), replacing episodes; episodes must exist (10093030) and belong to no other drama
  * (10090040); at most 5 expedited first submissions a day (the sixth is 10093011); unknown dramas
  * are 10093030; lists are newest first and paged.
@@ -91,10 +92,10 @@ public abstract class DramaAuditPortContractTest extends PlatformContract<DramaA
     }
 
     @Test
-    void resubmit_afterRejection_isUnderReviewAgainWithTheSameId() {
+    void resubmit_afterBeingSentBackForChanges_isUnderReviewAgainWithTheSameId() {
         DramaId id = submitted(episodes(2));
-        control.rejectDrama(id, "画面不清晰", List.of(MaterialId.of("evidence-1")));
-        assertEquals(AuditStatus.REJECTED, port.getDrama(id).status());
+        control.rejectDramaForChanges(id, "画面不清晰", List.of(MaterialId.of("evidence-1")));
+        assertEquals(AuditStatus.REJECTED_RESUBMIT, port.getDrama(id).status());
 
         DramaId again = port.submit(Resubmission.builder(id).description("重新提交的简介").build());
 
@@ -102,6 +103,15 @@ public abstract class DramaAuditPortContractTest extends PlatformContract<DramaA
         Drama d = port.getDrama(id);
         assertEquals(AuditStatus.UNDER_REVIEW, d.status());
         assertEquals("重新提交的简介", d.description());
+    }
+
+    @Test
+    void resubmit_afterAFinalRejection_failsWithOperationFailedAndTheDramaStaysRejected() {
+        DramaId id = submitted(episodes(1));
+        control.rejectDrama(id, "内容违规", List.of());
+
+        Expect.platformError(10093011, () -> port.submit(Resubmission.builder(id).description("再试一次").build()));
+        assertEquals(AuditStatus.REJECTED, port.getDrama(id).status());
     }
 
     @Test
@@ -116,7 +126,7 @@ public abstract class DramaAuditPortContractTest extends PlatformContract<DramaA
         List<MediaId> eps = episodes(2);
         DramaId id = submitted(eps);
         control.rejectEpisode(eps.get(1), "第2集有违规内容", List.of());
-        control.rejectDrama(id, "第2集有违规内容", List.of());
+        control.rejectDramaForChanges(id, "第2集有违规内容", List.of());
         MediaId replacement = control.seedMedia(episode(2), MiniDramaFixtures.tinyVideo());
 
         port.submit(Resubmission.builder(id).replacements(List.of(new MediaReplacement(eps.get(1), replacement))).build());
@@ -127,7 +137,7 @@ public abstract class DramaAuditPortContractTest extends PlatformContract<DramaA
     @Test
     void resubmit_withAnotherEpisodeCount_failsWithParameterError() {
         DramaId id = submitted(episodes(2));
-        control.rejectDrama(id, "信息不全", List.of());
+        control.rejectDramaForChanges(id, "信息不全", List.of());
 
         Expect.platformError(10093014, () -> port.submit(Resubmission.builder(id).mediaCount(3).build()));
     }

@@ -76,8 +76,11 @@ public interface PlatformControl {
     /** Approves a drama under review. */
     void approveDrama(DramaId id);
 
-    /** Rejects a drama under review (status 2) with a reason and evidence. */
+    /** Rejects a drama under review for good (status 2, final: it cannot be resubmitted) with a reason and evidence. */
     void rejectDrama(DramaId id, String reason, List<MaterialId> evidence);
+
+    /** Sends a drama under review back for changes (status 4: it can be resubmitted) with a reason and evidence. */
+    void rejectDramaForChanges(DramaId id, String reason, List<MaterialId> evidence);
 
     /** Approves one episode. */
     void approveEpisode(MediaId id);

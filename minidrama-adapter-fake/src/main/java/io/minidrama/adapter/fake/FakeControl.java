@@ -53,7 +53,8 @@ public final class FakeControl {
     }
 
     /**
-     * Rejects a drama under review (status 2) with a reason and evidence screenshots; its undecided
+     * Rejects a drama under review for good (status 2, final: a resubmission is refused with
+     * 10093011, the drama needs a new first submission) with a reason and evidence screenshots; its undecided
      * episodes are rejected with the same reason. Fires an audit event.
      */
     public void rejectDrama(DramaId id, String reason, List<MaterialId> evidence) {
@@ -61,7 +62,7 @@ public final class FakeControl {
                 List.copyOf(evidence));
     }
 
-    /** As {@link #rejectDrama}, with status 4: rejected, resubmit with changes. */
+    /** As {@link #rejectDrama}, with status 4: sent back for changes, the one status that can be resubmitted. */
     public void rejectDramaForChanges(DramaId id, String reason, List<MaterialId> evidence) {
         engine.rejectDrama(Objects.requireNonNull(id, "id"), AuditStatus.REJECTED_RESUBMIT, Objects.requireNonNull(reason, "reason"),
                 List.copyOf(evidence));

@@ -83,7 +83,8 @@ import java.util.Objects;
  * media, upload, drama or task is 10093030; a commit with a wrong etag, a missing part, a
  * wrongly sized part or cover parts that do not match {@code applyupload} is 10093014; a cover
  * part on an upload applied without {@code cover_type} is 10090005; a link for an episode whose
- * drama is not approved, a resubmission of a drama that is not rejected, and a sixth expedite of
+ * drama is not approved, a resubmission of a drama that is not sent back for changes (status 4;
+ * status 2 is final), and a sixth expedite of
  * the day are 10093011; an episode already in another drama is 10090040; a link parameter the
  * fake's state contradicts (expiry against the fake clock, preview longer than the video) is
  * 10093014. No faults are injected unless asked for through {@link #control()}.

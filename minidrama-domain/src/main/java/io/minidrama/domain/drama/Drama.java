@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * A drama as the platform knows it ({@code DramaInfo}): its episodes and its audit.
  *
- * <p>Invariants: the audit status moves only along {@link AuditStatus#canMoveTo}; only a rejected
- * drama can be resubmitted (R-19), with the same episode count (R-18) and replacing only its own
+ * <p>Invariants: the audit status moves only along {@link AuditStatus#canMoveTo}; only a drama sent
+ * back for changes (status 4) can be resubmitted, a drama rejected with status 2 never (R-19), with the same episode count (R-18) and replacing only its own
  * episodes; play links exist only for an approved drama. Instances are immutable; transitions
  * return a new drama.
  */
@@ -286,7 +286,8 @@ public final class Drama {
     }
 
     /**
-     * Checks a resubmission against this drama: R-19 (only rejected dramas), R-18 (same
+     * Checks a resubmission against this drama: R-19 (only a drama sent back for changes, status 4;
+     * status 2 is final and needs a new first submission), R-18 (same
      * {@code media_count}; replaced episodes belong to the drama).
      *
      * @throws InvalidRequestException listing every broken rule
@@ -294,8 +295,14 @@ public final class Drama {
     public void checkResubmission(Resubmission r) {
         Violations v = Violations.start();
         v.check(r.dramaId().equals(id), "drama_id", Rule.R18, r.dramaId(), "the resubmission names another drama (" + id + ")");
-        v.check(status().canResubmit(), "drama_id", Rule.R19, status() + " (" + status().code() + ")",
-                "only a rejected drama (status 2 or 4) can be resubmitted; this one is " + status());
+        if (status() == AuditStatus.REJECTED) {
+            v.add("drama_id", Rule.R19, status() + " (" + status().code() + ")",
+                    "status 2 is final: the platform takes no resubmission of drama " + id
+                            + "; send a new first submission (without drama_id) instead");
+        } else {
+            v.check(status().canResubmit(), "drama_id", Rule.R19, status() + " (" + status().code() + ")",
+                    "only a drama sent back for changes (status 4) can be resubmitted; this one is " + status());
+        }
         r.mediaCount().ifPresent(c -> v.check(c == mediaCount(), "media_count", Rule.R18, c,
                 "media_count must stay " + mediaCount() + ", as in the first submission"));
         for (int i = 0; i < r.replacements().size(); i++) {

@@ -28,7 +28,7 @@ public enum Rule {
     R16("R-16", "authorized_material_id unless the mini program's entity is the producer"),
     R17("R-17", "expedited is 0 or 1; at most 5 expedited first submissions a day"),
     R18("R-18", "resubmission: drama_id required, media_count unchanged, replacements valid"),
-    R19("R-19", "only rejected dramas (status 2 or 4) can be resubmitted"),
+    R19("R-19", "only a drama sent back for changes (status 4) can be resubmitted; status 2 is final"),
     R20("R-20", "limit 1..100, offset >= 0"),
     R21("R-21", "listmedia time window and media_name pattern"),
     R22("R-22", "CDN usage window: last 365 days, span <= 90 days, interval 5/60/1440"),

@@ -118,9 +118,8 @@ class ResubmissionTest {
             Resubmission r = Resubmission.builder(DRAMA).mediaCount(3)
                     .replacements(List.of(new MediaReplacement(EPISODES.get(1), FRESH))).build();
 
-            drama(AuditStatus.REJECTED).checkResubmission(r);
             drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r);
-            assertEquals(3, drama(AuditStatus.REJECTED).mediaCount());
+            assertEquals(3, drama(AuditStatus.REJECTED_RESUBMIT).mediaCount());
         }
 
         @Test
@@ -128,7 +127,7 @@ class ResubmissionTest {
             Resubmission r = Resubmission.builder(DRAMA).mediaCount(4).build();
 
             InvalidRequestException e = assertRejected(Rule.R18, "media_count", "must stay 3",
-                    () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+                    () -> drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r));
             assertEquals("4", e.violations().get(0).rejected());
         }
 
@@ -136,7 +135,7 @@ class ResubmissionTest {
         void checkResubmission_whenNewMediaListHasAnotherLength_rejectsWithR18() {
             Resubmission r = Resubmission.builder(DRAMA).mediaIds(media(2)).build();
 
-            assertRejected(Rule.R18, "media_count", "must stay 3", () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+            assertRejected(Rule.R18, "media_count", "must stay 3", () -> drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r));
         }
 
         @Test
@@ -144,21 +143,21 @@ class ResubmissionTest {
             Resubmission r = Resubmission.builder(DRAMA).replacements(List.of(new MediaReplacement(MediaId.of(5555), FRESH))).build();
 
             assertRejected(Rule.R18, "replace_media_list[0].old", "must be an episode of drama 77",
-                    () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+                    () -> drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r));
         }
 
         @Test
         void checkResubmission_whenNewMediaAlreadyAnEpisode_rejectsWithR27() {
             Resubmission r = Resubmission.builder(DRAMA).replacements(List.of(new MediaReplacement(EPISODES.get(0), EPISODES.get(2)))).build();
 
-            assertRejected(Rule.R27, "replace_media_list[0].new", "already an episode", () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+            assertRejected(Rule.R27, "replace_media_list[0].new", "already an episode", () -> drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r));
         }
 
         @Test
         void checkResubmission_whenForAnotherDrama_rejectsWithR18() {
             Resubmission r = Resubmission.builder(DramaId.of(78)).build();
 
-            assertRejected(Rule.R18, "drama_id", "names another drama (77)", () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+            assertRejected(Rule.R18, "drama_id", "names another drama (77)", () -> drama(AuditStatus.REJECTED_RESUBMIT).checkResubmission(r));
         }
 
         @Test
@@ -166,7 +165,7 @@ class ResubmissionTest {
             Resubmission r = Resubmission.builder(DRAMA).mediaCount(5)
                     .replacements(List.of(new MediaReplacement(MediaId.of(5555), FRESH))).build();
 
-            InvalidRequestException e = assertRejected(Rule.R19, "drama_id", "only a rejected drama",
+            InvalidRequestException e = assertRejected(Rule.R19, "drama_id", "only a drama sent back for changes (status 4)",
                     () -> drama(AuditStatus.UNDER_REVIEW).checkResubmission(r));
             violation(e, Rule.R18, "media_count", "must stay 3");
             violation(e, Rule.R18, "replace_media_list[0].old", "must be an episode");
@@ -175,7 +174,7 @@ class ResubmissionTest {
     }
 
     @Nested
-    @DisplayName("R-19: only a rejected drama (2 or 4) can be resubmitted; transitions follow the status")
+    @DisplayName("R-19: only a drama sent back for changes (4) can be resubmitted; 2 is final; transitions follow the status")
     class R19Status {
 
         @ParameterizedTest
@@ -183,12 +182,28 @@ class ResubmissionTest {
         void checkResubmission_whenNotRejected_rejectsWithR19(AuditStatus status) {
             Resubmission r = Resubmission.builder(DRAMA).build();
 
-            assertRejected(Rule.R19, "drama_id", "only a rejected drama (status 2 or 4) can be resubmitted", () -> drama(status).checkResubmission(r));
+            assertRejected(Rule.R19, "drama_id", "only a drama sent back for changes (status 4) can be resubmitted", () -> drama(status).checkResubmission(r));
+        }
+
+        @Test
+        void checkResubmission_whenFinallyRejected_rejectsWithR19AskingForANewFirstSubmission() {
+            Resubmission r = Resubmission.builder(DRAMA).description("再试一次").build();
+
+            InvalidRequestException e = assertRejected(Rule.R19, "drama_id", "status 2 is final",
+                    () -> drama(AuditStatus.REJECTED).checkResubmission(r));
+            assertTrue(e.getMessage().contains("new first submission"), e::getMessage);
+            assertEquals(1, e.violations().size());
+        }
+
+        @Test
+        void submittedForReview_whenFinallyRejected_rejectsWithR19() {
+            assertRejected(Rule.R19, "audit_detail.status", "can move to [] only",
+                    () -> drama(AuditStatus.REJECTED).submittedForReview(Instant.EPOCH));
         }
 
         @ParameterizedTest
-        @EnumSource(value = AuditStatus.class, names = {"REJECTED", "REJECTED_RESUBMIT"})
-        void submittedForReview_whenRejected_movesToUnderReviewR19(AuditStatus status) {
+        @EnumSource(value = AuditStatus.class, names = {"REJECTED_RESUBMIT"})
+        void submittedForReview_whenSentBackForChanges_movesToUnderReviewR19(AuditStatus status) {
             Instant at = Instant.parse("2025-03-01T08:00:00Z");
 
             Drama d = drama(status).submittedForReview(at);

@@ -47,10 +47,9 @@ class DramaServiceTest {
     @DisplayName("R-18/R-19: resubmit reads the drama first and sends nothing when a rule is broken")
     class Resubmit {
 
-        @ParameterizedTest
-        @EnumSource(value = AuditStatus.class, names = {"REJECTED", "REJECTED_RESUBMIT"})
-        void resubmit_whenDramaRejectedAndResubmissionValid_readsThenSubmitsR19(AuditStatus status) {
-            given(status);
+        @Test
+        void resubmit_whenDramaSentBackForChangesAndResubmissionValid_readsThenSubmitsR19() {
+            given(AuditStatus.REJECTED_RESUBMIT);
             Resubmission r = Resubmission.builder(DRAMA).mediaCount(3)
                     .replacements(List.of(new MediaReplacement(MediaId.of(2), MediaId.of(20)))).build();
 
@@ -63,14 +62,23 @@ class DramaServiceTest {
         void resubmit_whenDramaNotRejected_rejectsWithR19AndSendsNoSubmission(AuditStatus status) {
             given(status);
 
-            assertRejected(Rule.R19, "drama_id", "only a rejected drama", () -> service.resubmit(Resubmission.builder(DRAMA).build()));
+            assertRejected(Rule.R19, "drama_id", "only a drama sent back for changes", () -> service.resubmit(Resubmission.builder(DRAMA).build()));
+
+            assertEquals(List.of("getdrama"), platform.ops());
+        }
+
+        @Test
+        void resubmit_whenDramaFinallyRejected_rejectsWithR19AskingForANewFirstSubmissionAndSendsNothing() {
+            given(AuditStatus.REJECTED);
+
+            assertRejected(Rule.R19, "drama_id", "send a new first submission", () -> service.resubmit(Resubmission.builder(DRAMA).build()));
 
             assertEquals(List.of("getdrama"), platform.ops());
         }
 
         @Test
         void resubmit_whenMediaCountChanged_rejectsWithR18AndSendsNoSubmission() {
-            given(AuditStatus.REJECTED);
+            given(AuditStatus.REJECTED_RESUBMIT);
 
             assertRejected(Rule.R18, "media_count", "must stay 3", () -> service.resubmit(Resubmission.builder(DRAMA).mediaCount(4).build()));
 

@@ -63,6 +63,11 @@ public final class FakeBackedControl implements PlatformControl {
     }
 
     @Override
+    public void rejectDramaForChanges(DramaId id, String reason, List<MaterialId> evidence) {
+        control.rejectDramaForChanges(id, reason, evidence);
+    }
+
+    @Override
     public void approveEpisode(MediaId id) {
         control.approveEpisode(id);
     }

@@ -67,6 +67,12 @@ public final class HttpPlatformControl implements PlatformControl {
     }
 
     @Override
+    public void rejectDramaForChanges(DramaId id, String reason, List<MaterialId> evidence) {
+        post("dramas/" + id + "/reject", Json.createObjectBuilder().add("reason", reason).add("evidence_material_id_list", ids(evidence))
+                .add("resubmit_with_changes", true));
+    }
+
+    @Override
     public void approveEpisode(MediaId id) {
         post("media/" + id + "/approve", Json.createObjectBuilder());
     }

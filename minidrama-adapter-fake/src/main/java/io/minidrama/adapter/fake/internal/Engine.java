@@ -408,8 +408,12 @@ public final class Engine {
             throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "drama " + r.dramaId() + " does not exist");
         }
         Drama d = rec.drama;
+        if (d.status() == AuditStatus.REJECTED) {
+            throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " was rejected for good (status 2); it cannot be resubmitted, "
+                    + "a new first submission is needed");
+        }
         if (!d.status().canResubmit()) {
-            throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; only a rejected drama (status 2 or 4) can be resubmitted");
+            throw error(op, ErrorCode.OPERATION_FAILED, "drama " + d.id() + " is " + d.status() + "; only a drama sent back for changes (status 4) can be resubmitted");
         }
         if (r.mediaCount().isPresent() && r.mediaCount().getAsInt() != d.mediaCount()) {
             throw error(op, ErrorCode.PARAMETER_ERROR, "media_count must stay " + d.mediaCount());
