@@ -15,6 +15,7 @@ import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.authz.UnifiedSocialCreditCode;
 import io.minidrama.port.service.MiniDrama;
@@ -169,8 +170,17 @@ final class AuthorizeCommand {
             return ExitCodes.OK;
         }
 
-        @Command(mixinStandardHelpOptions = true, name = "app", description = "Whole-catalogue authorisations.")
-        int app(@Mixin Connection connection) {
+        @Command(mixinStandardHelpOptions = true, name = "app", description = "Whole-catalogue authorisations: those this mini program granted "
+                + "(getauthorizeapps), or with --received those other mini programs granted it (getauthorizedapps).")
+        int app(@Mixin Connection connection,
+                @Option(names = "--received", description = "Whole catalogues authorised to this mini program, with their authorizer_appid") boolean received) {
+            if (received) {
+                List<ReceivedAppGrant> grants = MiniDrama.create(connection.open()).authorizations().receivedApps();
+                StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorisations received");
+                grants.forEach(g -> human.append(String.format("%n  from %s  since %s  until %s", g.authorizerAppId(), g.authorizedTime(), g.expiry())));
+                out(connection).result(JsonViews.receivedAppGrants(grants), human.toString());
+                return ExitCodes.OK;
+            }
             List<AppGrant> grants = MiniDrama.create(connection.open()).authorizations().authorizedApps();
             StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorisations");
             grants.forEach(g -> human.append(String.format("%n  to %s  since %s  until %s", g.authorizedAppId(), g.authorizedTime(), g.expiry())));

@@ -6,6 +6,7 @@ import io.minidrama.domain.authz.CopyrightGrant;
 import io.minidrama.domain.authz.CopyrightGrants;
 import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.drama.Drama;
@@ -154,6 +155,15 @@ final class JsonViews {
         JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
         grants.forEach(g -> items.add(jakarta.json.Json.createObjectBuilder()
                 .add("authorized_appid", g.authorizedAppId())
+                .add("authorized_time", g.authorizedTime().getEpochSecond()).add("authz_expire_time", g.expiry().epochSecond())));
+        return jakarta.json.Json.createObjectBuilder().add("objects", items).build();
+    }
+
+    /** {@code getauthorizedapps}'s body: {@code objects[{authorizer_appid, authorized_time, authz_expire_time}]}. */
+    static JsonObject receivedAppGrants(List<ReceivedAppGrant> grants) {
+        JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        grants.forEach(g -> items.add(jakarta.json.Json.createObjectBuilder()
+                .add("authorizer_appid", g.authorizerAppId())
                 .add("authorized_time", g.authorizedTime().getEpochSecond()).add("authz_expire_time", g.expiry().epochSecond())));
         return jakarta.json.Json.createObjectBuilder().add("objects", items).build();
     }

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.drama.Copyright;
 import io.minidrama.domain.drama.FirstSubmission;
@@ -8,6 +9,7 @@ import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.AuditType;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
@@ -392,6 +394,34 @@ class MiniDramaCliTest {
         assertEquals(0, revoke.exit(), revoke.err());
         assertEquals(3, again.exit());
         assertTrue(again.err().contains("errcode 10090039"), again.err());
+    }
+
+    @Test
+    void authorizeListAppReceived_printsTheAuthorizersUnderThePlatformsFieldNames() {
+        emulator.control().receiveAppGrant(AppId.of("wx9876543210fedcba"), Expiry.PERMANENT);
+
+        Run json = platform("authorize", "list", "app", "--received", "--json");
+        Run human = platform("authorize", "list", "app", "--received");
+        Run granted = platform("authorize", "list", "app", "--json");
+
+        assertEquals(0, json.exit(), json.err());
+        JsonObject row = json.json().getJsonArray("objects").getJsonObject(0);
+        assertEquals("wx9876543210fedcba", row.getString("authorizer_appid"));
+        assertEquals(0, row.getInt("authz_expire_time"));
+        assertFalse(row.containsKey("authorized_appid"), row.toString());
+        assertEquals(0, human.exit(), human.err());
+        assertTrue(human.out().contains("from wx9876543210fedcba"), human.out());
+        assertEquals(0, granted.json().getJsonArray("objects").size(), "the grantor's view stays empty");
+    }
+
+    @Test
+    void authorizeListAppReceived_whenThePlatformRefuses_exitsThreeWithTheErrcode() {
+        emulator.control().failNext("getauthorizedapps", 1, 10090043);
+
+        Run r = platform("authorize", "list", "app", "--received");
+
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains("errcode 10090043"), r.err());
     }
 
     @Test

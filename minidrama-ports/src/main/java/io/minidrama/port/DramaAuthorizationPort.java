@@ -8,6 +8,7 @@ import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Licenses dramas to other mini programs: single dramas ({@code authorizedrama},
  * {@code deauthorizedrama}, {@code getauthorizeobjects}, {@code getauthorizedobjects}) or the
- * whole catalogue ({@code authorizeapp}, {@code deauthorizeapp}, {@code getauthorizeapps}).
+ * whole catalogue ({@code authorizeapp}, {@code deauthorizeapp}, {@code getauthorizeapps},
+ * {@code getauthorizedapps}).
  *
  * <p>Implementations MUST be thread-safe and MUST NOT accept {@code null}. Per-drama outcomes are
  * values ({@link AuthorizationResult}), not exceptions: a call can partly succeed. A call the
@@ -41,6 +43,13 @@ public interface DramaAuthorizationPort {
     /** Withdraws a whole-catalogue authorisation. */
     void deauthorizeApp(AppId authorizedAppId);
 
-    /** The whole-catalogue authorisations this mini program granted. */
+    /** The grantor's view: the whole-catalogue authorisations this mini program granted ({@code getauthorizeapps}). */
     List<AppGrant> authorizedApps();
+
+    /**
+     * The grantee's view: the whole-catalogue authorisations other mini programs granted to this
+     * one ({@code getauthorizedapps}), one per authorizer, expired ones left out by the platform.
+     * An empty list when there are none.
+     */
+    List<ReceivedAppGrant> receivedApps();
 }

@@ -13,6 +13,7 @@ import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.port.DramaAuditPort;
 import io.minidrama.port.DramaAuthorizationPort;
@@ -34,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lists live grants, filtered and paged; a grant with an expiry ends with the clock; revoking
  * removes a grant (0), again is 10090039, never granted is 10090043. Whole-catalogue grants are
  * listed, revoked (10090039 / 10090043 as whole-call errors) and refused for a grantee without the
- * category (10090038). The grantee's view lists what others granted (fed through
- * {@link PlatformControl#receiveDramaGrant}).
+ * category (10090038). The grantee's views list what others granted, drama by drama (fed through
+ * {@link PlatformControl#receiveDramaGrant}) and whole catalogues ({@code getauthorizedapps}, fed
+ * through {@link PlatformControl#receiveAppGrant}), until the grant expires; never what this mini
+ * program granted itself.
  *
  * <p>The subject also submits dramas (to have approved ones). Extend it and implement
  * {@link #createSubject()}.
@@ -51,6 +54,8 @@ public abstract class DramaAuthorizationPortContractTest<P extends DramaAuthoriz
     protected static final AppId WITHOUT_CATEGORY = AppId.of("wxnocategory000001");
     /** A mini program that authorises dramas to this one. */
     protected static final AppId AUTHORIZER = AppId.of("wxauthorizer000001");
+    /** Another mini program that authorises dramas to this one. */
+    protected static final AppId OTHER_AUTHORIZER = AppId.of("wxauthorizer000002");
 
     private int episodes;
 
@@ -202,5 +207,31 @@ public abstract class DramaAuthorizationPortContractTest<P extends DramaAuthoriz
 
         Expect.platformError(10090038, () -> port.authorizeApp(new AppAuthorization(WITHOUT_CATEGORY, Expiry.PERMANENT)));
         assertEquals(List.of(), port.authorizedApps());
+    }
+
+    @Test
+    void receivedApps_listsTheWholeCatalogueGrantsOfOtherMiniPrograms_untilTheyExpire() {
+        Instant at = control.now();
+        Expiry expiry = Expiry.at(control.now().plus(Duration.ofDays(8)), control.clock(), "authz_expire_time");
+        control.receiveAppGrant(AUTHORIZER, Expiry.PERMANENT);
+        control.advance(Duration.ofSeconds(10));
+        control.receiveAppGrant(OTHER_AUTHORIZER, expiry);
+
+        List<ReceivedAppGrant> apps = port.receivedApps();
+
+        assertEquals(List.of(AUTHORIZER.value(), OTHER_AUTHORIZER.value()), apps.stream().map(ReceivedAppGrant::authorizerAppId).toList());
+        assertEquals(at.getEpochSecond(), apps.get(0).authorizedTime().getEpochSecond());
+        assertTrue(apps.get(0).expiry().permanent());
+        assertEquals(expiry.epochSecond(), apps.get(1).expiry().epochSecond());
+        control.advance(Duration.ofDays(8));
+        assertEquals(List.of(AUTHORIZER.value()), port.receivedApps().stream().map(ReceivedAppGrant::authorizerAppId).toList());
+    }
+
+    @Test
+    void receivedApps_leavesOutWhatThisMiniProgramGrantedOthers() {
+        port.authorizeApp(new AppAuthorization(GRANTEE, Expiry.PERMANENT));
+
+        assertEquals(List.of(), port.receivedApps());
+        assertEquals(1, port.authorizedApps().size());
     }
 }

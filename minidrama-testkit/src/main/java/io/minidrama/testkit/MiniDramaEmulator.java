@@ -64,7 +64,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST packages {"total_mb", "start_time", "end_time", "directed"}} (answers {@code package_id});
  *       {@code POST packages/{id}/used {"used_mb"}}</li>
  *   <li>{@code GET appid}; {@code POST appids/{appid}/lacks-category}; {@code POST received/dramas {"authorizer_appid",
- *       "drama_id", "expire_time"}}; {@code POST received/copyrights {...}} (the grantee's views)</li>
+ *       "drama_id", "expire_time"}}; {@code POST received/apps {"authorizer_appid", "expire_time"}}; {@code POST received/copyrights
+ *       {...}} (the grantee's views)</li>
  *   <li>{@code POST media?media_name=..} with the video as body (seed a media); {@code GET media/{id}} (size,
  *       sha256, duration); {@code GET media/{id}/content}; {@code POST media/{id}/duration {"seconds"}}</li>
  *   <li>{@code POST faults {"operation", "times", "errcode"}} or {@code {"operation", "times", "transport":

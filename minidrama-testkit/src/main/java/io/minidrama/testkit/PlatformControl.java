@@ -133,6 +133,12 @@ public interface PlatformControl {
     /** {@code authorizer} authorises {@code drama} to this mini program (the grantee's view lists it). */
     void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry);
 
+    /**
+     * {@code authorizer} authorises its whole catalogue to this mini program ({@code authorizeapp}
+     * on its side): the grantee's view ({@code getauthorizedapps}) lists it until {@code expiry}.
+     */
+    void receiveAppGrant(AppId authorizer, Expiry expiry);
+
     /** {@code authorizer} grants this mini program the copyright of {@code drama}. */
     void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry);
 }

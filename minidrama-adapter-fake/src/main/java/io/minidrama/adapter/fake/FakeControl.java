@@ -153,6 +153,15 @@ public final class FakeControl {
                 Objects.requireNonNull(expiry, "expiry"));
     }
 
+    /**
+     * Another mini program authorises its whole catalogue to this one ({@code authorizeapp} called
+     * by {@code authorizer} naming this mini program): the grantee's view ({@code getauthorizedapps})
+     * lists it until {@code expiry}. A later grant from the same authorizer replaces the earlier one.
+     */
+    public void receiveAppGrant(AppId authorizer, Expiry expiry) {
+        engine.receiveAppGrant(Objects.requireNonNull(authorizer, "authorizer"), Objects.requireNonNull(expiry, "expiry"));
+    }
+
     /** Another mini program grants this one the copyright of {@code drama}, listed in the grantee's view until {@code expiry}. */
     public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
         engine.receiveCopyrightGrant(Objects.requireNonNull(authorizer, "authorizer"), Objects.requireNonNull(drama, "drama"),

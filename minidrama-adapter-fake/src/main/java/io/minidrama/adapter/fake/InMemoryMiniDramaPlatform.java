@@ -22,6 +22,7 @@ import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
@@ -112,7 +113,8 @@ import java.util.Objects;
  * the fake clock is 47003; expiries are honoured by the clock. Revoking a grant that never existed
  * (or expired) is 10090043, one revoked before 10090039 (per drama in {@code result[]}; a whole
  * call for {@code deauthorizeapp}). The grantee's views list what a test fed through
- * {@link FakeControl#receiveDramaGrant} and {@link FakeControl#receiveCopyrightGrant}.
+ * {@link FakeControl#receiveDramaGrant}, {@link FakeControl#receiveAppGrant} (whole catalogues) and
+ * {@link FakeControl#receiveCopyrightGrant}, while their expiry is ahead of the fake clock.
  *
  * <p><b>Threads.</b> Thread-safe: every method may be called concurrently; parts of one upload
  * may be sent in parallel. Push-event listeners run on the thread whose call made the event
@@ -342,6 +344,11 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public List<AppGrant> authorizedApps() {
         return faults.call("getauthorizeapps", "{}", engine::authorizedApps);
+    }
+
+    @Override
+    public List<ReceivedAppGrant> receivedApps() {
+        return faults.call("getauthorizedapps", "{}", engine::receivedApps);
     }
 
     @Override

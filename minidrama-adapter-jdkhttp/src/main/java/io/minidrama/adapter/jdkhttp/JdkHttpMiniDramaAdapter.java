@@ -28,6 +28,7 @@ import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
@@ -357,6 +358,13 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         // POST with {} as the official page shows; one peer uses GET, which the platform may refuse (43002).
         return call(Operation.GET_AUTHORIZE_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
                 (r, status) -> Mapping.appGrants(r));
+    }
+
+    @Override
+    public List<ReceivedAppGrant> receivedApps() {
+        // As getauthorizeapps: POST with {}; the rows name the authorizer instead of the grantee.
+        return call(Operation.GET_AUTHORIZED_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
+                (r, status) -> Mapping.receivedAppGrants(r));
     }
 
     // ------------------------------------------------------------------ CopyrightAuthorizationPort

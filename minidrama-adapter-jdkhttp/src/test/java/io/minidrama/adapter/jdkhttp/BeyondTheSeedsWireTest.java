@@ -22,6 +22,7 @@ import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.authz.UnifiedSocialCreditCode;
 import io.minidrama.domain.drama.Actor;
@@ -351,6 +352,30 @@ class BeyondTheSeedsWireTest {
             assertJsonCall(server.only(VOD + "getauthorizeapps"), "getauthorizeapps", "{}");
             assertEquals(List.of(new AppGrant("wxabcdef0123456789", Instant.ofEpochSecond(1702020510), Expiry.ofEpochSecond(1733556600))),
                     apps);
+        }
+
+        @Test
+        void receivedApps_postsAnEmptyObjectToGetauthorizedapps_andDecodesTheAuthorizers() {
+            // API.md §9.8: {} -> objects[{authorizer_appid, authorized_time, authz_expire_time}], with the
+            // values of the getauthorizeapps page's example; no official page of its own was found.
+            server.json(VOD + "getauthorizedapps", """
+                    {"errcode":0,"errmsg":"ok","objects":[
+                     {"authorizer_appid":"wx9876543210fedcba","authorized_time":1702020510,"authz_expire_time":0},
+                     {"authorizer_appid":"wxabcdef0123456789","authorized_time":"1702024110","authz_expire_time":1733556600}]}""");
+
+            List<ReceivedAppGrant> apps = adapter.receivedApps();
+
+            assertJsonCall(server.only(VOD + "getauthorizedapps"), "getauthorizedapps", "{}");
+            assertEquals(List.of(new ReceivedAppGrant("wx9876543210fedcba", Instant.ofEpochSecond(1702020510), Expiry.PERMANENT),
+                    new ReceivedAppGrant("wxabcdef0123456789", Instant.ofEpochSecond(1702024110), Expiry.ofEpochSecond(1733556600))), apps);
+        }
+
+        @Test
+        void receivedApps_withoutObjects_isAnEmptyList() {
+            server.json(VOD + "getauthorizedapps", """
+                    {"errcode":0,"errmsg":"ok"}""");
+
+            assertEquals(List.of(), adapter.receivedApps());
         }
     }
 

@@ -37,6 +37,7 @@ import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
@@ -256,6 +257,12 @@ class RecordingPlatform implements MiniDramaPlatform, DramaMaintenancePort, Traf
     @Override
     public List<AppGrant> authorizedApps() {
         record("getauthorizeapps", null);
+        return List.of();
+    }
+
+    @Override
+    public List<ReceivedAppGrant> receivedApps() {
+        record("getauthorizedapps", null);
         return List.of();
     }
 

@@ -124,6 +124,10 @@ public final class ApiHandler implements HttpHandler {
             case "authorizeapp" -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
             case "deauthorizeapp" -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
             case "getauthorizeapps" -> ok = AuthzWire.appGrants(platform.authorizedApps());
+            case "getauthorizedapps" -> {
+                AuthzWire.noFields("getauthorizedapps", o);
+                ok = AuthzWire.receivedAppGrants(platform.receivedApps());
+            }
             case "authorizecopyright" -> ok = AuthzWire.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
             case "deauthorizecopyright" -> ok = AuthzWire.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
             case "getcopyrightauthorizationlist" -> ok = AuthzWire.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));

@@ -19,6 +19,7 @@ import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.authz.UnifiedSocialCreditCode;
 import io.minidrama.domain.error.InvalidRequestException;
@@ -218,6 +219,27 @@ final class AuthzWire {
         for (AppGrant g : grants) {
             list.add(Json.createObjectBuilder()
                     .add("authorized_appid", g.authorizedAppId())
+                    .add("authorized_time", g.authorizedTime().getEpochSecond())
+                    .add("authz_expire_time", g.expiry().epochSecond()));
+        }
+        return JsonBodies.ok().add("objects", list);
+    }
+
+    /**
+     * An operation documented with the request {@code {}} ({@code getauthorizedapps}): a field there
+     * is a client mistake (such as a filter copied from {@code getauthorizedobjects}), refused with 47003.
+     */
+    static void noFields(String op, JsonObject o) {
+        if (!o.isEmpty()) {
+            throw WireError.badArgument(op + " takes an empty object {}, got the field(s) " + o.keySet());
+        }
+    }
+
+    static JsonObjectBuilder receivedAppGrants(List<ReceivedAppGrant> grants) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ReceivedAppGrant g : grants) {
+            list.add(Json.createObjectBuilder()
+                    .add("authorizer_appid", g.authorizerAppId())
                     .add("authorized_time", g.authorizedTime().getEpochSecond())
                     .add("authz_expire_time", g.expiry().epochSecond()));
         }

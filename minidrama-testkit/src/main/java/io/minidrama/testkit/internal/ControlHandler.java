@@ -113,6 +113,8 @@ public final class ControlHandler implements HttpHandler {
             case "POST appids/lacks-category" -> control.lacksCategory(AppId.of(segment(path)));
             case "POST received/dramas" -> control.receiveDramaGrant(AppId.of(JsonBodies.reqString(body, "authorizer_appid")),
                     DramaId.of(JsonBodies.reqLong(body, "drama_id")), Expiry.ofEpochSecond(JsonBodies.optLong(body, "expire_time").orElse(0L)));
+            case "POST received/apps" -> control.receiveAppGrant(AppId.of(JsonBodies.reqString(body, "authorizer_appid")),
+                    Expiry.ofEpochSecond(JsonBodies.optLong(body, "expire_time").orElse(0L)));
             case "POST received/copyrights" -> control.receiveCopyrightGrant(AppId.of(JsonBodies.reqString(body, "authorizer_appid")),
                     DramaId.of(JsonBodies.reqLong(body, "drama_id")), Expiry.ofEpochSecond(JsonBodies.optLong(body, "expire_time").orElse(0L)));
             case "POST media/approve" -> control.approveEpisode(MediaId.of(id(path)));

@@ -148,6 +148,11 @@ public final class FakeBackedControl implements PlatformControl {
     }
 
     @Override
+    public void receiveAppGrant(AppId authorizer, Expiry expiry) {
+        control.receiveAppGrant(authorizer, expiry);
+    }
+
+    @Override
     public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
         control.receiveCopyrightGrant(authorizer, drama, expiry);
     }

@@ -164,6 +164,11 @@ public final class HttpPlatformControl implements PlatformControl {
     }
 
     @Override
+    public void receiveAppGrant(AppId authorizer, Expiry expiry) {
+        post("received/apps", Json.createObjectBuilder().add("authorizer_appid", authorizer.value()).add("expire_time", expiry.epochSecond()));
+    }
+
+    @Override
     public void receiveCopyrightGrant(AppId authorizer, DramaId drama, Expiry expiry) {
         post("received/copyrights", grant(authorizer, drama, expiry));
     }

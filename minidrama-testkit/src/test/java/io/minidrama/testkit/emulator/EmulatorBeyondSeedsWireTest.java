@@ -1,8 +1,10 @@
 package io.minidrama.testkit.emulator;
 
 import io.minidrama.adapter.fake.MutableClock;
+import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
+import io.minidrama.domain.authz.Expiry;
 import io.minidrama.testkit.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +63,35 @@ class EmulatorBeyondSeedsWireTest {
 
         assertEquals(0, r.getInt("errcode"));
         assertEquals(0, r.getJsonArray("objects").size());
+    }
+
+    @Test
+    void getauthorizedapps_withAnEmptyObject_answersTheAuthorizersUnderThePagesFieldNames() throws Exception {
+        emulator.control().receiveAppGrant(AppId.of("wx9876543210fedcba"), Expiry.PERMANENT);
+
+        JsonObject r = op("getauthorizedapps", "{}");
+
+        assertEquals(0, r.getInt("errcode"), r.toString());
+        JsonObject row = r.getJsonArray("objects").getJsonObject(0);
+        assertEquals(Set.of("authorizer_appid", "authorized_time", "authz_expire_time"), row.keySet());
+        assertEquals("wx9876543210fedcba", row.getString("authorizer_appid"));
+        assertEquals(clock.instant().getEpochSecond(), row.getJsonNumber("authorized_time").longValue());
+        assertEquals(0, row.getInt("authz_expire_time"));
+    }
+
+    @Test
+    void getauthorizedapps_withAField_isRefusedWith47003() throws Exception {
+        JsonObject r = op("getauthorizedapps", "{\"authorizer_appid\":\"wx9876543210fedcba\"}");
+
+        assertEquals(47003, r.getInt("errcode"));
+        assertTrue(r.getString("errmsg").contains("authorizer_appid"), r.toString());
+    }
+
+    @Test
+    void getauthorizedapps_withAnArray_isRefusedAsNotJsonObject() throws Exception {
+        JsonObject r = op("getauthorizedapps", "[]");
+
+        assertEquals(47001, r.getInt("errcode"));
     }
 
     @Test

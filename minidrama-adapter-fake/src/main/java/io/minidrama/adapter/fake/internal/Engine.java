@@ -24,6 +24,7 @@ import io.minidrama.domain.authz.DramaDeauthorization;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
@@ -739,6 +740,10 @@ public final class Engine {
         return locked(out -> grants.authorizedApps(clock.instant()));
     }
 
+    public List<ReceivedAppGrant> receivedApps() {
+        return locked(out -> grants.receivedApps(clock.instant()));
+    }
+
     public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization r) {
         return locked(out -> grants.authorizeCopyright(r, clock.instant(), grantView));
     }
@@ -765,6 +770,13 @@ public final class Engine {
     public void receiveDramaGrant(AppId authorizer, DramaId drama, Expiry expiry) {
         locked(out -> {
             grants.receiveDrama(authorizer, drama, clock.instant(), expiry);
+            return null;
+        });
+    }
+
+    public void receiveAppGrant(AppId authorizer, Expiry expiry) {
+        locked(out -> {
+            grants.receiveApp(authorizer, clock.instant(), expiry);
             return null;
         });
     }

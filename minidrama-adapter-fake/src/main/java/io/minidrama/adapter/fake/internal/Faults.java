@@ -22,7 +22,7 @@ public final class Faults {
             "commitupload", "listmedia", "getmedia", "getmedialink", "deletemedia", "auditdrama", "listdramas", "getdrama",
             "getcdnusagedata", "getcdnlogs", "submitreplacedramamedias", "replacedramamedia", "modifydramabasicinfo",
             "getdramalatestauditinfo", "listpackages", "authorizedrama", "deauthorizedrama", "getauthorizeobjects",
-            "getauthorizedobjects", "authorizeapp", "deauthorizeapp", "getauthorizeapps", "authorizecopyright",
+            "getauthorizedobjects", "authorizeapp", "deauthorizeapp", "getauthorizeapps", "getauthorizedapps", "authorizecopyright",
             "deauthorizecopyright", "getcopyrightauthorizationlist", "getcopyrightauthorizedlist");
 
     private enum Kind { ERRCODE, TRANSPORT_BEFORE, TRANSPORT_AFTER }

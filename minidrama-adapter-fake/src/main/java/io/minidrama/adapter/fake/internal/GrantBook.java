@@ -19,6 +19,7 @@ import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.error.ErrorCode;
@@ -79,6 +80,8 @@ final class GrantBook {
     private final Set<CopyrightKey> revokedCopyrights = new HashSet<>();
     private final List<Received> receivedDramas = new ArrayList<>();
     private final List<Received> receivedCopyrights = new ArrayList<>();
+    /** Whole-catalogue grants received, by authorizer: a new grant from the same authorizer replaces the last. */
+    private final Map<AppId, Granted> receivedApps = new LinkedHashMap<>();
 
     GrantBook(AppId self) {
         this.self = self;
@@ -94,6 +97,7 @@ final class GrantBook {
         revokedCopyrights.clear();
         receivedDramas.clear();
         receivedCopyrights.clear();
+        receivedApps.clear();
     }
 
     // ------------------------------------------------------------ control
@@ -104,6 +108,10 @@ final class GrantBook {
 
     void receiveDrama(AppId authorizer, DramaId drama, Instant now, Expiry expiry) {
         receivedDramas.add(new Received(authorizer, drama, now, expiry));
+    }
+
+    void receiveApp(AppId authorizer, Instant now, Expiry expiry) {
+        receivedApps.put(authorizer, new Granted(now, expiry));
     }
 
     void receiveCopyright(AppId authorizer, DramaId drama, Instant now, Expiry expiry) {
@@ -188,6 +196,14 @@ final class GrantBook {
         return appGrants.entrySet().stream()
                 .map(e -> new AppGrant(e.getKey().value(), e.getValue().at(), e.getValue().expiry()))
                 .sorted(Comparator.comparing(AppGrant::authorizedTime).thenComparing(AppGrant::authorizedAppId))
+                .toList();
+    }
+
+    List<ReceivedAppGrant> receivedApps(Instant now) {
+        prune(receivedApps, now);
+        return receivedApps.entrySet().stream()
+                .map(e -> new ReceivedAppGrant(e.getKey().value(), e.getValue().at(), e.getValue().expiry()))
+                .sorted(Comparator.comparing(ReceivedAppGrant::authorizedTime).thenComparing(ReceivedAppGrant::authorizerAppId))
                 .toList();
     }
 

@@ -12,6 +12,7 @@ import io.minidrama.domain.authz.AppAuthorization;
 import io.minidrama.domain.authz.AppGrant;
 import io.minidrama.domain.authz.AuthorizationResult;
 import io.minidrama.domain.authz.AuthzPage;
+import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.CopyrightAuthorization;
 import io.minidrama.domain.authz.CopyrightDeauthorization;
 import io.minidrama.domain.authz.CopyrightGrant;
@@ -510,6 +511,18 @@ public final class Mapping {
             for (Wire.AuthorizeObject o : r.objects) {
                 if (o != null) {
                     out.add(new AppGrant(text(o.authorizedAppid), time(o.authorizedTime), expiry(o.authzExpireTime)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static List<ReceivedAppGrant> receivedAppGrants(Wire.AuthorizeObjectsResponse r) {
+        List<ReceivedAppGrant> out = new ArrayList<>();
+        if (r.objects != null) {
+            for (Wire.AuthorizeObject o : r.objects) {
+                if (o != null) {
+                    out.add(new ReceivedAppGrant(text(o.authorizerAppid), time(o.authorizedTime), expiry(o.authzExpireTime)));
                 }
             }
         }

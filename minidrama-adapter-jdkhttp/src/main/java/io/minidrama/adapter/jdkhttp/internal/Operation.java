@@ -36,6 +36,7 @@ public enum Operation {
     AUTHORIZE_APP("authorizeapp", false, false),
     DEAUTHORIZE_APP("deauthorizeapp", false, false),
     GET_AUTHORIZE_APPS("getauthorizeapps", true, false),
+    GET_AUTHORIZED_APPS("getauthorizedapps", true, false),
     AUTHORIZE_COPYRIGHT("authorizecopyright", false, false),
     DEAUTHORIZE_COPYRIGHT("deauthorizecopyright", false, false),
     GET_COPYRIGHT_AUTHORIZATION_LIST("getcopyrightauthorizationlist", true, false),

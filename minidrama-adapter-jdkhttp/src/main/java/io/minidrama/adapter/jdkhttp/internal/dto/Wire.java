@@ -465,7 +465,7 @@ public final class Wire {
         public Integer limit;
     }
 
-    /** getauthorizeobjects, getauthorizedobjects and getauthorizeapps. */
+    /** getauthorizeobjects, getauthorizedobjects, getauthorizeapps and getauthorizedapps. */
     public static final class AuthorizeObjectsResponse extends Envelope {
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long totalCount;
