@@ -81,7 +81,7 @@ final class DramaCommand {
         @Option(names = "--publish-license-material") String publishLicenseMaterial;
         @Option(names = "--qualification-type", description = "Current schema: 1 licensed, 2 low cost") Integer qualificationType;
         @Option(names = "--certificate-material", description = "Type 1: qualification_certificate_material_id") String certificateMaterial;
-        @Option(names = "--cost", description = "Type 2: cost_of_production in ¥10,000 (1..99)") Integer cost;
+        @Option(names = "--cost", description = "Type 2: cost_of_production in ¥10,000 (1..99: a cost under ¥1,000,000, the threshold from 2026-01-14)") Integer cost;
         @Option(names = "--commitment-letter", description = "Type 2: cost_commitment_letter_material_id") String commitmentLetter;
         @Option(names = "--authorized-material", description = "Authorisation letter material id") String authorizedMaterial;
         @Option(names = "--producer-is-entity", description = "The mini program's entity is the producer (no authorisation letter)") boolean producerIsEntity;
@@ -91,10 +91,14 @@ final class DramaCommand {
         @Option(names = "--copyright-role", description = "Current schema: 1 producer, 2 licensee") Integer copyrightRole;
         @Option(names = "--apply-copyright-protection") boolean applyProtection;
         @Option(names = "--copyright-verification", description = "1 proof materials, 2 authorisation relation") Integer verification;
-        @Option(names = "--proof", split = ",", description = "proof_of_production material ids") List<String> proofs;
+        @Option(names = "--proof", split = ",", description = "proof_of_production material ids (up to 10)") List<String> proofs;
         @Option(names = "--authorization-certificate", split = ",") List<String> certificates;
         @Option(names = "--recommendations") String recommendations;
         @Option(names = "--ai-content", description = "Declare AI-generated content") boolean aiContent;
+        @Option(names = "--ai-ownership-proof", paramLabel = "MATERIAL_ID",
+                description = "ai_software_ownership_proof material id (announced for 2026-07-28; optional)") String aiOwnershipProof;
+        @Option(names = "--publication-proof", split = ",", paramLabel = "MATERIAL_ID",
+                description = "other_platform_publication_proof material ids, at most 4 (announced for 2026-07-28; optional)") List<String> publicationProofs;
 
         @Override
         public Integer call() {
@@ -110,6 +114,12 @@ final class DramaCommand {
             }
             if (recommendations != null) {
                 b.recommendations(recommendations);
+            }
+            if (aiOwnershipProof != null) {
+                b.aiSoftwareOwnershipProof(MaterialId.of(aiOwnershipProof));
+            }
+            if (publicationProofs != null) {
+                b.otherPlatformPublicationProof(ids(publicationProofs));
             }
             if (dramaType != null) {
                 b.dramaType(DramaType.valueOf(dramaType.toUpperCase(Locale.ROOT).replace('-', '_')));

@@ -189,6 +189,32 @@ class MiniDramaCliTest {
         assertEquals(1, emulator.control().recordedCalls("auditdrama").size(), "only the first submission reached the platform");
     }
 
+    private Run submitLowCostWithProofs(String publicationProofs) {
+        MediaId ep = emulator.platform().uploadSingle(MiniDramaFixtures.anEpisode(1).build());
+        return platform("drama", "submit", "--name", "测试短剧", "--media-ids", ep.toString(), "--producer", "某某影视",
+                "--description", "简介", "--cover-material", "cover-1", "--qualification-type", "2", "--cost", "90",
+                "--commitment-letter", "letter-1", "--drama-type", "animated", "--copyright-role", "1", "--apply-copyright-protection",
+                "--copyright-verification", "1", "--proof", "p1,p2,p3,p4,p5,p6,p7,p8,p9,p10", "--ai-content",
+                "--ai-ownership-proof", "ai-proof-1", "--publication-proof", publicationProofs, "--json");
+    }
+
+    @Test
+    void dramaSubmit_withTheAnnouncedProofs_isAcceptedByTheEmulator() {
+        Run r = submitLowCostWithProofs("pub1,pub2,pub3,pub4");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.json().getJsonNumber("drama_id").longValue() > 0, r.out());
+    }
+
+    @Test
+    void dramaSubmit_withFivePublicationProofs_exitsTwoAndSendsNothing() {
+        Run r = submitLowCostWithProofs("pub1,pub2,pub3,pub4,pub5");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("other_platform_publication_proof"), r.err());
+        assertEquals(0, emulator.control().recordedCalls("auditdrama").size());
+    }
+
     @Test
     void dramaSubmit_whenBothRegistrationNumberAndPublishLicence_exitsTwoWithR15() {
         Run r = platform("drama", "submit", "--name", "剧", "--media-ids", "1", "--producer", "p", "--description", "d",

@@ -13,9 +13,15 @@ import java.util.Optional;
  * The {@code copyright} object of the current schema (§6.1).
  *
  * <p>Applying for copyright protection requires a verification method; verification by proof
- * materials requires 1..4 proofs of production.
+ * materials requires 1..10 proofs of production (at most 4 before the change announced for
+ * 2026-07-28; the platform's SDKs already send up to 10, API.md §9.7).
  */
 public final class Copyright {
+    /** Most {@code proof_of_production} material ids (API.md §9.7: 10, formerly 4). */
+    public static final int MAX_PROOFS_OF_PRODUCTION = 10;
+    /** Most {@code purchase_or_broadcast_authorization_certificate} material ids. */
+    public static final int MAX_AUTHORIZATION_CERTIFICATES = 4;
+
     /** Who the submitter is with respect to the rights. */
     public enum Role {
         /** 1: the producer. */
@@ -67,11 +73,12 @@ public final class Copyright {
             v.require(verification, "copyright_verification", Rule.S6_1);
             if (verification == Verification.PROOF_MATERIALS) {
                 v.check(!proofs.isEmpty(), "proof_of_production", Rule.S6_1, "[]",
-                        "applying with proof materials needs 1..4 proof_of_production material ids");
+                        "applying with proof materials needs 1.." + MAX_PROOFS_OF_PRODUCTION + " proof_of_production material ids");
             }
         }
-        v.check(proofs.size() <= 4, "proof_of_production", Rule.S6_1, proofs.size() + " ids", "at most 4 proof_of_production material ids");
-        v.check(certs.size() <= 4, "purchase_or_broadcast_authorization_certificate", Rule.S6_1, certs.size() + " ids",
+        v.check(proofs.size() <= MAX_PROOFS_OF_PRODUCTION, "proof_of_production", Rule.S6_1, proofs.size() + " ids",
+                "at most " + MAX_PROOFS_OF_PRODUCTION + " proof_of_production material ids");
+        v.check(certs.size() <= MAX_AUTHORIZATION_CERTIFICATES, "purchase_or_broadcast_authorization_certificate", Rule.S6_1, certs.size() + " ids",
                 "at most 4 authorization certificate material ids");
         v.throwIfAny();
         this.role = role;
@@ -111,7 +118,7 @@ public final class Copyright {
         return Optional.ofNullable(verification);
     }
 
-    /** Proofs of production (0..4). */
+    /** Proofs of production (0..10). */
     public List<MaterialId> proofOfProduction() {
         return proofOfProduction;
     }

@@ -7,6 +7,7 @@ import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,10 @@ import java.util.Set;
  *       live action (2..5), a copyright object, and an {@code authorized_material_id} unless
  *       applying for copyright protection.</li>
  * </ul>
+ * The fields announced for 2026-07-28 ({@code ai_software_ownership_proof},
+ * {@code other_platform_publication_proof}, API.md §9.7) are optional in either schema; only
+ * their caps are checked, not the rules announced with them (such as an ownership proof required
+ * with {@code content_declared} = 1), which no official page states yet.
  * {@code media_count} is the number of media ids, which are distinct (R-14).
  */
 public final class FirstSubmission implements DramaSubmission {
@@ -32,6 +37,8 @@ public final class FirstSubmission implements DramaSubmission {
     public static final int MAX_DESCRIPTION = 200;
     /** §6.1: longest recommendation. */
     public static final int MAX_RECOMMENDATIONS = 30;
+    /** API.md §9.7: most {@code other_platform_publication_proof} material ids. */
+    public static final int MAX_OTHER_PLATFORM_PUBLICATION_PROOFS = 4;
 
     private final String name;
     private final List<MediaId> mediaIds;
@@ -48,6 +55,8 @@ public final class FirstSubmission implements DramaSubmission {
     private final Copyright copyright;
     private final boolean containsAiContent;
     private final MaterialId otherMaterialId;
+    private final MaterialId aiSoftwareOwnershipProof;
+    private final List<MaterialId> otherPlatformPublicationProof;
 
     private FirstSubmission(Builder b) {
         Violations v = Violations.start();
@@ -76,6 +85,14 @@ public final class FirstSubmission implements DramaSubmission {
             v.check(b.recommendations.length() <= MAX_RECOMMENDATIONS, "recommendations", Rule.S6_1, b.recommendations,
                     "recommendations are at most 30 characters");
         }
+        if (b.otherPlatformPublicationProof != null) {
+            for (int i = 0; i < b.otherPlatformPublicationProof.size(); i++) {
+                v.require(b.otherPlatformPublicationProof.get(i), "other_platform_publication_proof[" + i + "]", Rule.S6_1);
+            }
+            v.check(b.otherPlatformPublicationProof.size() <= MAX_OTHER_PLATFORM_PUBLICATION_PROOFS, "other_platform_publication_proof", Rule.S6_1,
+                    b.otherPlatformPublicationProof.size() + " ids", "at most " + MAX_OTHER_PLATFORM_PUBLICATION_PROOFS
+                            + " other_platform_publication_proof material ids");
+        }
         if (v.check(b.qualification != null, "qualification", Rule.R15, null,
                 "choose one qualification: registration number or publish licence (older schema), or qualification_type 1 or 2 (current schema)")) {
             if (b.qualification.currentSchema()) {
@@ -84,6 +101,8 @@ public final class FirstSubmission implements DramaSubmission {
                 checkOlderSchema(v, b);
             }
         }
+        b.givenNull.forEach(field -> v.add(field, Rule.NONE, null,
+                field + " was set to null; leave the setter out when there is no " + field + " to send"));
         v.throwIfAny();
         this.name = b.name;
         this.mediaIds = List.copyOf(b.mediaIds);
@@ -100,6 +119,8 @@ public final class FirstSubmission implements DramaSubmission {
         this.copyright = b.copyright;
         this.containsAiContent = b.containsAiContent;
         this.otherMaterialId = b.otherMaterialId;
+        this.aiSoftwareOwnershipProof = b.aiSoftwareOwnershipProof;
+        this.otherPlatformPublicationProof = b.otherPlatformPublicationProof == null ? List.of() : List.copyOf(b.otherPlatformPublicationProof);
     }
 
     private static void checkOlderSchema(Violations v, Builder b) {
@@ -219,6 +240,16 @@ public final class FirstSubmission implements DramaSubmission {
         return Optional.ofNullable(otherMaterialId);
     }
 
+    /** The proof of ownership of the AI software used ({@code ai_software_ownership_proof}), when sent. */
+    public Optional<MaterialId> aiSoftwareOwnershipProof() {
+        return Optional.ofNullable(aiSoftwareOwnershipProof);
+    }
+
+    /** Proofs of publication on other platforms ({@code other_platform_publication_proof}, 0..4; empty when not sent). */
+    public List<MaterialId> otherPlatformPublicationProof() {
+        return otherPlatformPublicationProof;
+    }
+
     @Override
     public String toString() {
         return "FirstSubmission[" + name + ", " + mediaIds.size() + " episodes, " + qualification.getClass().getSimpleName()
@@ -244,8 +275,21 @@ public final class FirstSubmission implements DramaSubmission {
         private Copyright copyright;
         private boolean containsAiContent;
         private MaterialId otherMaterialId;
+        private MaterialId aiSoftwareOwnershipProof;
+        private List<MaterialId> otherPlatformPublicationProof;
+        /** Optional fields whose setter was given null: reported at build() with every other violation. */
+        private final Set<String> givenNull = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        private <T> T optional(T value, String field) {
+            if (value == null) {
+                givenNull.add(field);
+            } else {
+                givenNull.remove(field);
+            }
+            return value;
         }
 
         /** The drama's name (required). */
@@ -347,6 +391,28 @@ public final class FirstSubmission implements DramaSubmission {
         /** Other supporting material. */
         public Builder otherMaterialId(MaterialId id) {
             this.otherMaterialId = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Proof of ownership of the AI software used ({@code ai_software_ownership_proof}, a
+         * temporary material id; API.md §9.7). Optional: announced as required with AI-generated
+         * content from 2026-07-28, which is not enforced until an official page says so. A
+         * {@code null} is reported at {@link #build()}.
+         */
+        public Builder aiSoftwareOwnershipProof(MaterialId id) {
+            this.aiSoftwareOwnershipProof = optional(id, "ai_software_ownership_proof");
+            return this;
+        }
+
+        /**
+         * Proofs of publication on other platforms ({@code other_platform_publication_proof}, at
+         * most 4 temporary material ids; API.md §9.7). Optional; a {@code null} list or element is
+         * reported at {@link #build()}.
+         */
+        public Builder otherPlatformPublicationProof(List<MaterialId> ids) {
+            List<MaterialId> given = optional(ids, "other_platform_publication_proof");
+            this.otherPlatformPublicationProof = given == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(given));
             return this;
         }
 

@@ -141,8 +141,15 @@ class CurrentSchemaPartsTest {
         }
 
         @Test
+        void withProtection_whenTenProofsOfProduction_acceptsS6_1AsAnnouncedFor20260728() {
+            Copyright ten = Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS, ids(10), List.of());
+
+            assertEquals(10, ten.proofOfProduction().size());
+        }
+
+        @Test
         void withProtection_whenProofMaterialsWithoutProof_rejectsWithS6_1() {
-            assertRejected(Rule.S6_1, "copyright.proof_of_production", "needs 1..4 proof_of_production",
+            assertRejected(Rule.S6_1, "copyright.proof_of_production", "needs 1..10 proof_of_production",
                     () -> Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS, List.of(), List.of()));
         }
 
@@ -153,9 +160,9 @@ class CurrentSchemaPartsTest {
         }
 
         @Test
-        void withProtection_whenFiveProofs_rejectsWithS6_1() {
-            assertRejected(Rule.S6_1, "copyright.proof_of_production", "at most 4",
-                    () -> Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS, ids(5), List.of()));
+        void withProtection_whenElevenProofs_rejectsWithS6_1() {
+            assertRejected(Rule.S6_1, "copyright.proof_of_production", "at most 10",
+                    () -> Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.PROOF_MATERIALS, ids(11), List.of()));
         }
 
         @Test

@@ -280,4 +280,72 @@ class FirstSubmissionTest {
             assertEquals(List.of(false, false, true, true), all.stream().map(Qualification::currentSchema).toList());
         }
     }
+
+    @Nested
+    @DisplayName("§6.1 / API.md §9.7: the fields announced for 2026-07-28 are optional; only their caps are checked")
+    class Announced20260728 {
+
+        private List<MaterialId> proofs(int n) {
+            List<MaterialId> out = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                out.add(MaterialId.of("pub-" + i));
+            }
+            return out;
+        }
+
+        @Test
+        void build_whenAiOwnershipProofAndFourPublicationProofsGiven_keepsThemS6_1() {
+            FirstSubmission s = current().containsAiContent(true).aiSoftwareOwnershipProof(MaterialId.of("ai-proof"))
+                    .otherPlatformPublicationProof(proofs(4)).build();
+
+            assertEquals(MaterialId.of("ai-proof"), s.aiSoftwareOwnershipProof().orElseThrow());
+            assertEquals(proofs(4), s.otherPlatformPublicationProof());
+        }
+
+        @Test
+        void build_whenNeitherGiven_sendsNeither() {
+            FirstSubmission s = current().build();
+
+            assertTrue(s.aiSoftwareOwnershipProof().isEmpty());
+            assertEquals(List.of(), s.otherPlatformPublicationProof());
+        }
+
+        @Test
+        void build_whenAiContentDeclaredWithoutOwnershipProof_isAcceptedUntilAnOfficialPageRequiresIt() {
+            assertTrue(current().containsAiContent(true).build().aiSoftwareOwnershipProof().isEmpty());
+        }
+
+        @Test
+        void build_whenFivePublicationProofs_rejectsWithS6_1() {
+            InvalidRequestException e = assertRejected(Rule.S6_1, "other_platform_publication_proof", "at most 4",
+                    () -> current().otherPlatformPublicationProof(proofs(5)).build());
+            assertEquals("5 ids", e.violations().get(0).rejected());
+        }
+
+        @Test
+        void build_whenSettersGivenNull_reportsThemAtBuildWithTheOtherViolations() {
+            FirstSubmission.Builder b = current().name(null).aiSoftwareOwnershipProof(null).otherPlatformPublicationProof(null);
+
+            InvalidRequestException e = assertRejected(Rule.R14, "name", "required", b::build);
+            assertEquals(List.of("name", "ai_software_ownership_proof", "other_platform_publication_proof"),
+                    e.violations().stream().map(v -> v.field()).toList());
+            assertTrue(e.violations().get(1).message().contains("was set to null"), e::getMessage);
+        }
+
+        @Test
+        void build_whenAPublicationProofIsNull_rejectsThatElement() {
+            List<MaterialId> withNull = new ArrayList<>(proofs(2));
+            withNull.add(1, null);
+
+            assertRejected(Rule.S6_1, "other_platform_publication_proof[1]", "required",
+                    () -> current().otherPlatformPublicationProof(withNull).build());
+        }
+
+        @Test
+        void setter_givenNullThenAValue_keepsTheValue() {
+            FirstSubmission s = current().aiSoftwareOwnershipProof(null).aiSoftwareOwnershipProof(MaterialId.of("ai")).build();
+
+            assertEquals(MaterialId.of("ai"), s.aiSoftwareOwnershipProof().orElseThrow());
+        }
+    }
 }

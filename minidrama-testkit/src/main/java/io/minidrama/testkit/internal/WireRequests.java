@@ -33,6 +33,7 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.VideoFormat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.time.Clock;
@@ -216,6 +217,16 @@ final class WireRequests {
         optObject(o, "copyright").ifPresent(c -> b.copyright(copyright(c)));
         b.containsAiContent(optInt(o, "content_declared").orElse(0) == 1);
         Optional.ofNullable(material(o, "other_material_material_id")).ifPresent(b::otherMaterialId);
+        // Announced for 2026-07-28 (API.md §9.7): a material id (a JSON string) and a list of them.
+        if (has(o, "ai_software_ownership_proof")) {
+            if (!(o.get("ai_software_ownership_proof") instanceof JsonString)) {
+                throw WireError.badArgument("ai_software_ownership_proof must be a string (one material id)");
+            }
+            Optional.ofNullable(material(o, "ai_software_ownership_proof")).ifPresent(b::aiSoftwareOwnershipProof);
+        }
+        if (has(o, "other_platform_publication_proof")) {
+            b.otherPlatformPublicationProof(stringList(o, "other_platform_publication_proof").stream().map(MaterialId::of).toList());
+        }
         return b.build();
     }
 

@@ -208,6 +208,8 @@ public final class Mapping {
         d.copyright = f.copyright().map(Mapping::copyright).orElse(null);
         d.contentDeclared = f.containsAiContent() ? 1 : null;
         d.otherMaterialMaterialId = f.otherMaterialId().map(MaterialId::value).orElse(null);
+        d.aiSoftwareOwnershipProof = f.aiSoftwareOwnershipProof().map(MaterialId::value).orElse(null);
+        d.otherPlatformPublicationProof = f.otherPlatformPublicationProof().isEmpty() ? null : materials(f.otherPlatformPublicationProof());
         return d;
     }
 

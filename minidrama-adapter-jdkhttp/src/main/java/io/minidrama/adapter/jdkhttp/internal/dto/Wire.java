@@ -221,6 +221,9 @@ public final class Wire {
         public String recommendations;
         public String promotionPosterMaterialId;
         public String otherMaterialMaterialId;
+        // Announced for 2026-07-28 (API.md §9.7); sent only when set.
+        public String aiSoftwareOwnershipProof;
+        public List<String> otherPlatformPublicationProof;
         public List<Replacement> replaceMediaList;
     }
 
