@@ -15,7 +15,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * A resubmission of a rejected drama (R-18): the drama id and only the fields that change.
+ * A resubmission of a drama sent back for changes (status 4; R-18, R-19): the drama id and only the
+ * fields that change. A drama rejected with status 2 cannot be resubmitted: it needs a new first submission.
  * Rejected episodes are swapped through {@link #replacements()}.
  *
  * <p>What can only be checked against the drama itself (its status, its episode count, which

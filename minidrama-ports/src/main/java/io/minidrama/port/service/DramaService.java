@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Use cases around dramas: first submission, resubmission of a rejected drama, reads.
+ * Use cases around dramas: first submission, resubmission of a drama sent back for changes, reads.
  * Thread-safe.
  */
 public final class DramaService {
@@ -28,9 +28,10 @@ public final class DramaService {
     }
 
     /**
-     * Resubmits a rejected drama. The drama is read first and the resubmission checked against it
-     * (R-18 episode count and replacements, R-19 status), so a resubmission the platform would
-     * refuse never leaves the process.
+     * Resubmits a drama sent back for changes (audit status 4). The drama is read first and the
+     * resubmission checked against it (R-18 episode count and replacements, R-19 status: a drama
+     * rejected with status 2 is final and needs a new first submission), so a resubmission the
+     * platform would refuse never leaves the process.
      *
      * @throws io.minidrama.domain.error.InvalidRequestException when a rule is broken
      */
