@@ -1,0 +1,10 @@
+/**
+ * The consumer's tests as a module of their own (so Surefire runs everything on the module path,
+ * the SDK's modules included): they read the consumer's module, the testkit and JUnit. Open, so
+ * that JUnit and the testkit's extension may reflect into the test classes.
+ */
+open module com.example.seasons.test {
+    requires com.example.seasons;
+    requires io.minidrama.testkit;
+    requires org.junit.jupiter.api;
+}
