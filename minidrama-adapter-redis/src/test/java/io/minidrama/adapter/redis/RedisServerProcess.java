@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * class. Never a system service, never a mock.
  *
  * <p>The binary is the {@code redis-server} on the {@code PATH} when there is one; otherwise the
- * one that {@code com.github.codemonstur:embedded-redis} ships inside its jar (Redis 6.2 for
- * Linux, macOS and Windows, from Maven Central), extracted once per JVM to a temporary directory
+ * one that {@code com.github.codemonstur:embedded-redis} ships inside its jar (from Maven Central:
+ * Redis 6.2 for Linux and macOS, 5.0 for Windows), extracted once per JVM to a temporary directory
  * deleted on exit. Either way it is a real Redis server, started and stopped here.
  */
 final class RedisServerProcess implements AutoCloseable {
