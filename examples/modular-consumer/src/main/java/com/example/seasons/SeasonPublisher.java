@@ -7,6 +7,7 @@ import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.FirstSubmission;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.PlayLink;
+import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.service.MiniDrama;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadService;
@@ -29,7 +30,19 @@ public final class SeasonPublisher implements AutoCloseable {
 
     /** A publisher talking to the platform at {@code baseUrl}, checkpoints kept in {@code checkpoints}. */
     public SeasonPublisher(URI baseUrl, String appId, String secret, Path checkpoints) {
-        this.platform = JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl).credentials(appId, secret).build();
+        this(JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl).credentials(appId, secret).build(), checkpoints);
+    }
+
+    /**
+     * A publisher whose access tokens come from {@code tokens}: for an instance of a fleet that
+     * shares one token (e.g. through {@code RedisAccessTokens}).
+     */
+    public SeasonPublisher(URI baseUrl, AccessTokenPort tokens, Path checkpoints) {
+        this(JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl).accessTokens(tokens).build(), checkpoints);
+    }
+
+    private SeasonPublisher(JdkHttpMiniDramaAdapter platform, Path checkpoints) {
+        this.platform = platform;
         this.miniDrama = MiniDrama.create(platform);
         this.uploads = FileUploadService.builder(platform, FileUploadCheckpoints.in(checkpoints)).build();
     }

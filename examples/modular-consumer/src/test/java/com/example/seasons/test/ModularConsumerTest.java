@@ -2,6 +2,7 @@ package com.example.seasons.test;
 
 import com.example.seasons.SeasonPublisher;
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
+import io.minidrama.adapter.redis.RedisAccessTokens;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
@@ -54,6 +55,7 @@ class ModularConsumerTest {
         assertEquals("com.example.seasons", SeasonPublisher.class.getModule().getName());
         assertEquals("io.minidrama.adapter.jdkhttp", JdkHttpMiniDramaAdapter.class.getModule().getName());
         assertEquals("io.minidrama.testkit", MiniDramaEmulator.class.getModule().getName());
+        assertEquals("io.minidrama.adapter.redis", RedisAccessTokens.class.getModule().getName());
         assertTrue(ModuleLayer.boot().findModule("org.eclipse.yasson").isPresent(), "Yasson is a named module of the boot layer");
     }
 
@@ -108,6 +110,27 @@ class ModularConsumerTest {
                 emulator.stopPushing();
                 webhook.stop(0);
             }
+        }
+    }
+
+    @Test
+    void fleetOfTwo_launchedWithItsRootModule_sharesOneTokenThroughRedis(MiniDramaEmulator emulator, @TempDir Path dir)
+            throws Exception {
+        Path season = Files.createDirectories(dir.resolve("season"));
+        Files.write(season.resolve("ep01.mp4"), MiniDramaFixtures.tinyVideo());
+
+        try (LocalRedisServer redis = LocalRedisServer.start()) {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Process app = new ProcessBuilder(java, "--module-path", System.getProperty("jdk.module.path"),
+                    "-m", "com.example.seasons.test/" + FleetInstanceMain.class.getName(),
+                    redis.uri(), emulator.baseUrl().toString(), season.toString(), dir.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(app.waitFor(60, TimeUnit.SECONDS), out);
+            assertEquals(0, app.exitValue(), out);
+            assertTrue(out.contains("size=" + MiniDramaFixtures.tinyVideo().length), out);
+            assertEquals(1, emulator.tokenFetches(), "one token for both instances");
         }
     }
 
