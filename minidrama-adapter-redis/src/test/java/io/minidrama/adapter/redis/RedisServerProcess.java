@@ -44,7 +44,7 @@ final class RedisServerProcess implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             int port = freePort();
-            Path log;
+            Path log = null;
             Process p;
             try {
                 log = Files.createTempFile("redis-test-", ".log");
@@ -52,6 +52,7 @@ final class RedisServerProcess implements AutoCloseable {
                         "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes"))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             } catch (IOException e) {
+                deleteQuietly(log);
                 throw new IllegalStateException("cannot start " + binary() + ": these tests need a real Redis server", e);
             }
             RedisServerProcess server = new RedisServerProcess(p, port, log);
@@ -171,8 +172,15 @@ final class RedisServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        deleteQuietly(log);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
-            Files.deleteIfExists(log);
+            Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a temp file
         }
