@@ -15,6 +15,10 @@ module io.minidrama.adapter.jdkhttp {
 
     exports io.minidrama.adapter.jdkhttp;
 
-    // Yasson reads and writes the wire DTOs by reflection; nobody else sees them.
-    opens io.minidrama.adapter.jdkhttp.internal.dto to org.eclipse.yasson;
+    // Yasson reads and writes the wire DTOs by reflection, through MethodHandles.publicLookup(),
+    // which reaches only packages exported or opened to every module: a qualified
+    // `opens ... to org.eclipse.yasson` fails on the module path ("IllegalAccessException ... from
+    // public Lookup"). So this one package is opened unconditionally, which grants reflective
+    // access at run time only; it is not exported, so no code compiles against the DTOs.
+    opens io.minidrama.adapter.jdkhttp.internal.dto;
 }

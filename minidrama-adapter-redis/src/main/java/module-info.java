@@ -11,6 +11,15 @@ module io.minidrama.adapter.redis {
     // Lettuce has no module descriptor; its derived automatic name is lettuce.core. Builders take
     // its RedisClient, so callers read it too.
     requires transitive lettuce.core;
+    // An automatic module requires nothing, so on the module path nothing would resolve the Netty
+    // modules Lettuce loads (Netty 4.2 jars are explicit modules, unlike Lettuce, Reactor and
+    // Reactive Streams, which are resolved with it): an application launched with `java -m` failed
+    // with NoClassDefFoundError io/netty/channel/group/ChannelGroup. These are the Netty artifacts
+    // lettuce-core depends on; their own dependencies (buffer, codec, resolver...) follow.
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.handler;
+    requires io.netty.resolver.dns;
     requires com.github.benmanes.caffeine;
 
     exports io.minidrama.adapter.redis;
