@@ -109,7 +109,8 @@ import java.util.function.Supplier;
  *       not retried after an ambiguous failure (the platform may have acted) unless
  *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
  *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
- *       operation.</li>
+ *       operation. A complete answer that does not fit the operation (a wrong type, a missing
+ *       required field) is never retried: the platform would answer the same.</li>
  *   <li>Neither the secret nor the token appears in exceptions, log records or
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
