@@ -4,21 +4,25 @@ import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.RuleViolation;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.events.PushRejectedException;
 import io.minidrama.port.upload.SeasonResult;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Exit codes: 0 success; 2 invalid input or a refused event (nothing was sent); 3 platform
- * error; 4 transport failure. Expected failures print a message, never a stack trace.
+ * error; 4 transport failure; 5 an answer the SDK cannot map (unreadable, or JSON that does not
+ * fit the operation). Expected failures print a message, never a stack trace.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int OK = 0;
     static final int INVALID = 2;
     static final int PLATFORM = 3;
     static final int TRANSPORT = 4;
+    static final int UNEXPECTED_RESPONSE = 5;
     static final int INTERNAL = 1;
 
     @Override
@@ -42,8 +46,12 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof SeasonResult.IncompleteSeasonException incomplete) {
             err.println(incomplete.getMessage());
-            return incomplete.result().failed().stream().allMatch(f -> f.failure().orElse(null) instanceof TransportException)
-                    ? TRANSPORT : PLATFORM;
+            List<RuntimeException> failures = incomplete.result().failed().stream().map(f -> f.failure().orElse(null)).toList();
+            if (failures.stream().allMatch(f -> f instanceof TransportException)) {
+                return TRANSPORT;
+            }
+            return failures.stream().allMatch(f -> f instanceof TransportException || f instanceof UnexpectedResponseException)
+                    ? UNEXPECTED_RESPONSE : PLATFORM;
         }
         if (e instanceof PlatformException platform) {
             err.println("platform error: errcode " + platform.rawErrcode() + ", errmsg \"" + platform.errmsg() + "\" ("
@@ -53,6 +61,12 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof TransportException transport) {
             err.println("transport failure: " + transport.getMessage());
             return TRANSPORT;
+        }
+        if (e instanceof UnexpectedResponseException unexpected) {
+            err.println("unexpected response: " + unexpected.getMessage()
+                    + (unexpected.retryable() ? " (it may have been damaged on its way: try again)"
+                    : " (the platform's answer does not fit this SDK: report it; trying again gives the same answer)"));
+            return UNEXPECTED_RESPONSE;
         }
         if (e instanceof UncheckedIOException io) {
             err.println("I/O error: " + io.getCause().getMessage());

@@ -108,7 +108,7 @@ final class JsonViews {
     static JsonObject logs(CdnLogs logs) {
         JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
         logs.files().forEach(f -> items.add(jakarta.json.Json.createObjectBuilder()
-                .add("date", f.date().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
+                .add("date", f.date().toString()) // "2024-03-28", as the official example
                 .add("name", f.name()).add("url", f.url())
                 .add("start_time", f.startTime().getEpochSecond()).add("end_time", f.endTime().getEpochSecond())));
         return jakarta.json.Json.createObjectBuilder().add("total_count", logs.totalCount()).add("domestic_cdn_logs", items).build();

@@ -32,7 +32,8 @@ final class MediaCommand {
     @Command(mixinStandardHelpOptions = true, name = "list", description = "List media (filters optional).")
     int list(@Mixin Connection connection,
              @Option(names = "--drama-id", description = "Only this drama's episodes") Long dramaId,
-             @Option(names = "--name", description = "Exact name, or with a leading/trailing % for fuzzy") String name,
+             @Option(names = "--name", description = "Exact name (media_name); a % is no wildcard, use --name-fuzzy") String name,
+             @Option(names = "--name-fuzzy", description = "Fuzzy name search (media_name_fuzzy), e.g. a drama name") String nameFuzzy,
              @Option(names = "--limit", defaultValue = "100") int limit,
              @Option(names = "--offset", defaultValue = "0") int offset) {
         MediaQuery.Builder q = MediaQuery.builder().page(PageRequest.of(offset, limit));
@@ -40,7 +41,10 @@ final class MediaCommand {
             q.dramaId(DramaId.of(dramaId));
         }
         if (name != null) {
-            q.namePattern(name);
+            q.name(name);
+        }
+        if (nameFuzzy != null) {
+            q.nameFuzzy(nameFuzzy);
         }
         MediaQuery query = q.build();
         List<Media> media = MiniDrama.create(connection.open()).media().list(query);

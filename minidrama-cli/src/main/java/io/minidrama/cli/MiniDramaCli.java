@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "minidrama", mixinStandardHelpOptions = true, version = "minidrama 0.1.0",
         description = "WeChat mini-drama media assets: upload episodes, submit and maintain dramas, play links, CDN usage and "
                 + "traffic packages, authorisations, push events.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:invalid input or a refused event (nothing was sent)", "3:platform error (errcode, errmsg)",
+                "4:transport failure (no answer)", "5:unexpected response (an answer the SDK cannot map)"},
         subcommands = {DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
                 PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
                 PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, EventCommand.class, CommandLine.HelpCommand.class})

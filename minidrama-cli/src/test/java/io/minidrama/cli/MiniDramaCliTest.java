@@ -143,6 +143,97 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void cdnLogs_json_listsEveryFileOfTheWindowWithDayStringsAndOneFilePerServingDomain() throws IOException {
+        // The tool checks the window against the real clock: let the emulator's traffic lie hours back.
+        emulator.close();
+        emulator = MiniDramaEmulator.builder().platform(io.minidrama.adapter.fake.InMemoryMiniDramaPlatform.builder()
+                .clock(io.minidrama.adapter.fake.MutableClock.at(Instant.now().minus(Duration.ofHours(3)))).build()).start();
+        Path ep = video("ep1.mp4", 100_000);
+        long media = platform("upload", ep.toString(), "--name", "剧 - 第1集", "--json", "--checkpoint-dir", dir.resolve("cp").toString())
+                .json().getJsonNumber("media_id").longValue();
+        DramaId drama = emulator.platform().submit(MiniDramaFixtures.aDrama(List.of(MediaId.of(media))).build());
+        emulator.control().approveDrama(drama);
+        var link = emulator.platform().getPlayLink(io.minidrama.domain.media.PlayLinkRequest.builder(MediaId.of(media))
+                .expiresIn(Duration.ofHours(1)).build(emulator.control().clock()));
+        Instant hour = emulator.control().now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        emulator.control().play(link.mp4Url(), "10.0.0.1", "", 1000);
+        emulator.control().play(link.hlsUrl(), "10.0.0.1", "", 1000);
+        emulator.control().advance(Duration.ofHours(1));
+
+        Run r = platform("cdn", "logs", "--start", hour.toString(), "--end", hour.plus(Duration.ofHours(1)).toString(), "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, r.json().getInt("total_count"));
+        assertEquals(2, r.json().getJsonArray("domestic_cdn_logs").size());
+        assertEquals(LocalDate.ofInstant(hour, ZoneId.of("Asia/Shanghai")).toString(),
+                r.json().getJsonArray("domestic_cdn_logs").getJsonObject(0).getString("date"));
+    }
+
+    @Test
+    void cdnLogs_overMoreThan48Hours_exitsTwoWithR23AndSendsNothing_andLimitIsNoLongerAnOption() {
+        Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
+        Run tooLong = platform("cdn", "logs", "--start", end.minus(Duration.ofHours(49)).toString(), "--end", end.toString());
+        Run paged = platform("cdn", "logs", "--start", end.minus(Duration.ofHours(2)).toString(), "--end", end.toString(), "--limit", "10");
+
+        assertEquals(2, tooLong.exit());
+        assertTrue(tooLong.err().contains("end_time (R-23)"), tooLong.err());
+        assertEquals(2, paged.exit());
+        assertTrue(paged.err().contains("--limit"), paged.err());
+        assertEquals(0, emulator.control().recordedCalls("getcdnlogs").size(), "nothing reached the platform");
+    }
+
+    @Test
+    void mediaList_exactNameAndFuzzyName_andAPercentInTheExactNameExitsTwoWithR21() throws IOException {
+        Path ep = video("ep1.mp4", 1000);
+        assertEquals(0, platform("upload", ep.toString(), "--name", "剧 - 第1集", "--checkpoint-dir", dir.resolve("cp").toString()).exit());
+
+        Run exact = platform("media", "list", "--name", "剧 - 第1集", "--json");
+        Run fuzzy = platform("media", "list", "--name-fuzzy", "第1集", "--json");
+        Run percent = platform("media", "list", "--name", "剧%");
+
+        assertEquals(1, exact.json().getJsonArray("media_info_list").size(), exact.err());
+        assertEquals(1, fuzzy.json().getJsonArray("media_info_list").size(), fuzzy.err());
+        assertEquals(2, percent.exit());
+        assertTrue(percent.err().contains("media_name (R-21)") && percent.err().contains("media_name_fuzzy"), percent.err());
+    }
+
+    @Test
+    void anyCommand_whenTheAnswerCannotBeMapped_exitsFiveNotFour() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            byte[] body = ("{\"errcode\":0,\"errmsg\":\"ok\",\"total_count\":1,"
+                    + "\"domestic_cdn_logs\":[{\"date\":[2024,3,28],\"name\":\"a\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Run r = run("cdn", "logs", "--start", end.minus(Duration.ofHours(2)).toString(), "--end", end.toString(),
+                    "--base-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--access-token", "tok-SECRET-123");
+
+            assertEquals(5, r.exit(), r.err());
+            assertTrue(r.err().startsWith("unexpected response: getcdnlogs"), r.err());
+            assertTrue(r.err().contains("trying again gives the same answer"), r.err());
+            assertFalse(r.err().contains("tok-SECRET-123"), r.err());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void help_listsTheExitCodes() {
+        Run r = run("--help");
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Exit codes:") && r.out().contains("5") && r.out().contains("unexpected response"), r.out());
+    }
+
+    @Test
     void outputs_neverContainTheSecretOrTheToken() throws IOException {
         Path ep = video("ep1.mp4", 1000);
         List<Run> runs = List.of(

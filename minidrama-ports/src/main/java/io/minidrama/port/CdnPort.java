@@ -16,6 +16,6 @@ public interface CdnPort {
     /** Traffic per interval over the query's window. */
     CdnUsage getCdnUsage(CdnUsageQuery query);
 
-    /** One page of hourly log files over the query's window. */
+    /** Every log file over the query's window (several per hour when several domains served). */
     CdnLogs getCdnLogs(CdnLogQuery query);
 }

@@ -18,8 +18,9 @@ import io.minidrama.domain.media.SingleFileUpload;
  *   <li>Arguments are domain values that have already passed their rules; implementations MUST NOT
  *       accept {@code null}.</li>
  *   <li>A platform errcode MUST surface as {@link io.minidrama.domain.error.PlatformException},
- *       a failed or timed-out call as {@link io.minidrama.domain.error.TransportException}. No
- *       checked exception escapes.</li>
+ *       a failed or timed-out call as {@link io.minidrama.domain.error.TransportException}, an
+ *       answer that cannot be mapped as {@link io.minidrama.domain.error.UnexpectedResponseException}.
+ *       No checked exception escapes.</li>
  *   <li>{@link #uploadPart} is idempotent (a re-upload replaces the part, R-6);
  *       {@link #uploadSingle}, {@link #applyUpload} and {@link #commitUpload} create something and
  *       SHOULD NOT be retried blindly after an ambiguous failure.</li>

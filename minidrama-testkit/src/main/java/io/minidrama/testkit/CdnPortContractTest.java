@@ -1,10 +1,10 @@
 package io.minidrama.testkit;
 
 import io.minidrama.domain.MediaId;
-import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
@@ -23,14 +23,17 @@ import java.util.List;
 import static io.minidrama.testkit.MiniDramaFixtures.aDrama;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract of {@link io.minidrama.port.CdnPort} (R-22, R-23): usage has one point per
  * interval (5, 60 or 1440 minutes, days counted in China time) over the window, zero without
  * traffic, and counts the bytes players fetched through play links in their interval (billed,
- * about 110 % of the log traffic); logs list one file per hour with traffic, once the hour is
- * over, with date, name, a temporary URL and the hour covered, paged with the total count.
+ * about 110 % of the log traffic); logs list one file per hour and serving domain with traffic
+ * (so an hour may have several), once the hour is over, with date, name, a temporary URL and the
+ * hour covered, all of the window at once with the total count. Both count only the traffic their
+ * {@link CdnQueryType} names (general playback, the drama player's directed traffic, or both).
  *
  * <p>The subject is the whole platform: traffic comes from play links of an approved drama,
  * fetched through {@link PlatformControl#play}. Extend it and implement {@link #createSubject()}.
@@ -120,18 +123,42 @@ public abstract class CdnPortContractTest extends PlatformContract<MiniDramaPlat
     }
 
     @Test
-    void logs_arePagedWithTheTotalCount() {
+    void logs_whenTwoDomainsServedAnHour_listTwoFilesForThatHour() {
         PlayLink link = approvedLink();
-        Instant start = hourNow();
+        Instant hour = hourNow();
         control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.play(link.hlsUrl(), "10.0.0.2", "", 1000);
         control.advance(Duration.ofHours(1));
         control.play(link.mp4Url(), "10.0.0.1", "", 1000);
         control.advance(Duration.ofHours(1));
 
-        CdnLogs page = port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(start, control.now()), PageRequest.of(1, 1), control.clock()));
+        CdnLogs logs = port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(hour, control.now()), control.clock()));
 
-        assertEquals(2, page.totalCount());
-        assertEquals(1, page.files().size());
-        assertEquals(start.plus(Duration.ofHours(1)), page.files().get(0).startTime());
+        assertEquals(3, logs.totalCount());
+        assertEquals(List.of(hour, hour, hour.plus(Duration.ofHours(1))), logs.files().stream().map(CdnLogs.LogFile::startTime).toList());
+        assertNotEquals(logs.files().get(0).name(), logs.files().get(1).name(), "one file per serving domain");
+        assertNotEquals(logs.files().get(0).url(), logs.files().get(1).url());
+    }
+
+    @Test
+    void logsAndUsage_countOnlyTheTrafficTheirQueryTypeNames() {
+        PlayLink link = approvedLink();
+        Instant hour = hourNow();
+        control.play(link.mp4Url(), "10.0.0.1", "", 1000);
+        control.play(link.mp4Url(), "10.0.0.2", "", 3000, true);
+        control.advance(Duration.ofHours(1));
+        TimeWindow window = TimeWindow.of(hour, control.now().truncatedTo(ChronoUnit.HOURS));
+
+        long all = port.getCdnUsage(CdnUsageQuery.of(window, DataInterval.HOUR, CdnQueryType.ALL, control.clock())).total();
+        long general = port.getCdnUsage(CdnUsageQuery.of(window, DataInterval.HOUR, CdnQueryType.GENERAL, control.clock())).total();
+        long directed = port.getCdnUsage(CdnUsageQuery.of(window, DataInterval.HOUR, CdnQueryType.PLAYER_DIRECTED, control.clock())).total();
+
+        assertEquals(all, general + directed);
+        assertTrue(general >= 1000 && general <= 1100, "general: " + general);
+        assertTrue(directed >= 3000 && directed <= 3300, "directed: " + directed);
+        assertEquals(1, port.getCdnLogs(CdnLogQuery.of(window, CdnQueryType.PLAYER_DIRECTED, control.clock())).files().size());
+        assertEquals(1, port.getCdnLogs(CdnLogQuery.of(window, CdnQueryType.GENERAL, control.clock())).files().size());
+        assertEquals(0, port.getCdnLogs(CdnLogQuery.of(TimeWindow.of(hour.minus(Duration.ofHours(2)), hour), CdnQueryType.PLAYER_DIRECTED,
+                control.clock())).files().size());
     }
 }

@@ -90,10 +90,12 @@ public abstract class MediaCatalogPortContractTest extends PlatformContract<Mini
         MediaId b = upload(MediaName.of("乙剧", 1));
         MediaId c = upload(MediaName.of("甲剧", 2));
 
-        assertEquals(List.of(a), ids(port.listMedia(MediaQuery.builder().namePattern("甲剧 - 第1集").build())));
-        assertEquals(List.of(c, a), ids(port.listMedia(MediaQuery.builder().namePattern("甲剧%").build())));
-        assertEquals(List.of(b, a), ids(port.listMedia(MediaQuery.builder().namePattern("%第1集").build())));
-        assertEquals(List.of(c, b, a), ids(port.listMedia(MediaQuery.builder().namePattern("%剧%").build())));
+        assertEquals(List.of(a), ids(port.listMedia(MediaQuery.builder().name("甲剧 - 第1集").build())));
+        assertEquals(List.of(), ids(port.listMedia(MediaQuery.builder().name("甲剧").build())), "media_name is exact: no prefix match");
+        assertEquals(List.of(c, a), ids(port.listMedia(MediaQuery.builder().nameFuzzy("甲剧").build())));
+        assertEquals(List.of(b, a), ids(port.listMedia(MediaQuery.builder().nameFuzzy("第1集").build())));
+        assertEquals(List.of(c, b, a), ids(port.listMedia(MediaQuery.builder().nameFuzzy("剧").build())));
+        assertEquals(List.of(a), ids(port.listMedia(MediaQuery.builder().name("甲剧 - 第1集").nameFuzzy("甲剧").build())));
     }
 
     @Test

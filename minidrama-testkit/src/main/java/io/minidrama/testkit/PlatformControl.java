@@ -103,6 +103,9 @@ public interface PlatformControl {
     /** Simulates a player fetching {@code bytes} of a play-link URL; see {@link io.minidrama.adapter.fake.FakeControl#play}. */
     Playback play(String url, String clientIp, String referer, long bytes);
 
+    /** As {@link #play(String, String, String, long)}, as the drama player's directed traffic when {@code playerDirected}. */
+    Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected);
+
     /** The platform's own mini program: grantor of its authorisations, grantee of those it receives. */
     AppId appId();
 

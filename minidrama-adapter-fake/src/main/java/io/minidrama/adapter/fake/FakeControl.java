@@ -273,16 +273,25 @@ public final class FakeControl {
      * Simulates a player fetching {@code bytes} of a play link's URL ({@code mp4Url} or
      * {@code hlsUrl}) from {@code clientIp} with {@code referer} (empty for none). The link's
      * expiry, {@code rlimit}, {@code whref}/{@code bkref} and preview length are honoured; bytes
-     * served count as CDN traffic at the fake's current time.
+     * served count as general CDN traffic at the fake's current time. The mp4 and the HLS URL are
+     * served by two domains, so an hour with both has two log files.
      */
     public Playback play(String url, String clientIp, String referer, long bytes) {
+        return play(url, clientIp, referer, bytes, false);
+    }
+
+    /**
+     * As {@link #play(String, String, String, long)}; {@code playerDirected} counts the bytes as
+     * the drama player's directed traffic ({@code query_type} 1) instead of general playback (2).
+     */
+    public Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(clientIp, "clientIp");
         Objects.requireNonNull(referer, "referer");
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must be >= 0");
         }
-        return engine.play(url, clientIp, referer, bytes);
+        return engine.play(url, clientIp, referer, bytes, playerDirected);
     }
 
     /** Expedited first submissions left today (China time). */

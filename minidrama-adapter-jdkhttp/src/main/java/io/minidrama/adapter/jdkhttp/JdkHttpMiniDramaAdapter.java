@@ -44,6 +44,7 @@ import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.media.ApplyUpload;
 import io.minidrama.domain.media.CommitUpload;
 import io.minidrama.domain.media.Media;
@@ -98,7 +99,8 @@ import java.util.function.Supplier;
  *       operation and HTTP status); HTTP 502 from an upload as
  *       {@link io.minidrama.domain.error.FileTooLargeException}; a failed exchange as
  *       {@link TransportException}, a deadline as {@link io.minidrama.domain.error.TimeoutException},
- *       an unreadable response as {@link UnexpectedResponseException}. No checked exception
+ *       an answer the SDK cannot map (unreadable, or JSON that does not fit the operation) as
+ *       {@link UnexpectedResponseException}, never as a transport failure. No checked exception
  *       escapes.</li>
  *   <li>Errcodes 40001, 40014 and 42001 invalidate the token used (if it is still the cached
  *       one) and retry the call once with a fresh token.</li>
@@ -108,7 +110,8 @@ import java.util.function.Supplier;
  *       not retried after an ambiguous failure (the platform may have acted) unless
  *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
  *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
- *       operation.</li>
+ *       operation. A complete answer that does not fit the operation (a wrong type, a missing
+ *       required field) is never retried: the platform would answer the same.</li>
  *   <li>Neither the secret nor the token appears in exceptions, log records or
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
@@ -442,7 +445,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
                     attempt--;
                     continue;
                 }
-            } catch (TransportException e) {
+            } catch (TransportException | UnexpectedResponseException e) {
                 failure = e;
                 log(op, attempt, started, e.getMessage());
             }
@@ -467,12 +470,15 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         } catch (UnexpectedResponseException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new UnexpectedResponseException(op.wire(), status, "the response does not fit the domain: " + e.getMessage(), "", true);
+            throw new UnexpectedResponseException(op.wire(), status, "the response does not fit the domain: " + e.getMessage(), "", true,
+                    UnexpectedResponseException.Kind.UNMAPPABLE);
         }
     }
 
     private Duration retryDelay(Operation op, MiniDramaException failure, boolean sent, int[] failuresPerPolicy) {
-        if (sent && failure instanceof TransportException t && t.ambiguous() && !op.idempotent() && !retryAmbiguousCreates) {
+        boolean ambiguous = failure instanceof TransportException t && t.ambiguous()
+                || failure instanceof UnexpectedResponseException u && u.ambiguous();
+        if (sent && ambiguous && !op.idempotent() && !retryAmbiguousCreates) {
             return null;
         }
         RetryPolicy[] policies = {retryPolicy, initialisingRetryPolicy};

@@ -5,6 +5,7 @@ import io.minidrama.domain.error.FileTooLargeException;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * 2^(n-1))]} ("full jitter"), for failures the {@link #retryOn() predicate} accepts.
  *
  * <p>Immutable and thread-safe. The adapter applies two policies: {@link #defaults()} for
- * transport errors, 5xx responses and errcodes -1 / 10093023, and {@link #initialising()} for
+ * transport errors, unreadable or 5xx responses and errcodes -1 / 10093023, and {@link #initialising()} for
  * errcode -2 (first-time initialisation, which takes minutes). Whatever the policy says, a call
  * that creates something is not retried after an ambiguous failure unless the adapter was built
  * with {@code retryAmbiguousCreates(true)}; token errors (40001, 40014, 42001) are handled apart
@@ -25,9 +26,12 @@ import java.util.function.Predicate;
 public final class RetryPolicy {
 
     /**
-     * The default predicate: transport errors (connection failures, timeouts, unreadable or 5xx
-     * responses), errcodes -1 and 10093023, and any platform error answered with HTTP 5xx. Never
-     * {@link FileTooLargeException}, never 4xx responses.
+     * The default predicate: transport errors (connection failures, timeouts), responses that
+     * {@link UnexpectedResponseException#retryable() may differ when asked again} (an HTML page, an
+     * empty, cut-off or malformed body, 5xx without an errcode), errcodes -1 and 10093023, and any
+     * platform error answered with HTTP 5xx. Never {@link FileTooLargeException}, never 4xx
+     * responses, never complete JSON that does not fit the operation (asking again would get the
+     * same answer).
      */
     public static final Predicate<MiniDramaException> TRANSIENT = RetryPolicy::isTransient;
 

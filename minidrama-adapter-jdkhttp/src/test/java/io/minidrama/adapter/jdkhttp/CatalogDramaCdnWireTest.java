@@ -10,6 +10,7 @@ import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
@@ -21,16 +22,23 @@ import io.minidrama.domain.drama.FirstSubmission;
 import io.minidrama.domain.drama.MediaReplacement;
 import io.minidrama.domain.drama.Qualification;
 import io.minidrama.domain.drama.Resubmission;
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.MiniDramaException;
+import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.PlayLinkRequest;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.minidrama.adapter.jdkhttp.WireAssertions.CLOCK;
@@ -39,6 +47,8 @@ import static io.minidrama.adapter.jdkhttp.WireAssertions.adapterFor;
 import static io.minidrama.adapter.jdkhttp.WireAssertions.assertJsonCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogDramaCdnWireTest {
@@ -97,18 +107,40 @@ class CatalogDramaCdnWireTest {
         server.json("/wxa/sec/vod/listmedia", """
                 {"errcode":0,"errmsg":"ok","media_info_list":[%s,{"media_id":6,"file_size":"12",
                  "audit_detail":{"status":2,"reason":"违规","evidence_material_id_list":["ev1","ev2"]}}]}""".formatted(MEDIA_INFO));
-        MediaQuery query = MediaQuery.builder().dramaId(DramaId.of(3)).namePattern("我的演艺%")
+        MediaQuery query = MediaQuery.builder().dramaId(DramaId.of(3)).name("我的演艺 - 第1集")
                 .uploadedWithin(TimeWindow.of(Instant.ofEpochSecond(1680000000), Instant.ofEpochSecond(1690000000)))
                 .page(PageRequest.of(20, 10)).build();
 
         List<Media> list = adapter.listMedia(query);
 
         assertJsonCall(server.only("/wxa/sec/vod/listmedia"), "listmedia", """
-                {"drama_id":3,"media_name":"我的演艺%","start_time":1680000000,"end_time":1690000000,"limit":10,"offset":20}""");
+                {"drama_id":3,"media_name":"我的演艺 - 第1集","start_time":1680000000,"end_time":1690000000,"limit":10,"offset":20}""");
         assertEquals(2, list.size());
         assertEquals(AuditStatus.REJECTED, list.get(1).auditDetail().status());
         assertEquals(List.of(MaterialId.of("ev1"), MaterialId.of("ev2")), list.get(1).auditDetail().evidenceMaterialIds());
         assertEquals("违规", list.get(1).auditDetail().reason());
+    }
+
+    // The official request table with media_name_fuzzy (API.md §9.2); the answer carries total_count,
+    // which the table does not list.
+    @Test
+    void listMedia_fuzzySearch_sendsMediaNameFuzzyNotAPercentPattern_andToleratesTotalCount() {
+        server.json("/wxa/sec/vod/listmedia", """
+                {"errcode":0,"errmsg":"ok","total_count":2,"media_info_list":[%s,{"media_id":6,"name":"我的演艺 - 第2集"}]}"""
+                .formatted(MEDIA_INFO));
+
+        List<Media> list = adapter.listMedia(MediaQuery.builder().nameFuzzy("我的演艺").build());
+
+        assertJsonCall(server.only("/wxa/sec/vod/listmedia"), "listmedia", """
+                {"media_name_fuzzy":"我的演艺","limit":100,"offset":0}""");
+        assertEquals(List.of("我的演艺 - 第1集", "我的演艺 - 第2集"), list.stream().map(Media::name).toList());
+    }
+
+    @Test
+    void listMedia_whenMediaNameCarriesAPercentWildcard_refusesBeforeSendingR21() {
+        assertThrows(InvalidRequestException.class, () -> adapter.listMedia(MediaQuery.builder().name("我的演艺%").build()));
+
+        assertEquals(0, server.requests("/wxa/sec/vod/listmedia").size());
     }
 
     @Test
@@ -117,6 +149,20 @@ class CatalogDramaCdnWireTest {
 
         assertTrue(adapter.listMedia(MediaQuery.all()).isEmpty());
         assertJsonCall(server.only("/wxa/sec/vod/listmedia"), "listmedia", "{\"limit\":100,\"offset\":0}");
+    }
+
+    // The official request table names the preview field exper (API.md §9.1); expr is not documented.
+    @Test
+    void getPlayLink_sendsThePreviewAsExperNeverExpr() {
+        server.json("/wxa/sec/vod/getmedialink", """
+                {"errcode":0,"errmsg":"ok","media_info":{"media_id":28180,"duration":120,"name":"我的演艺 - 第1集",
+                 "description":"","cover_url":"https://c","mp4_url":"https://m.mp4","hls_url":"https://h.m3u8"}}""");
+
+        adapter.getPlayLink(PlayLinkRequest.builder(MediaId.of(28180)).expiresIn(Duration.ofHours(1)).previewSeconds(30).build(CLOCK));
+
+        JsonObject body = WireAssertions.parse(server.only("/wxa/sec/vod/getmedialink").bodyText());
+        assertEquals(30, body.getInt("exper"));
+        assertFalse(body.containsKey("expr"), body.toString());
     }
 
     @Test
@@ -130,7 +176,7 @@ class CatalogDramaCdnWireTest {
         PlayLink link = adapter.getPlayLink(request);
 
         assertJsonCall(server.only("/wxa/sec/vod/getmedialink"), "getmedialink", """
-                {"media_id":28180,"t":%d,"us":"chan1","expr":30,"rlimit":3,"whref":"abc.com,*.def.com","bkref":"bad.com"}"""
+                {"media_id":28180,"t":%d,"us":"chan1","exper":30,"rlimit":3,"whref":"abc.com,*.def.com","bkref":"bad.com"}"""
                 .formatted(NOW.plus(Duration.ofHours(1)).getEpochSecond()));
         assertEquals(Duration.ofSeconds(120), link.duration());
         assertEquals("https://m.mp4", link.mp4Url());
@@ -292,22 +338,89 @@ class CatalogDramaCdnWireTest {
         assertEquals(Instant.ofEpochSecond(1716768000), usage.points().get(0).time());
     }
 
+    // The official request example sends data_interval as the number 5 (the table types it string).
     @Test
-    void getCdnLogs_sendsWindowAndPage_decodesLogFiles() {
-        server.json("/wxa/sec/vod/getcdnlogs", """
-                {"errcode":0,"errmsg":"ok","total_count":25,"domestic_cdn_logs":[
-                 {"date":20240530,"name":"2024053010-vod.log.gz","url":"https://log/1","start_time":1717034400,"end_time":1717038000},
-                 {"date":"20240530","name":"b","url":"https://log/2","start_time":1717038000,"end_time":1717041600}]}""");
-        TimeWindow window = TimeWindow.of(NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(1)));
+    void getCdnUsage_officialExample_sendsDataIntervalAsANumberAndDecodesItems() {
+        server.json("/wxa/sec/vod/getcdnusagedata", """
+                {"errcode":0,"errmsg":"ok","data_interval":5,
+                 "item_list":[{"time":1682870400,"value":1024},{"time":1682870700,"value":2048}]}""");
+        TimeWindow window = TimeWindow.of(Instant.ofEpochSecond(1682870400), Instant.ofEpochSecond(1682956800));
+        Clock then = Clock.fixed(Instant.ofEpochSecond(1683000000), ZoneOffset.UTC);
 
-        CdnLogs logs = adapter.getCdnLogs(CdnLogQuery.of(window, PageRequest.of(10, 20), CLOCK));
+        CdnUsage usage = adapter.getCdnUsage(CdnUsageQuery.of(window, DataInterval.FIVE_MINUTES, then));
+
+        assertJsonCall(server.only("/wxa/sec/vod/getcdnusagedata"), "getcdnusagedata",
+                "{\"start_time\":1682870400,\"end_time\":1682956800,\"data_interval\":5}");
+        assertEquals(DataInterval.FIVE_MINUTES, usage.interval());
+        assertEquals(3072L, usage.total());
+    }
+
+    @Test
+    void getCdnUsage_sendsQueryTypeAndAcceptsDataIntervalAsAString() {
+        server.json("/wxa/sec/vod/getcdnusagedata", """
+                {"errcode":0,"errmsg":"ok","data_interval":"60","item_list":[{"time":1716768000,"value":7}]}""");
+        TimeWindow window = TimeWindow.of(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
+
+        CdnUsage usage = adapter.getCdnUsage(CdnUsageQuery.of(window, DataInterval.DAY, CdnQueryType.PLAYER_DIRECTED, CLOCK));
+
+        assertJsonCall(server.only("/wxa/sec/vod/getcdnusagedata"), "getcdnusagedata",
+                "{\"start_time\":%d,\"end_time\":%d,\"data_interval\":1440,\"query_type\":1}"
+                        .formatted(window.startEpochSecond(), window.endEpochSecond()));
+        assertEquals(DataInterval.HOUR, usage.interval());
+    }
+
+    // Shaped like the official getcdnlogs example: date "2024-03-28" as a string, and an hour served
+    // by two domains (one file each).
+    @Test
+    void getCdnLogs_officialExample_sendsNoPagingAndDecodesStringDatesAndSeveralFilesPerHour() {
+        server.json("/wxa/sec/vod/getcdnlogs", """
+                {"errcode":0,"errmsg":"ok","total_count":3,"domestic_cdn_logs":[
+                 {"date":"2024-03-28","name":"2024032810-a.vod.example.com.gz","url":"https://log/1","start_time":1711591200,"end_time":1711594800},
+                 {"date":"2024-03-28","name":"2024032810-b.vod.example.com.gz","url":"https://log/2","start_time":1711591200,"end_time":1711594800},
+                 {"date":"2024-03-28","name":"2024032811-a.vod.example.com.gz","url":"https://log/3","start_time":1711594800,"end_time":1711598400}]}""");
+        TimeWindow window = TimeWindow.of(Instant.ofEpochSecond(1711584000), Instant.ofEpochSecond(1711670400));
+        Clock then = Clock.fixed(Instant.ofEpochSecond(1711700000), ZoneOffset.UTC);
+
+        CdnLogs logs = adapter.getCdnLogs(CdnLogQuery.of(window, then));
+
+        assertJsonCall(server.only("/wxa/sec/vod/getcdnlogs"), "getcdnlogs", "{\"start_time\":1711584000,\"end_time\":1711670400}");
+        assertEquals(3L, logs.totalCount());
+        assertEquals(3, logs.files().size());
+        assertTrue(logs.files().stream().allMatch(f -> f.date().equals(LocalDate.of(2024, 3, 28))));
+        assertEquals(logs.files().get(0).startTime(), logs.files().get(1).startTime(), "two files of one hour");
+        assertEquals("2024032810-b.vod.example.com.gz", logs.files().get(1).name());
+        assertEquals("https://log/3", logs.files().get(2).url());
+    }
+
+    @Test
+    void getCdnLogs_sendsQueryTypeAndDecodesNumberDates() {
+        server.json("/wxa/sec/vod/getcdnlogs", """
+                {"errcode":0,"errmsg":"ok","total_count":2,"domestic_cdn_logs":[
+                 {"date":20240530,"name":"a","url":"https://log/1","start_time":1717034400,"end_time":1717038000},
+                 {"date":"20240530","name":"b","url":"https://log/2","start_time":1717038000,"end_time":1717041600}]}""");
+        TimeWindow window = TimeWindow.of(NOW.minus(Duration.ofDays(2)), NOW);
+
+        CdnLogs logs = adapter.getCdnLogs(CdnLogQuery.of(window, CdnQueryType.GENERAL, CLOCK));
 
         assertJsonCall(server.only("/wxa/sec/vod/getcdnlogs"), "getcdnlogs",
-                "{\"start_time\":%d,\"end_time\":%d,\"limit\":20,\"offset\":10}".formatted(window.startEpochSecond(), window.endEpochSecond()));
-        assertEquals(25L, logs.totalCount());
+                "{\"start_time\":%d,\"end_time\":%d,\"query_type\":2}".formatted(window.startEpochSecond(), window.endEpochSecond()));
         assertEquals(LocalDate.of(2024, 5, 30), logs.files().get(0).date());
         assertEquals(LocalDate.of(2024, 5, 30), logs.files().get(1).date());
-        assertEquals("https://log/1", logs.files().get(0).url());
         assertEquals(Instant.ofEpochSecond(1717038000), logs.files().get(0).endTime());
+    }
+
+    @Test
+    void getCdnLogs_whenADateIsNoDay_isAnUnmappableResponseNotRetriedAndNotATransportFailure() {
+        server.json("/wxa/sec/vod/getcdnlogs", """
+                {"errcode":0,"errmsg":"ok","total_count":1,"domestic_cdn_logs":[{"date":"yesterday","name":"a","url":"https://log/1"}]}""");
+        TimeWindow window = TimeWindow.of(NOW.minus(Duration.ofHours(3)), NOW);
+
+        MiniDramaException e = assertThrows(MiniDramaException.class, () -> adapter.getCdnLogs(CdnLogQuery.of(window, CLOCK)));
+
+        UnexpectedResponseException u = assertInstanceOf(UnexpectedResponseException.class, e);
+        assertFalse(e instanceof TransportException);
+        assertEquals(UnexpectedResponseException.Kind.UNMAPPABLE, u.kind());
+        assertFalse(u.retryable());
+        assertEquals(1, server.requests("/wxa/sec/vod/getcdnlogs").size(), "the same answer would come again: not retried");
     }
 }

@@ -1,5 +1,6 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 
 import io.minidrama.domain.MediaId;
@@ -86,6 +87,28 @@ class ErrorAndRetryTest {
                 .getMessage().contains("empty"));
         assertTrue(assertThrows(UnexpectedResponseException.class, () -> adapter.getMedia(MediaId.of(1)))
                 .getMessage().contains("lacks media_info"));
+    }
+
+    @Test
+    void truncatedJson_isRetriedByTheDefaultPolicy_aSecondAnswerMayBeWhole() {
+        server.script(GET_MEDIA, Reply.json("{\"errcode\":0,\"errmsg\":\"ok\",\"media_info\":{\"media_id\":1,\"file_si"), Reply.json(OK_MEDIA));
+
+        assertEquals(1L, adapterFor(server, sleeper).build().getMedia(MediaId.of(1)).id().value());
+
+        assertEquals(2, server.requests(GET_MEDIA).size());
+    }
+
+    @Test
+    void completeJsonWithoutTheRequiredPayload_isUnmappableAndNotRetriedByTheDefaultPolicy() {
+        server.script(GET_MEDIA, Reply.json("{\"errcode\":0,\"errmsg\":\"ok\"}"), Reply.json(OK_MEDIA));
+
+        UnexpectedResponseException e = assertThrows(UnexpectedResponseException.class,
+                () -> adapterFor(server, sleeper).build().getMedia(MediaId.of(1)));
+
+        assertEquals(UnexpectedResponseException.Kind.UNMAPPABLE, e.kind());
+        assertFalse(e.retryable());
+        assertEquals(1, server.requests(GET_MEDIA).size());
+        assertEquals(0, sleeper.sleeps.size());
     }
 
     @Test

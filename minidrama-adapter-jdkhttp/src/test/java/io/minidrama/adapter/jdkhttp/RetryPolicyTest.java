@@ -1,6 +1,8 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.error.FileTooLargeException;
+import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,19 @@ class RetryPolicyTest {
         assertFalse(p.retries(new FileTooLargeException("uploadpart")));
         assertTrue(RetryPolicy.initialising().retries(new PlatformException("getmedia", -2, "initialising", 200)));
         assertFalse(RetryPolicy.none().retries(new TransportException("getmedia", "reset", true, null)));
+    }
+
+    @Test
+    void defaults_whenTheAnswerIsCompleteJsonOfTheWrongShape_doNotRetry() {
+        UnexpectedResponseException unmappable = new UnexpectedResponseException("getcdnlogs", 200, "x", "", true,
+                UnexpectedResponseException.Kind.UNMAPPABLE);
+        UnexpectedResponseException cutOff = new UnexpectedResponseException("getcdnlogs", 200, "x", "", true);
+
+        assertFalse(unmappable.retryable());
+        assertFalse(RetryPolicy.defaults().retries(unmappable));
+        assertTrue(RetryPolicy.defaults().retries(cutOff));
+        MiniDramaException failure = unmappable;
+        assertFalse(failure instanceof TransportException, "an answer arrived: not a transport failure");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.minidrama.domain.cdn;
 
-import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
@@ -13,41 +12,45 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A {@code getcdnlogs} query (R-23, R-20): a window within the last 30 days, paged.
+ * A {@code getcdnlogs} query (R-23): a window within the last 30 days, at most 48 hours long, for
+ * one {@link CdnQueryType}. The platform answers every file of the window at once: paging
+ * ({@code limit}/{@code offset}) was retired on 2024-03-29 and is not sent.
  *
- * <p>Log URLs live 24 hours; there is one file per hour with traffic; an hour's log is complete
- * after about 3 hours; billed traffic is about 110 % of the traffic in the logs.
+ * <p>Log URLs live 24 hours; an hour has zero or more files (one per serving domain); an hour's
+ * log is complete after about 3 hours; billed traffic is about 110 % of the traffic in the logs.
  */
 public final class CdnLogQuery {
     /** how far back logs are kept. */
     public static final Duration MAX_AGE = Duration.ofDays(30);
+    /** longest window of one query. */
+    public static final Duration MAX_SPAN = Duration.ofHours(48);
 
     private final TimeWindow window;
-    private final PageRequest page;
+    private final CdnQueryType type;
 
-    private CdnLogQuery(TimeWindow window, PageRequest page) {
+    private CdnLogQuery(TimeWindow window, CdnQueryType type) {
         this.window = window;
-        this.page = page;
+        this.type = type;
     }
 
     /**
-     * A query over {@code window}, first page.
+     * A query over {@code window} for all traffic ({@link CdnQueryType#ALL}).
      *
      * @throws InvalidRequestException (R-23) listing every broken rule
      */
     public static CdnLogQuery of(TimeWindow window, Clock clock) {
-        return of(window, PageRequest.first(), clock);
+        return of(window, CdnQueryType.ALL, clock);
     }
 
     /**
-     * A query over {@code window} for {@code page}.
+     * A query over {@code window} for the traffic {@code type} names.
      *
      * @throws InvalidRequestException (R-23) listing every broken rule
      */
-    public static CdnLogQuery of(TimeWindow window, PageRequest page, Clock clock) {
+    public static CdnLogQuery of(TimeWindow window, CdnQueryType type, Clock clock) {
         Violations v = Violations.start();
         v.require(window, "start_time", Rule.R23);
-        v.require(page, "limit", Rule.R20);
+        v.require(type, "query_type", Rule.R23);
         v.throwIfAny();
         // The window is at whole seconds (TimeWindow truncates); compare it with a whole-second now,
         // so a window of exactly the allowed age built from the same clock is not refused.
@@ -56,8 +59,11 @@ public final class CdnLogQuery {
                 "CDN logs are kept for 30 days: start_time must be after " + now.minus(MAX_AGE).getEpochSecond());
         v.check(!window.end().isAfter(now), "end_time", Rule.R23, window.endEpochSecond(),
                 "end_time must not be in the future (now is " + now.getEpochSecond() + ")");
+        v.check(window.span().compareTo(MAX_SPAN) <= 0, "end_time", Rule.R23, window.endEpochSecond(),
+                "a CDN log query covers at most 48 hours (end_time - start_time <= 172800 s), this window is "
+                        + window.span().toSeconds() + " s: split it into windows of 48 hours or less");
         v.throwIfAny();
-        return new CdnLogQuery(window, page);
+        return new CdnLogQuery(window, type);
     }
 
     /** The window. */
@@ -65,28 +71,23 @@ public final class CdnLogQuery {
         return window;
     }
 
-    /** The page. */
-    public PageRequest page() {
-        return page;
-    }
-
-    /** This query for another page (the window was checked already). */
-    public CdnLogQuery withPage(PageRequest page) {
-        return new CdnLogQuery(window, Objects.requireNonNull(page, "page"));
+    /** Which traffic the logs cover. */
+    public CdnQueryType type() {
+        return type;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CdnLogQuery q && window.equals(q.window) && page.equals(q.page);
+        return o instanceof CdnLogQuery q && window.equals(q.window) && type == q.type;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(window, page);
+        return Objects.hash(window, type);
     }
 
     @Override
     public String toString() {
-        return "CdnLogQuery[" + window.start() + " .. " + window.end() + ", " + page + "]";
+        return "CdnLogQuery[" + window.start() + " .. " + window.end() + ", " + type + "]";
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A page of CDN log files ({@code getcdnlogs}).
+ * The CDN log files of a window ({@code getcdnlogs}). An hour with traffic has one or more files
+ * (one per serving domain); an hour without traffic has none.
  *
- * @param totalCount how many log files the window has in all
- * @param files      this page's files
+ * @param totalCount how many log files the window has, as the platform counts them
+ * @param files      the files, in the platform's order
  */
 public record CdnLogs(long totalCount, List<LogFile> files) {
     public CdnLogs {
@@ -17,10 +18,10 @@ public record CdnLogs(long totalCount, List<LogFile> files) {
     }
 
     /**
-     * One hourly log file ({@code domestic_cdn_logs[]}). The URL lives 24 hours: download it, do
-     * not store it.
+     * One log file ({@code domestic_cdn_logs[]}): one serving domain's log of one hour. The URL
+     * lives 24 hours: download it, do not store it.
      *
-     * @param date      the day ({@code YYYYMMDD} on the wire)
+     * @param date      the day ({@code "YYYY-MM-DD"} on the wire; {@code YYYYMMDD} numbers are accepted too)
      * @param name      the file name
      * @param url       the temporary download URL
      * @param startTime start of the hour covered

@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * A {@code getcdnusagedata} query (R-22): a window within the last 365 days, at most 90 days long,
- * at 5-minute, hourly or daily granularity. Checked against a {@link Clock} when created.
+ * at 5-minute, hourly or daily granularity, for one {@link CdnQueryType}. Checked against a
+ * {@link Clock} when created.
  */
 public final class CdnUsageQuery {
     /** how far back data is kept. */
@@ -23,21 +24,33 @@ public final class CdnUsageQuery {
 
     private final TimeWindow window;
     private final DataInterval interval;
+    private final CdnQueryType type;
 
-    private CdnUsageQuery(TimeWindow window, DataInterval interval) {
+    private CdnUsageQuery(TimeWindow window, DataInterval interval, CdnQueryType type) {
         this.window = window;
         this.interval = interval;
+        this.type = type;
     }
 
     /**
-     * A query over {@code window} at {@code interval}.
+     * A query over {@code window} at {@code interval} for all traffic ({@link CdnQueryType#ALL}).
      *
      * @throws InvalidRequestException (R-22) listing every broken rule
      */
     public static CdnUsageQuery of(TimeWindow window, DataInterval interval, Clock clock) {
+        return of(window, interval, CdnQueryType.ALL, clock);
+    }
+
+    /**
+     * A query over {@code window} at {@code interval} for the traffic {@code type} names.
+     *
+     * @throws InvalidRequestException (R-22) listing every broken rule
+     */
+    public static CdnUsageQuery of(TimeWindow window, DataInterval interval, CdnQueryType type, Clock clock) {
         Violations v = Violations.start();
         v.require(window, "start_time", Rule.R22);
         v.require(interval, "data_interval", Rule.R22);
+        v.require(type, "query_type", Rule.R22);
         v.throwIfAny();
         // The window is at whole seconds (TimeWindow truncates); compare it with a whole-second now,
         // so a window of exactly the allowed age built from the same clock is not refused.
@@ -49,7 +62,7 @@ public final class CdnUsageQuery {
         v.check(window.span().compareTo(MAX_SPAN) <= 0, "end_time", Rule.R22, window.span().toDays() + " days",
                 "a CDN usage window is at most 90 days long");
         v.throwIfAny();
-        return new CdnUsageQuery(window, interval);
+        return new CdnUsageQuery(window, interval, type);
     }
 
     /** A daily-granularity query over {@code window}. */
@@ -67,18 +80,23 @@ public final class CdnUsageQuery {
         return interval;
     }
 
+    /** Which traffic is counted. */
+    public CdnQueryType type() {
+        return type;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof CdnUsageQuery q && window.equals(q.window) && interval == q.interval;
+        return o instanceof CdnUsageQuery q && window.equals(q.window) && interval == q.interval && type == q.type;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(window, interval);
+        return Objects.hash(window, interval, type);
     }
 
     @Override
     public String toString() {
-        return "CdnUsageQuery[" + window.start() + " .. " + window.end() + ", " + interval.minutes() + " min]";
+        return "CdnUsageQuery[" + window.start() + " .. " + window.end() + ", " + interval.minutes() + " min, " + type + "]";
     }
 }

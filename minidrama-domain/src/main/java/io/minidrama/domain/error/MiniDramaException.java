@@ -4,8 +4,9 @@ package io.minidrama.domain.error;
  * Root of every exception this library throws. Unchecked: callers decide where to handle.
  *
  * <p>Branches: {@link InvalidRequestException} (a rule was broken, nothing was sent),
- * {@link PlatformException} (the platform answered with an errcode) and
- * {@link TransportException} (the call did not complete). Messages never contain secrets.
+ * {@link PlatformException} (the platform answered with an errcode),
+ * {@link TransportException} (the call did not complete) and {@link UnexpectedResponseException}
+ * (an answer arrived that the SDK cannot map). Messages never contain secrets.
  */
 public abstract class MiniDramaException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -11,33 +11,39 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code listmedia} query (R-20, R-21). Every filter is optional: by drama, by name (exact, or
- * fuzzy with a leading and/or trailing {@code %}), by upload time ({@code start <= t < end}).
+ * A {@code listmedia} query (R-20, R-21). Every filter is optional: by drama, by exact name
+ * ({@code media_name}), by a fuzzy name search ({@code media_name_fuzzy}), by upload time
+ * ({@code start <= t < end}).
+ *
+ * <p>{@code media_name} is an exact match. A {@code %} at either end of it (the older SDKs'
+ * wildcard idiom) is refused: the platform no longer documents it and it may return nothing in a
+ * large library; search with {@link Builder#nameFuzzy(String)} instead. A {@code %} inside a name
+ * is an ordinary character.
  */
 public final class MediaQuery {
     private final DramaId dramaId;
-    private final String namePattern;
+    private final String name;
+    private final String nameFuzzy;
     private final TimeWindow uploadedWithin;
     private final PageRequest page;
 
     private MediaQuery(Builder b) {
         Violations v = Violations.start();
-        if (b.namePattern != null) {
-            String p = b.namePattern;
-            String core = p;
-            if (core.startsWith("%")) {
-                core = core.substring(1);
+        if (b.name != null) {
+            String n = b.name;
+            if (v.check(!n.isBlank(), "media_name", Rule.R21, n, "an exact name filter needs text")) {
+                v.check(!n.startsWith("%") && !n.endsWith("%"), "media_name", Rule.R21, n,
+                        "media_name is an exact match; % is not a wildcard there: search with nameFuzzy (media_name_fuzzy), e.g. '"
+                                + n.replaceAll("^%+|%+$", "") + "'");
             }
-            if (core.endsWith("%")) {
-                core = core.substring(0, core.length() - 1);
-            }
-            v.check(!core.isBlank(), "media_name", Rule.R21, p, "a name filter needs text besides the % wildcards");
-            v.check(!core.contains("%"), "media_name", Rule.R21, p,
-                    "% is a wildcard only at the start and/or end of the name, such as '%第1集' or '我的短剧%'");
+        }
+        if (b.nameFuzzy != null) {
+            v.check(!b.nameFuzzy.isBlank(), "media_name_fuzzy", Rule.R21, b.nameFuzzy, "a fuzzy name search needs text");
         }
         v.throwIfAny();
         this.dramaId = b.dramaId;
-        this.namePattern = b.namePattern;
+        this.name = b.name;
+        this.nameFuzzy = b.nameFuzzy;
         this.uploadedWithin = b.uploadedWithin;
         this.page = b.page;
     }
@@ -57,9 +63,14 @@ public final class MediaQuery {
         return Optional.ofNullable(dramaId);
     }
 
-    /** The name filter, exact or with {@code %} wildcards at the ends. */
-    public Optional<String> namePattern() {
-        return Optional.ofNullable(namePattern);
+    /** The exact name filter ({@code media_name}). */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The fuzzy name search ({@code media_name_fuzzy}). */
+    public Optional<String> nameFuzzy() {
+        return Optional.ofNullable(nameFuzzy);
     }
 
     /** Only media uploaded in {@code [start, end)}. */
@@ -76,39 +87,31 @@ public final class MediaQuery {
     public MediaQuery withPage(PageRequest page) {
         Builder b = new Builder();
         b.dramaId = dramaId;
-        b.namePattern = namePattern;
+        b.name = name;
+        b.nameFuzzy = nameFuzzy;
         b.uploadedWithin = uploadedWithin;
         b.page = Objects.requireNonNull(page, "page");
         return b.build();
     }
 
-    /** Whether {@code name} matches the name filter (exact, or fuzzy at the marked ends). */
-    public boolean matchesName(String name) {
-        if (namePattern == null) {
-            return true;
-        }
-        boolean lead = namePattern.startsWith("%");
-        boolean trail = namePattern.length() > 1 && namePattern.endsWith("%");
-        String core = namePattern.substring(lead ? 1 : 0, namePattern.length() - (trail ? 1 : 0));
-        if (lead && trail) {
-            return name.contains(core);
-        } else if (lead) {
-            return name.endsWith(core);
-        } else if (trail) {
-            return name.startsWith(core);
-        }
-        return name.equals(core);
+    /**
+     * Whether {@code candidate} passes the name filters: equal to the exact name, and containing
+     * the fuzzy text (the platform documents "fuzzy match" only; fakes read it as "contains").
+     */
+    public boolean matchesName(String candidate) {
+        return (name == null || name.equals(candidate)) && (nameFuzzy == null || candidate.contains(nameFuzzy));
     }
 
     @Override
     public String toString() {
-        return "MediaQuery[drama=" + dramaId + ", name=" + namePattern + ", window=" + uploadedWithin + ", " + page + "]";
+        return "MediaQuery[drama=" + dramaId + ", name=" + name + ", nameFuzzy=" + nameFuzzy + ", window=" + uploadedWithin + ", " + page + "]";
     }
 
     /** Builder of {@link MediaQuery}. */
     public static final class Builder {
         private DramaId dramaId;
-        private String namePattern;
+        private String name;
+        private String nameFuzzy;
         private TimeWindow uploadedWithin;
         private PageRequest page = PageRequest.first();
 
@@ -121,9 +124,21 @@ public final class MediaQuery {
             return this;
         }
 
-        /** Exact name, or fuzzy with a leading and/or trailing {@code %}. */
-        public Builder namePattern(String namePattern) {
-            this.namePattern = Objects.requireNonNull(namePattern, "namePattern");
+        /**
+         * Only media with exactly this name ({@code media_name}, R-21). A leading or trailing
+         * {@code %} is refused at {@link #build()}: use {@link #nameFuzzy(String)} to search.
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Only media whose name matches {@code text} fuzzily ({@code media_name_fuzzy}, R-21), such
+         * as a drama name or {@code 第1集}. Sent as given: no wildcards.
+         */
+        public Builder nameFuzzy(String text) {
+            this.nameFuzzy = Objects.requireNonNull(text, "text");
             return this;
         }
 

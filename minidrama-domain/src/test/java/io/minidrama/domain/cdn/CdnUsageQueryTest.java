@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 
 import static io.minidrama.domain.RuleAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @DisplayName("R-22: CDN usage window in the last 365 days, span <= 90 days, interval 5/60/1440")
 class CdnUsageQueryTest {
@@ -88,5 +89,26 @@ class CdnUsageQueryTest {
     @ValueSource(ints = {0, 1, 10, 15, 30, 59, 61, 120, 1439, 1441, -5})
     void ofMinutes_whenOtherInterval_rejectsWithR22(int minutes) {
         assertRejected(Rule.R22, "data_interval", "5, 60 or 1440", () -> DataInterval.ofMinutes(minutes));
+    }
+
+    @Test
+    void of_withoutQueryType_countsAllTraffic() {
+        assertEquals(CdnQueryType.ALL, CdnUsageQuery.of(window(Duration.ofDays(2), Duration.ofDays(1)), DataInterval.HOUR, CLOCK).type());
+    }
+
+    @Test
+    void of_whenQueryTypeGiven_keepsItAndItTakesPartInEquality() {
+        TimeWindow w = window(Duration.ofDays(2), Duration.ofDays(1));
+
+        CdnUsageQuery directed = CdnUsageQuery.of(w, DataInterval.HOUR, CdnQueryType.PLAYER_DIRECTED, CLOCK);
+
+        assertEquals(CdnQueryType.PLAYER_DIRECTED, directed.type());
+        assertNotEquals(CdnUsageQuery.of(w, DataInterval.HOUR, CLOCK), directed);
+    }
+
+    @Test
+    void of_whenQueryTypeMissing_rejectsWithR22() {
+        assertRejected(Rule.R22, "query_type", "required",
+                () -> CdnUsageQuery.of(window(Duration.ofDays(2), Duration.ofDays(1)), DataInterval.HOUR, null, CLOCK));
     }
 }

@@ -52,7 +52,8 @@ class ValidatorFuzzTest {
         valueOrInvalid("AppId.of", text, () -> AppId.of(text));
         valueOrInvalid("UnifiedSocialCreditCode.of", text, () -> UnifiedSocialCreditCode.of(text));
         if (text != null) { // builder setters refuse null with a NullPointerException by contract
-            valueOrInvalid("MediaQuery.namePattern", text, () -> MediaQuery.builder().namePattern(text).build());
+            valueOrInvalid("MediaQuery.name", text, () -> MediaQuery.builder().name(text).build());
+            valueOrInvalid("MediaQuery.nameFuzzy", text, () -> MediaQuery.builder().nameFuzzy(text).build());
         }
     }
 

@@ -1,9 +1,9 @@
 package io.minidrama.port.service;
 
-import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
@@ -32,9 +32,19 @@ public final class CdnService {
         return port.getCdnUsage(query);
     }
 
-    /** Log files over {@code window}, one page (R-23 checked against the clock). */
-    public CdnLogs logs(TimeWindow window, PageRequest page) {
-        return port.getCdnLogs(CdnLogQuery.of(window, page, clock));
+    /** Traffic of one kind over {@code window} at {@code interval} (R-22 checked against the clock). */
+    public CdnUsage usage(TimeWindow window, DataInterval interval, CdnQueryType type) {
+        return port.getCdnUsage(CdnUsageQuery.of(window, interval, type, clock));
+    }
+
+    /** Every log file over {@code window}, at most 48 hours (R-23 checked against the clock). */
+    public CdnLogs logs(TimeWindow window) {
+        return port.getCdnLogs(CdnLogQuery.of(window, clock));
+    }
+
+    /** Every log file of one kind of traffic over {@code window}, at most 48 hours. */
+    public CdnLogs logs(TimeWindow window, CdnQueryType type) {
+        return port.getCdnLogs(CdnLogQuery.of(window, type, clock));
     }
 
     /** Log files for a prepared query. */

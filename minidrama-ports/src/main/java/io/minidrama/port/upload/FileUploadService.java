@@ -14,7 +14,9 @@ import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.TimeWindow;
+import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.port.FileIdentity;
@@ -224,7 +226,7 @@ public final class FileUploadService implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return port.applyUpload(apply);
-            } catch (TransportException | PlatformException e) {
+            } catch (TransportException | UnexpectedResponseException | PlatformException e) {
                 if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
                     throw e;
                 }
@@ -234,7 +236,8 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     /**
-     * Commits. A commit that fails without an answer may or may not have happened: it is sent
+     * Commits. A commit that fails without an answer it can read (a transport failure, or an
+     * answer the SDK cannot map) may or may not have happened: it is sent
      * again, and if the platform then no longer knows the upload id (10093030), the first one did
      * happen, so the media is looked up by its name (newest of that name uploaded since the last
      * part was recorded) instead of uploading it a second time. The same lookup runs when the
@@ -242,10 +245,10 @@ public final class FileUploadService implements AutoCloseable {
      * checkpoint (or a commit retried inside the adapter) leaves exactly that trace.
      */
     private MediaId commit(UploadSession done, ApplyUpload apply, Instant since) {
-        TransportException first;
+        MiniDramaException first;
         try {
             return port.commitUpload(done.commitRequest());
-        } catch (TransportException e) {
+        } catch (TransportException | UnexpectedResponseException e) {
             first = e;
         } catch (PlatformException p) {
             if (p.errorCode() == ErrorCode.RESOURCE_NOT_FOUND) {
@@ -262,7 +265,7 @@ public final class FileUploadService implements AutoCloseable {
             sleeper.sleep(retry.backoff(attempt));
             try {
                 return port.commitUpload(done.commitRequest());
-            } catch (TransportException again) {
+            } catch (TransportException | UnexpectedResponseException again) {
                 first.addSuppressed(again);
             } catch (PlatformException p) {
                 if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
@@ -288,7 +291,10 @@ public final class FileUploadService implements AutoCloseable {
         if (!since.isBefore(until)) {
             since = until.minus(CLOCK_SKEW.multipliedBy(2));
         }
-        MediaQuery q = MediaQuery.builder().namePattern(apply.name().wire()).uploadedWithin(TimeWindow.of(since, until)).build();
+        String name = apply.name().wire();
+        MediaQuery.Builder b = MediaQuery.builder().uploadedWithin(TimeWindow.of(since, until));
+        // A leading % cannot go in media_name: the fuzzy search finds the name, the filter below keeps it exact.
+        MediaQuery q = (name.startsWith("%") ? b.nameFuzzy(name) : b.name(name)).build();
         Instant from = since;
         return catalog.listMedia(q).stream()
                 .filter(m -> m.name().equals(apply.name().wire()) && !m.createTime().isBefore(from))

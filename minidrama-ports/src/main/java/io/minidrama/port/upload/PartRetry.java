@@ -3,6 +3,7 @@ package io.minidrama.port.upload;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -11,7 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How a single part is retried: up to {@code maxAttempts} attempts, with full-jitter exponential
  * backoff between {@code baseDelay} and {@code maxDelay}, on transport errors (a part upload is
- * idempotent, R-6), system busy (-1) and too frequent (10093023).
+ * idempotent, R-6), system busy (-1), too frequent (10093023) and answers the SDK could not map
+ * ({@link UnexpectedResponseException}: sending the part again is harmless, and only a well-formed
+ * etag may be recorded; the adapter itself does not repeat a complete answer of the wrong shape).
  *
  * @param maxAttempts attempts in all, &ge; 1
  * @param baseDelay   the first backoff's upper bound
@@ -38,7 +41,7 @@ public record PartRetry(int maxAttempts, Duration baseDelay, Duration maxDelay) 
 
     /** Whether a part that failed with {@code failure} may be sent again. */
     public boolean retryable(RuntimeException failure) {
-        if (failure instanceof TransportException) {
+        if (failure instanceof TransportException || failure instanceof UnexpectedResponseException) {
             return true;
         }
         if (failure instanceof PlatformException p) {

@@ -168,7 +168,8 @@ public final class SeasonUploader {
     /** Media already on the platform named {@code dramaName - 第N集}, newest per name. */
     private Map<String, MediaId> existingEpisodes(String dramaName) {
         Map<String, Media> newest = new HashMap<>();
-        MediaQuery q = MediaQuery.builder().namePattern(dramaName + " - 第%").page(PageRequest.first()).build();
+        // media_name is exact: search fuzzily, keep only this drama's episodes below.
+        MediaQuery q = MediaQuery.builder().nameFuzzy(dramaName + " - 第").page(PageRequest.first()).build();
         while (true) {
             List<Media> page = catalog.listMedia(q);
             for (Media m : page) {

@@ -1,8 +1,8 @@
 package io.minidrama.port.service;
 
-import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
 import io.minidrama.domain.error.Rule;
@@ -67,17 +67,34 @@ class CdnServiceTest {
     }
 
     @Test
-    void logs_whenWindowOf30Days_sendsTheQueryWithItsPageR23() {
-        service.logs(lastDays(30), PageRequest.of(100, 50));
+    void logs_whenWindowOf48Hours_sendsTheQueryWithItsTypeR23() {
+        TimeWindow w = TimeWindow.of(NOW.minus(Duration.ofHours(48)), NOW);
+
+        service.logs(w, CdnQueryType.GENERAL);
 
         CdnLogQuery sent = platform.args("getcdnlogs", CdnLogQuery.class).get(0);
-        assertEquals(lastDays(30), sent.window());
-        assertEquals(PageRequest.of(100, 50), sent.page());
+        assertEquals(w, sent.window());
+        assertEquals(CdnQueryType.GENERAL, sent.type());
+    }
+
+    @Test
+    void logs_whenWindowLongerThan48Hours_rejectsWithR23AndSendsNothing() {
+        assertRejected(Rule.R23, "end_time", "at most 48 hours", () -> service.logs(lastDays(3)));
+
+        assertEquals(List.of(), platform.calls);
+    }
+
+    @Test
+    void usage_whenQueryTypeGiven_sendsIt() {
+        service.usage(lastDays(2), DataInterval.HOUR, CdnQueryType.PLAYER_DIRECTED);
+
+        assertEquals(CdnQueryType.PLAYER_DIRECTED, platform.args("getcdnusagedata", CdnUsageQuery.class).get(0).type());
     }
 
     @Test
     void logs_whenWindowReaches31DaysBack_rejectsWithR23AndSendsNothing() {
-        assertRejected(Rule.R23, "start_time", "kept for 30 days", () -> service.logs(lastDays(31), PageRequest.first()));
+        Instant start = NOW.minus(Duration.ofDays(31));
+        assertRejected(Rule.R23, "start_time", "kept for 30 days", () -> service.logs(TimeWindow.of(start, start.plus(Duration.ofHours(1)))));
 
         assertEquals(List.of(), platform.calls);
     }
@@ -86,7 +103,7 @@ class CdnServiceTest {
     void logs_whenEndInTheFuture_rejectsWithR23AndSendsNothing() {
         TimeWindow future = TimeWindow.of(NOW.minusSeconds(60), NOW.plusSeconds(60));
 
-        assertRejected(Rule.R23, "end_time", "must not be in the future", () -> service.logs(future, PageRequest.first()));
+        assertRejected(Rule.R23, "end_time", "must not be in the future", () -> service.logs(future));
 
         assertEquals(List.of(), platform.calls);
     }
@@ -94,7 +111,7 @@ class CdnServiceTest {
     @Test
     void preparedQueries_areSentAsIs() {
         CdnUsageQuery usage = CdnUsageQuery.daily(lastDays(7), CLOCK);
-        CdnLogQuery logs = CdnLogQuery.of(lastDays(7), CLOCK);
+        CdnLogQuery logs = CdnLogQuery.of(lastDays(2), CLOCK);
 
         service.usage(usage);
         service.logs(logs);

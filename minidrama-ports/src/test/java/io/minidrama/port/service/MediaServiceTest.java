@@ -35,7 +35,7 @@ class MediaServiceTest {
     @Test
     void listAll_followsPagesKeepingTheFilters() {
         givenMedia(230);
-        MediaQuery query = MediaQuery.builder().namePattern("我的短剧%").build();
+        MediaQuery query = MediaQuery.builder().nameFuzzy("我的短剧").build();
 
         List<Media> all = service.listAll(query, 10_000);
 
@@ -44,7 +44,7 @@ class MediaServiceTest {
         List<MediaQuery> asked = platform.args("listmedia", MediaQuery.class);
         assertEquals(List.of(PageRequest.of(0, 100), PageRequest.of(100, 100), PageRequest.of(200, 100)),
                 asked.stream().map(MediaQuery::page).toList());
-        assertTrue(asked.stream().allMatch(q -> q.namePattern().orElseThrow().equals("我的短剧%")));
+        assertTrue(asked.stream().allMatch(q -> q.nameFuzzy().orElseThrow().equals("我的短剧")));
     }
 
     @Test

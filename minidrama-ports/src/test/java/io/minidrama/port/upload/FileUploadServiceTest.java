@@ -238,6 +238,24 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenCommitAnswerArrivesCutOff_findsTheCommittedMediaInsteadOfUploadingTwice() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 11);
+        port.commitAnswersCutOff.set(1);
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.commitCalls.get(), "the commit was sent again, answered 10093030, then the media was looked up");
+        assertEquals(1, port.media.size(), "exactly one media exists");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void partRetry_retriesAnAnswerTheSdkCannotMap_aPartMayBeSentAgain() {
+        assertTrue(PartRetry.defaults().retryable(new io.minidrama.domain.error.UnexpectedResponseException("uploadpart", 200,
+                "the JSON does not fit", "", true, io.minidrama.domain.error.UnexpectedResponseException.Kind.UNMAPPABLE)));
+    }
+
+    @Test
     void upload_whenAnEarlierRunCommittedButDiedBeforeDeletingItsCheckpoint_returnsThatMediaWithoutUploadingAgain() throws IOException {
         Path video = file("ep1.mp4", 12 * MB, 12);
         port.commitAnswersLost.set(1);

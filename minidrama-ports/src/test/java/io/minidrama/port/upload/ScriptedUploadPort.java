@@ -62,6 +62,8 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     final java.util.concurrent.atomic.AtomicInteger applyFailures = new java.util.concurrent.atomic.AtomicInteger();
     /** Thrown by the next commitupload calls AFTER the media was created: the answer is lost. */
     final java.util.concurrent.atomic.AtomicInteger commitAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
+    /** As {@link #commitAnswersLost}, but the answer arrives cut off: an unexpected response, not a transport failure. */
+    final java.util.concurrent.atomic.AtomicInteger commitAnswersCutOff = new java.util.concurrent.atomic.AtomicInteger();
     final AtomicInteger commitCalls = new AtomicInteger();
     final Map<Long, Task> tasks = new ConcurrentHashMap<>();
 
@@ -140,6 +142,10 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         uploads.remove(id);
         if (commitAnswersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw reset("commitupload");
+        }
+        if (commitAnswersCutOff.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new io.minidrama.domain.error.UnexpectedResponseException("commitupload", 200, "malformed or truncated JSON",
+                    "{\"errcode\":0,\"errmsg\":\"ok\",\"media_i", true);
         }
         return MediaId.of(mid);
     }

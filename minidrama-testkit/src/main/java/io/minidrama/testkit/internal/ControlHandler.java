@@ -141,7 +141,8 @@ public final class ControlHandler implements HttpHandler {
             }
             case "POST play" -> {
                 Playback p = control.play(JsonBodies.reqString(body, "url"), JsonBodies.optString(body, "client_ip").orElse("127.0.0.1"),
-                        JsonBodies.optString(body, "referer").orElse(""), JsonBodies.reqLong(body, "bytes"));
+                        JsonBodies.optString(body, "referer").orElse(""), JsonBodies.reqLong(body, "bytes"),
+                        body.containsKey("player_directed") && body.getBoolean("player_directed"));
                 ok.add("served", p.served()).add("bytes_served", p.bytesServed()).add("refusal", p.refusal());
             }
             case "GET calls" -> ok.add("calls", calls());

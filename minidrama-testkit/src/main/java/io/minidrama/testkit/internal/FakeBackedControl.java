@@ -103,6 +103,11 @@ public final class FakeBackedControl implements PlatformControl {
     }
 
     @Override
+    public Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected) {
+        return control.play(url, clientIp, referer, bytes, playerDirected);
+    }
+
+    @Override
     public AppId appId() {
         return platform.appId();
     }

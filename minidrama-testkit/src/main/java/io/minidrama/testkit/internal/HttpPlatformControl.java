@@ -111,8 +111,13 @@ public final class HttpPlatformControl implements PlatformControl {
 
     @Override
     public Playback play(String url, String clientIp, String referer, long bytes) {
+        return play(url, clientIp, referer, bytes, false);
+    }
+
+    @Override
+    public Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected) {
         JsonObject o = post("play", Json.createObjectBuilder().add("url", url).add("client_ip", clientIp).add("referer", referer)
-                .add("bytes", bytes));
+                .add("bytes", bytes).add("player_directed", playerDirected));
         return new Playback(o.getBoolean("served"), JsonBodies.reqLong(o, "bytes_served"), JsonBodies.reqString(o, "refusal"));
     }
 

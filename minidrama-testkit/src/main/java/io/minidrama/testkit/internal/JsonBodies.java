@@ -21,14 +21,12 @@ import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads request JSON tolerantly and writes response JSON as the platform does (API.md §1-§2). */
 final class JsonBodies {
-    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private JsonBodies() {
     }
@@ -249,7 +247,7 @@ final class JsonBodies {
         JsonArrayBuilder files = Json.createArrayBuilder();
         for (CdnLogs.LogFile f : l.files()) {
             files.add(Json.createObjectBuilder()
-                    .add("date", Long.parseLong(YYYYMMDD.format(f.date())))
+                    .add("date", f.date().toString()) // "2024-03-28", as the official example
                     .add("name", f.name())
                     .add("url", f.url())
                     .add("start_time", secs(f.startTime()))

@@ -9,6 +9,7 @@ import io.minidrama.domain.TaskId;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.UploadId;
 import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
 import io.minidrama.domain.drama.Actor;
@@ -142,7 +143,9 @@ final class WireRequests {
     static MediaQuery mediaQuery(JsonObject o) {
         MediaQuery.Builder b = MediaQuery.builder().page(page(o));
         optLong(o, "drama_id").filter(id -> id != 0).ifPresent(id -> b.dramaId(DramaId.of(id)));
-        optString(o, "media_name").filter(n -> !n.isEmpty()).ifPresent(b::namePattern);
+        // media_name is an exact match; a % at its ends is refused by R-21 (the page no longer documents it).
+        optString(o, "media_name").filter(n -> !n.isEmpty()).ifPresent(b::name);
+        optString(o, "media_name_fuzzy").filter(n -> !n.isEmpty()).ifPresent(b::nameFuzzy);
         Optional<Long> start = optLong(o, "start_time").filter(t -> t != 0);
         Optional<Long> end = optLong(o, "end_time").filter(t -> t != 0);
         if (start.isPresent() || end.isPresent()) {
@@ -155,7 +158,11 @@ final class WireRequests {
     static PlayLinkRequest link(JsonObject o, Clock clock) {
         PlayLinkRequest.Builder b = PlayLinkRequest.builder(mediaId(o)).expiresAt(Instant.ofEpochSecond(reqLong(o, "t")));
         optString(o, "us").filter(s -> !s.isEmpty()).ifPresent(b::us);
-        optInt(o, "expr").filter(x -> x != 0).ifPresent(b::previewSeconds);
+        if (has(o, "expr")) {
+            // The seeds' name; the platform's request table documents only exper (API.md §9.1).
+            throw WireError.badArgument("expr is not a getmedialink field: the preview length is exper");
+        }
+        optInt(o, "exper").filter(x -> x != 0).ifPresent(b::previewSeconds);
         optInt(o, "rlimit").filter(x -> x != 0).ifPresent(b::rlimit);
         optString(o, "whref").filter(s -> !s.isEmpty()).ifPresent(s -> b.whref(domains(s)));
         optString(o, "bkref").filter(s -> !s.isEmpty()).ifPresent(s -> b.bkref(domains(s)));
@@ -166,14 +173,22 @@ final class WireRequests {
         return Arrays.stream(commaSeparated.split(",", -1)).map(String::strip).toList();
     }
 
+    /** {@code data_interval}: a string in the page's table, a number in its example; both are read. */
     static CdnUsageQuery usage(JsonObject o, Clock clock) {
         TimeWindow w = TimeWindow.of(Instant.ofEpochSecond(reqLong(o, "start_time")), Instant.ofEpochSecond(reqLong(o, "end_time")));
-        return CdnUsageQuery.of(w, DataInterval.ofMinutes(optInt(o, "data_interval").orElse(1440)), clock);
+        return CdnUsageQuery.of(w, DataInterval.ofMinutes(optInt(o, "data_interval").orElse(1440)),
+                CdnQueryType.of(optInt(o, "query_type").orElse(0), Rule.R22), clock);
     }
 
+    /** {@code limit}/{@code offset} were retired on 2024-03-29 (API.md §9.3): refused. */
     static CdnLogQuery logs(JsonObject o, Clock clock) {
+        for (String retired : List.of("limit", "offset")) {
+            if (o.containsKey(retired)) {
+                throw WireError.badArgument(retired + " is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered");
+            }
+        }
         TimeWindow w = TimeWindow.of(Instant.ofEpochSecond(reqLong(o, "start_time")), Instant.ofEpochSecond(reqLong(o, "end_time")));
-        return CdnLogQuery.of(w, page(o), clock);
+        return CdnLogQuery.of(w, CdnQueryType.of(optInt(o, "query_type").orElse(0), Rule.R23), clock);
     }
 
     // ------------------------------------------------------------ auditdrama

@@ -1,7 +1,7 @@
 package io.minidrama.testkit.reliability;
 
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
-import io.minidrama.adapter.jdkhttp.UnexpectedResponseException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.PlatformException;

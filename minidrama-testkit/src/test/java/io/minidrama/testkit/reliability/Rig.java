@@ -91,7 +91,7 @@ final class Rig {
 
     /** Every media on the emulator named exactly {@code name}. */
     static List<Media> mediaNamed(MiniDramaEmulator emulator, String name) {
-        return emulator.platform().listMedia(MediaQuery.builder().namePattern(name).page(PageRequest.first()).build());
+        return emulator.platform().listMedia(MediaQuery.builder().name(name).page(PageRequest.first()).build());
     }
 
     static String storedSha256(MiniDramaEmulator emulator, MediaId id) {

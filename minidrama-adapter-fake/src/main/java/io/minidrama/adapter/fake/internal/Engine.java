@@ -28,6 +28,7 @@ import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
@@ -115,6 +116,9 @@ public final class Engine {
     static final Duration OLD_LINKS_KEEP_WORKING = Duration.ofDays(7);
     /** A qualification can change only for dramas first submitted before this (2024-05-27, China time). */
     static final Instant QUALIFICATION_CHANGE_CUTOFF = LocalDate.of(2024, 5, 27).atStartOfDay(ExpediteQuota.PLATFORM_ZONE).toInstant();
+    /** The serving domains whose logs are separate files (R-23: one file per hour and domain). */
+    static final String MP4_DOMAIN = "mp4.vod.fake";
+    static final String HLS_DOMAIN = "hls.vod.fake";
     private static final DateTimeFormatter LOG_HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ExpediteQuota.PLATFORM_ZONE);
 
     private final Settings settings;
@@ -342,7 +346,7 @@ public final class Engine {
             }
             long seconds = m.duration().toSeconds();
             if (r.previewSeconds().isPresent() && seconds > 0 && r.previewSeconds().getAsInt() > seconds) {
-                throw error(op, ErrorCode.PARAMETER_ERROR, "expr " + r.previewSeconds().getAsInt() + " exceeds the video's duration (" + seconds + " s)");
+                throw error(op, ErrorCode.PARAMETER_ERROR, "exper " + r.previewSeconds().getAsInt() + " exceeds the video's duration (" + seconds + " s)");
             }
             String token = Long.toString(nextId.getAndIncrement(), 36) + Long.toHexString(Double.doubleToLongBits(Math.random()) & 0xffffffL);
             links.put(token, new LinkRec(m.id, r.expiry(), r.rlimit().orElse(0), r.whref(), r.bkref(), r.previewSeconds().orElse(0)));
@@ -808,7 +812,7 @@ public final class Engine {
                 Instant from = t;
                 Instant to = t.plusSeconds(step);
                 long bytes = traffic.stream()
-                        .filter(x -> q.window().contains(x.at) && !x.at.isBefore(from) && x.at.isBefore(to))
+                        .filter(x -> x.counts(q.type()) && q.window().contains(x.at) && !x.at.isBefore(from) && x.at.isBefore(to))
                         .mapToLong(x -> x.bytes).sum();
                 points.add(new CdnUsage.Point(t, billed(bytes)));
             }
@@ -821,27 +825,31 @@ public final class Engine {
         return (logBytes * 11 + 5) / 10;
     }
 
+    /**
+     * One file per hour and serving domain with traffic of the asked type, once the hour is over
+     * (R-23: an hour may have several files, one per domain; mp4 and HLS are served from two).
+     */
     public CdnLogs getCdnLogs(CdnLogQuery q) {
         return locked(out -> {
             Instant now = clock.instant();
-            TreeSet<Instant> hours = new TreeSet<>();
+            TreeSet<Map.Entry<Instant, String>> files = new TreeSet<>(Map.Entry.<Instant, String>comparingByKey()
+                    .thenComparing(Map.Entry.comparingByValue()));
             for (Traffic t : traffic) {
                 Instant hour = t.at.truncatedTo(ChronoUnit.HOURS);
-                if (q.window().contains(hour) && !hour.plus(Duration.ofHours(1)).isAfter(now)) {
-                    hours.add(hour);
+                if (t.counts(q.type()) && q.window().contains(hour) && !hour.plus(Duration.ofHours(1)).isAfter(now)) {
+                    files.add(Map.entry(hour, t.domain));
                 }
             }
-            List<CdnLogs.LogFile> files = hours.stream()
-                    .skip(q.page().offset())
-                    .limit(q.page().limit())
-                    .map(h -> {
-                        String name = LOG_HOUR.format(h) + ".log.gz";
+            List<CdnLogs.LogFile> list = files.stream()
+                    .map(f -> {
+                        Instant h = f.getKey();
+                        String name = LOG_HOUR.format(h) + "-" + f.getValue() + ".log.gz";
                         return new CdnLogs.LogFile(LocalDate.ofInstant(h, ExpediteQuota.PLATFORM_ZONE), name,
                                 settings.urlBase() + "/cdnlog/" + name + "?expires=" + now.plus(Duration.ofDays(1)).getEpochSecond(),
                                 h, h.plus(Duration.ofHours(1)));
                     })
                     .toList();
-            return new CdnLogs(hours.size(), files);
+            return new CdnLogs(list.size(), list);
         });
     }
 
@@ -908,7 +916,7 @@ public final class Engine {
         });
     }
 
-    public Playback play(String url, String clientIp, String referer, long bytes) {
+    public Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected) {
         return locked(out -> {
             int at = url.indexOf("/play/");
             String token = at < 0 ? "" : url.substring(at + 6).replaceAll("[.?].*$", "");
@@ -943,7 +951,7 @@ public final class Engine {
             if (l.preview > 0 && seconds > 0 && l.preview < seconds) {
                 served = Math.min(served, m.size * l.preview / seconds);
             }
-            traffic.add(new Traffic(now, served));
+            traffic.add(new Traffic(now, served, url.contains(".m3u8") ? HLS_DOMAIN : MP4_DOMAIN, playerDirected));
             return Playback.served(served);
         });
     }
@@ -1245,6 +1253,16 @@ public final class Engine {
         }
     }
 
-    record Traffic(Instant at, long bytes) {
+    /**
+     * Bytes served at a time by a serving domain, through the drama player (directed) or not.
+     */
+    record Traffic(Instant at, long bytes, String domain, boolean playerDirected) {
+        boolean counts(CdnQueryType type) {
+            return switch (type) {
+                case ALL -> true;
+                case PLAYER_DIRECTED -> playerDirected;
+                case GENERAL -> !playerDirected;
+            };
+        }
     }
 }

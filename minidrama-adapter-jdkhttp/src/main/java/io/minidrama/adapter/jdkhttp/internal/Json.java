@@ -37,7 +37,8 @@ public final class Json {
     /**
      * Reads a response DTO.
      *
-     * @throws jakarta.json.bind.JsonbException when the text is not the expected JSON
+     * @throws MalformedJson when the text is not well-formed JSON (cut off, broken syntax)
+     * @throws jakarta.json.bind.JsonbException when well-formed JSON does not fit {@code type}
      */
     public static <T> T fromJson(String text, Class<T> type) {
         // Parsson 1.1.7 never returns when Yasson skips an unknown property whose array or object
@@ -46,8 +47,17 @@ public final class Json {
         try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
             reader.readValue();
         } catch (JsonException e) {
-            throw new JsonbException("malformed or truncated JSON", e);
+            throw new MalformedJson(e);
         }
         return JSONB.fromJson(text, type);
+    }
+
+    /** The text is not well-formed JSON: an answer cut off or broken on its way, worth asking again. */
+    public static final class MalformedJson extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedJson(Throwable cause) {
+            super("malformed or truncated JSON", cause, false, false);
+        }
     }
 }

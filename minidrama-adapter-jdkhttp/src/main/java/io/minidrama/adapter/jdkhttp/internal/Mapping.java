@@ -29,6 +29,7 @@ import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.cdn.CdnLogQuery;
 import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
@@ -125,7 +126,8 @@ public final class Mapping {
     public static Wire.ListMediaRequest listMedia(MediaQuery q) {
         Wire.ListMediaRequest d = new Wire.ListMediaRequest();
         d.dramaId = q.dramaId().map(DramaId::value).orElse(null);
-        d.mediaName = q.namePattern().orElse(null);
+        d.mediaName = q.name().orElse(null);
+        d.mediaNameFuzzy = q.nameFuzzy().orElse(null);
         q.uploadedWithin().ifPresent(w -> {
             d.startTime = w.startEpochSecond();
             d.endTime = w.endEpochSecond();
@@ -146,7 +148,7 @@ public final class Mapping {
         d.mediaId = r.mediaId().value();
         d.t = r.expiry().getEpochSecond();
         d.us = r.us().orElse(null);
-        d.expr = r.previewSeconds().isPresent() ? r.previewSeconds().getAsInt() : null;
+        d.previewSeconds = r.previewSeconds().isPresent() ? r.previewSeconds().getAsInt() : null;
         d.rlimit = r.rlimit().isPresent() ? r.rlimit().getAsInt() : null;
         d.whref = r.whref().isEmpty() ? null : String.join(",", r.whref());
         d.bkref = r.bkref().isEmpty() ? null : String.join(",", r.bkref());
@@ -171,6 +173,7 @@ public final class Mapping {
         d.startTime = q.window().startEpochSecond();
         d.endTime = q.window().endEpochSecond();
         d.dataInterval = q.interval().minutes();
+        d.queryType = queryType(q.type());
         return d;
     }
 
@@ -178,9 +181,12 @@ public final class Mapping {
         Wire.CdnLogsRequest d = new Wire.CdnLogsRequest();
         d.startTime = q.window().startEpochSecond();
         d.endTime = q.window().endEpochSecond();
-        d.limit = q.page().limit();
-        d.offset = q.page().offset();
+        d.queryType = queryType(q.type());
         return d;
+    }
+
+    private static Integer queryType(CdnQueryType type) {
+        return type == CdnQueryType.ALL ? null : type.code();
     }
 
     public static Wire.AuditDramaRequest auditDrama(DramaSubmission s) {
@@ -635,7 +641,7 @@ public final class Mapping {
     }
 
     public static CdnUsage cdnUsage(Wire.CdnUsageResponse r, DataInterval asked) {
-        DataInterval interval = r.dataInterval == null || r.dataInterval == 0 ? asked : DataInterval.ofMinutes(r.dataInterval);
+        DataInterval interval = r.dataInterval == null || r.dataInterval == 0 ? asked : interval(r.dataInterval);
         List<CdnUsage.Point> points = new ArrayList<>();
         if (r.itemList != null) {
             for (Wire.CdnUsageItem i : r.itemList) {
@@ -661,12 +667,15 @@ public final class Mapping {
         return new CdnLogs(r.totalCount == null ? files.size() : r.totalCount, files);
     }
 
-    private static LocalDate date(Long yyyymmdd, Instant fallback) {
-        if (yyyymmdd == null || yyyymmdd <= 0) {
-            return LocalDate.ofInstant(fallback, PLATFORM_ZONE);
+    private static DataInterval interval(long minutes) {
+        if (minutes != 5 && minutes != 60 && minutes != 1440) {
+            throw new IllegalArgumentException("data_interval " + minutes + " is none of 5, 60, 1440");
         }
-        long v = yyyymmdd;
-        return LocalDate.of((int) (v / 10000), (int) (v / 100 % 100), (int) (v % 100));
+        return DataInterval.ofMinutes((int) minutes);
+    }
+
+    private static LocalDate date(LocalDate date, Instant fallback) {
+        return date != null ? date : LocalDate.ofInstant(fallback, PLATFORM_ZONE);
     }
 
     private static AuditStatus status(Integer code) {

@@ -1,17 +1,17 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
-import io.minidrama.adapter.jdkhttp.UnexpectedResponseException;
 import io.minidrama.adapter.jdkhttp.internal.dto.Wire;
 import io.minidrama.domain.error.FileTooLargeException;
 import io.minidrama.domain.error.PlatformException;
-import jakarta.json.bind.JsonbException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a response into its DTO or a typed error: HTTP 502 from an upload →
- * {@link FileTooLargeException}; non-zero errcode → {@link PlatformException}; anything that is
- * not the expected JSON → {@link UnexpectedResponseException}. Never a NullPointerException.
+ * {@link FileTooLargeException}; non-zero errcode → {@link PlatformException}; a body that is not
+ * well-formed JSON → {@link UnexpectedResponseException} of kind {@code UNREADABLE}; well-formed
+ * JSON that does not fit the operation → kind {@code UNMAPPABLE}. Never a NullPointerException.
  */
 public final class ResponseReader {
     private ResponseReader() {
@@ -46,13 +46,15 @@ public final class ResponseReader {
         R dto;
         try {
             dto = Json.fromJson(trimmed, type);
-        } catch (JsonbException e) {
+        } catch (Json.MalformedJson e) {
             throw new UnexpectedResponseException(operation, status, "malformed or truncated JSON",
                     Redaction.snippet(trimmed, secret), ambiguous);
         } catch (RuntimeException e) {
-            // Parsers throw their own types for truncated input; all mean the same here.
-            throw new UnexpectedResponseException(operation, status, "malformed or truncated JSON",
-                    Redaction.snippet(trimmed, secret), ambiguous);
+            // Well-formed JSON the binder refused (JsonbException, or a binder's own type): a wrong
+            // type in a field. The binder's message is left out: it may quote a value.
+            throw new UnexpectedResponseException(operation, status, "the JSON does not fit the " + operation
+                    + " response (a field of the wrong type)", Redaction.snippet(trimmed, secret), ambiguous,
+                    UnexpectedResponseException.Kind.UNMAPPABLE);
         }
         if (dto == null) {
             throw new UnexpectedResponseException(operation, status, "JSON null instead of an object",
@@ -71,6 +73,7 @@ public final class ResponseReader {
 
     /** A success response that lacks a field the operation needs. */
     public static UnexpectedResponseException missing(String operation, int status, String field) {
-        return new UnexpectedResponseException(operation, status, "the success response lacks " + field, "", true);
+        return new UnexpectedResponseException(operation, status, "the success response lacks " + field, "", true,
+                UnexpectedResponseException.Kind.UNMAPPABLE);
     }
 }

@@ -1,6 +1,6 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
-import io.minidrama.adapter.jdkhttp.UnexpectedResponseException;
+import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.adapter.jdkhttp.internal.dto.Wire;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -112,7 +112,10 @@ public final class Wire {
 
     public static final class ListMediaRequest {
         public Long dramaId;
+        /** Exact match. */
         public String mediaName;
+        /** Fuzzy match on the name (API.md §9.2); the page no longer documents {@code %} in media_name. */
+        public String mediaNameFuzzy;
         public Long startTime;
         public Long endTime;
         public Integer limit;
@@ -121,6 +124,9 @@ public final class Wire {
 
     public static final class ListMediaResponse extends Envelope {
         public List<MediaInfo> mediaInfoList;
+        /** Not in the page's table but sent by the platform (API.md §9.2): read, not required. */
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
     }
 
     public static final class MediaIdRequest {
@@ -164,11 +170,19 @@ public final class Wire {
         public List<String> evidenceMaterialIdList;
     }
 
+    /**
+     * The preview-length field of {@code getmedialink}: {@code exper} in the official request table
+     * (API.md §9.1). The seeds and WxJava send {@code expr}, which the platform does not document;
+     * nothing public shows which one the server honours, so this is the one place to change.
+     */
+    public static final String PREVIEW_SECONDS_FIELD = "exper";
+
     public static final class MediaLinkRequest {
         public Long mediaId;
         public Long t;
         public String us;
-        public Integer expr;
+        @JsonbProperty(PREVIEW_SECONDS_FIELD)
+        public Integer previewSeconds;
         public Integer rlimit;
         public String whref;
         public String bkref;
@@ -310,11 +324,16 @@ public final class Wire {
     public static final class CdnUsageRequest {
         public Long startTime;
         public Long endTime;
+        /** Minutes. The page's table says string, its request example sends a number: send the example's. */
         public Integer dataInterval;
+        /** 0 (the platform's default) is not sent. */
+        public Integer queryType;
     }
 
     public static final class CdnUsageResponse extends Envelope {
-        public Integer dataInterval;
+        /** A number on the page; a string of digits is accepted too. */
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long dataInterval;
         public List<CdnUsageItem> itemList;
     }
 
@@ -325,11 +344,12 @@ public final class Wire {
         public Long value;
     }
 
+    /** No limit/offset: retired on 2024-03-29 (API.md §9.3). */
     public static final class CdnLogsRequest {
         public Long startTime;
         public Long endTime;
-        public Integer limit;
-        public Integer offset;
+        /** 0 (the platform's default) is not sent. */
+        public Integer queryType;
     }
 
     public static final class CdnLogsResponse extends Envelope {
@@ -339,8 +359,9 @@ public final class Wire {
     }
 
     public static final class CdnLogInfo {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long date;
+        /** {@code "2024-03-28"} in the official example, a number in the page's table: both read. */
+        @JsonbTypeDeserializer(FlexibleDate.class)
+        public java.time.LocalDate date;
         public String name;
         public String url;
         @JsonbTypeDeserializer(FlexibleLong.class)
