@@ -10,6 +10,9 @@ import io.minidrama.events.internal.Fields;
 import io.minidrama.events.internal.MalformedBodyException;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +87,8 @@ public final class PushEventReceiver {
      * Verifies a push (the platform's POST) and decodes it.
      *
      * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
-     * @param body            the request body, decoded as UTF-8
+     * @param body            the request body, decoded as UTF-8 (strictly: prefer {@link #receive(Map, byte[])},
+     *                        which decodes it for you)
      * @return the event: an {@link io.minidrama.domain.event.UploadEvent}, an
      *         {@link io.minidrama.domain.event.AuditEvent}, or an
      *         {@link io.minidrama.domain.event.UnknownEvent} with the raw (decrypted) body for any
@@ -96,6 +100,25 @@ public final class PushEventReceiver {
         Objects.requireNonNull(queryParameters, "queryParameters");
         Objects.requireNonNull(body, "body");
         checkSize(body);
+        return verifiedEvent(queryParameters, body);
+    }
+
+    /**
+     * Verifies a push given as the raw bytes of the request body, which MUST be UTF-8, and decodes
+     * it. The size limit applies to the bytes before they are decoded; decoding is strict.
+     *
+     * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
+     * @param body            the request body's bytes, as received
+     * @return the event, as {@link #receive(Map, String)} returns it
+     * @throws PushRejectedException as {@link #receive(Map, String)}, and {@link Reason#MALFORMED}
+     *                               when the body is not valid UTF-8
+     */
+    public PushEvent receive(Map<String, String> queryParameters, byte[] body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        return verifiedEvent(queryParameters, decode(body));
+    }
+
+    private PushEvent verifiedEvent(Map<String, String> queryParameters, String body) {
         String timestamp = required(queryParameters, "timestamp");
         String nonce = required(queryParameters, "nonce");
         boolean encrypted = "aes".equalsIgnoreCase(queryParameters.getOrDefault("encrypt_type", ""))
@@ -202,9 +225,35 @@ public final class PushEventReceiver {
 
     private void checkSize(String body) {
         // a char is at least one UTF-8 byte: a long string is refused before it is encoded
-        if (body.length() > maxBodyBytes || body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
-            throw new PushRejectedException(Reason.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+        if (body.length() > maxBodyBytes) {
+            throw tooLarge();
         }
+        ByteBuffer bytes;
+        try {
+            // strict: an unpaired surrogate is not silently turned into '?'
+            bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new PushRejectedException(Reason.MALFORMED, "the body is not valid Unicode (an unpaired surrogate)");
+        }
+        if (bytes.remaining() > maxBodyBytes) {
+            throw tooLarge();
+        }
+    }
+
+    private String decode(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PushRejectedException(Reason.MALFORMED, "the body is not valid UTF-8");
+        }
+    }
+
+    private PushRejectedException tooLarge() {
+        return new PushRejectedException(Reason.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
     private static String required(Map<String, String> query, String name) {

@@ -59,7 +59,7 @@ public final class WebhookServerExample {
             switch (exchange.getRequestMethod()) {
                 case "GET" -> reply(exchange, 200, receiver.verifyUrl(query));
                 case "POST" -> {
-                    String body = readBody(exchange.getRequestBody(), receiver.maxBodyBytes());
+                    byte[] body = readBody(exchange.getRequestBody(), receiver.maxBodyBytes());
                     handler.accept(receiver.receive(query, body));
                     reply(exchange, 200, "success");
                 }
@@ -72,12 +72,12 @@ public final class WebhookServerExample {
     }
 
     /** Reads at most {@code limit + 1} bytes, so an oversized body is refused without buffering all of it. */
-    private static String readBody(InputStream in, int limit) throws IOException {
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
             throw new PushRejectedException(PushRejectedException.Reason.TOO_LARGE, "the body is larger than " + limit + " bytes");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes; // the receiver decodes them as strict UTF-8
     }
 
     private static int statusFor(PushRejectedException.Reason reason) {
