@@ -55,6 +55,7 @@ public final class PushEventReceiver {
     private final Duration maxAge;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final PushReplayGuard replayGuard;
 
     private PushEventReceiver(Builder b) {
         this.token = b.token;
@@ -64,6 +65,7 @@ public final class PushEventReceiver {
         this.maxAge = b.maxAge;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
+        this.replayGuard = b.replayGuard;
     }
 
     /** A new builder; {@link Builder#token(String)} is required. */
@@ -80,6 +82,7 @@ public final class PushEventReceiver {
         b.maxAge = maxAge;
         b.maxBodyBytes = maxBodyBytes;
         b.clock = clock;
+        b.replayGuard = replayGuard;
         return b;
     }
 
@@ -100,7 +103,7 @@ public final class PushEventReceiver {
         Objects.requireNonNull(queryParameters, "queryParameters");
         Objects.requireNonNull(body, "body");
         checkSize(body);
-        return verifiedEvent(queryParameters, body);
+        return deliveredOrRefused(verified(queryParameters, body));
     }
 
     /**
@@ -115,10 +118,74 @@ public final class PushEventReceiver {
      */
     public PushEvent receive(Map<String, String> queryParameters, byte[] body) {
         Objects.requireNonNull(queryParameters, "queryParameters");
-        return verifiedEvent(queryParameters, decode(body));
+        return deliveredOrRefused(verified(queryParameters, decode(body)));
     }
 
-    private PushEvent verifiedEvent(Map<String, String> queryParameters, String body) {
+    /**
+     * Verifies and decodes a push like {@link #receive(Map, byte[])}, then records it in the
+     * {@linkplain Builder#replayGuard(PushReplayGuard) replay guard}: the first time a genuine push
+     * arrives it is {@link PushOutcome.Delivered Delivered}, a replay of it within twice
+     * {@link #maxAge()} is a {@link PushOutcome.Duplicate Duplicate}. Answer {@code success} to
+     * the platform for both, and hand only a delivered event to your handler. Of concurrent calls
+     * with one push, exactly one gets {@code Delivered} (the guard is atomic).
+     *
+     * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
+     * @param body            the request body's bytes, as received (decoded as strict UTF-8)
+     * @return {@code Delivered} with the event, or {@code Duplicate}
+     * @throws PushRejectedException as {@link #receive(Map, byte[])}
+     * @throws IllegalStateException if this receiver has no replay guard
+     */
+    public PushOutcome receiveOnce(Map<String, String> queryParameters, byte[] body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        requireGuard();
+        return outcome(verified(queryParameters, decode(body)));
+    }
+
+    /**
+     * {@link #receiveOnce(Map, byte[])} for a body already decoded from UTF-8.
+     *
+     * @throws PushRejectedException as {@link #receive(Map, String)}
+     * @throws IllegalStateException if this receiver has no replay guard
+     */
+    public PushOutcome receiveOnce(Map<String, String> queryParameters, String body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        Objects.requireNonNull(body, "body");
+        requireGuard();
+        checkSize(body);
+        return outcome(verified(queryParameters, body));
+    }
+
+    /** Whether a replay guard is configured (see {@link Builder#replayGuard(PushReplayGuard)}). */
+    public boolean guardsReplays() {
+        return replayGuard != null;
+    }
+
+    private void requireGuard() {
+        if (replayGuard == null) {
+            throw new IllegalStateException("receiveOnce needs a replay guard: configure one with "
+                    + "PushEventReceiver.builder().replayGuard(PushReplayGuard.inMemory()) (or a shared one)");
+        }
+    }
+
+    private PushOutcome outcome(Verified push) {
+        return replayGuard.firstSeen(push.replayKey(), maxAge.multipliedBy(2))
+                ? new PushOutcome.Delivered(push.event(), push.replayKey())
+                : new PushOutcome.Duplicate(push.replayKey());
+    }
+
+    private PushEvent deliveredOrRefused(Verified push) {
+        if (replayGuard != null && !replayGuard.firstSeen(push.replayKey(), maxAge.multipliedBy(2))) {
+            throw new PushRejectedException(Reason.REPLAYED, "this push (" + push.replayKey()
+                    + ") was already delivered; use receiveOnce to answer a replay with success instead");
+        }
+        return push.event();
+    }
+
+    /** A genuine push and the key that identifies it: its verified signature, which the platform never repeats. */
+    private record Verified(PushEvent event, String replayKey) {
+    }
+
+    private Verified verified(Map<String, String> queryParameters, String body) {
         String timestamp = required(queryParameters, "timestamp");
         String nonce = required(queryParameters, "nonce");
         boolean encrypted = "aes".equalsIgnoreCase(queryParameters.getOrDefault("encrypt_type", ""))
@@ -128,20 +195,21 @@ public final class PushEventReceiver {
                 return receiveEncrypted(queryParameters, body, timestamp, nonce);
             }
             String signature = required(queryParameters, "signature");
-            checkSignature(WeChatMessageCrypto.signature(token, timestamp, nonce), signature, "signature");
+            String expected = WeChatMessageCrypto.signature(token, timestamp, nonce);
+            checkSignature(expected, signature, "signature");
             checkFresh(timestamp);
             Fields fields = Bodies.parse(body);
             if (fields.text("Encrypt").isPresent()) {
                 throw new PushRejectedException(Reason.MISSING_PARAMETER,
                         "the body is encrypted but the query has no msg_signature (and no encrypt_type=aes)");
             }
-            return EventDecoder.decode(fields, body);
+            return new Verified(EventDecoder.decode(fields, body), "signature:" + expected);
         } catch (MalformedBodyException e) {
             throw new PushRejectedException(Reason.MALFORMED, e.getMessage());
         }
     }
 
-    private PushEvent receiveEncrypted(Map<String, String> query, String body, String timestamp, String nonce) {
+    private Verified receiveEncrypted(Map<String, String> query, String body, String timestamp, String nonce) {
         if (crypto == null) {
             throw new PushRejectedException(Reason.NOT_CONFIGURED,
                     "the push is encrypted but this receiver has no EncodingAESKey; configure encodingAesKey and appId");
@@ -151,11 +219,12 @@ public final class PushEventReceiver {
         String encrypted = outer.text("Encrypt")
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new MalformedBodyException("the body has no Encrypt field although the query says it is encrypted"));
-        checkSignature(WeChatMessageCrypto.msgSignature(token, timestamp, nonce, encrypted), msgSignature, "msg_signature");
+        String expected = WeChatMessageCrypto.msgSignature(token, timestamp, nonce, encrypted);
+        checkSignature(expected, msgSignature, "msg_signature");
         checkFresh(timestamp);
         String message = crypto.decrypt(encrypted);
         try {
-            return EventDecoder.decode(Bodies.parse(message), message);
+            return new Verified(EventDecoder.decode(Bodies.parse(message), message), "msg_signature:" + expected);
         } catch (MalformedBodyException e) {
             throw new MalformedBodyException("decrypted message: " + e.getMessage());
         }
@@ -294,7 +363,8 @@ public final class PushEventReceiver {
     /** Shows the settings, never the token, key or appid. */
     @Override
     public String toString() {
-        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes + "]";
+        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes
+                + ", guardsReplays=" + guardsReplays() + "]";
     }
 
     /**
@@ -308,6 +378,7 @@ public final class PushEventReceiver {
         private Duration maxAge = DEFAULT_MAX_AGE;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
+        private PushReplayGuard replayGuard;
 
         private Builder() {
         }
@@ -350,6 +421,24 @@ public final class PushEventReceiver {
         /** The clock for the timestamp window. Default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Remembers delivered pushes for twice {@link #maxAge(Duration) maxAge}, so that a replay
+         * inside the window is recognized: {@link PushEventReceiver#receiveOnce(Map, byte[])} answers
+         * it as a {@link PushOutcome.Duplicate}, {@link PushEventReceiver#receive(Map, byte[])} refuses
+         * it with {@link Reason#REPLAYED}. Default: none (replays inside the window are accepted).
+         * Use {@link PushReplayGuard#inMemory()} for one instance, a shared store (Redis) for several.
+         */
+        public Builder replayGuard(PushReplayGuard replayGuard) {
+            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+            return this;
+        }
+
+        /** Forgets a configured replay guard. */
+        public Builder noReplayGuard() {
+            this.replayGuard = null;
             return this;
         }
 
