@@ -38,7 +38,11 @@ import java.util.Objects;
  *
  * <p>Checks run cheapest and least exposed first: size, parameters, signature (before the body is
  * parsed in plain mode, before decryption in the other modes), freshness, decryption, appid, decoding.
- * Signatures and appids are compared in constant time. XML is parsed without DTDs or entities.
+ * Every body, and every decrypted message, is scanned once for its nesting depth (at most 32
+ * levels) before a parser sees it; in the encrypted modes the outer body is parsed only to find
+ * {@code Encrypt}, which the signature covers. Signatures and appids are compared in constant time.
+ * XML is parsed without DTDs or entities. With a {@link Builder#replayGuard(PushReplayGuard) replay
+ * guard}, a push that passed every check is recorded last (see {@link #receiveOnce(Map, byte[])}).
  *
  * <p>Instances are immutable and thread-safe: build one at start-up and share it.
  */
