@@ -185,8 +185,18 @@ public final class PushEventReceiver {
         return push.event();
     }
 
-    /** A genuine push and the key that identifies it: its verified signature, which the platform never repeats. */
+    /** A genuine push and the key that identifies it. */
     private record Verified(PushEvent event, String replayKey) {
+    }
+
+    /**
+     * The key of a push in every mode: its (timestamp, nonce) pair, as {@code signature} signs it
+     * (SHA-1 over token, timestamp and nonce; public in the URL). Not {@code msg_signature}: the
+     * {@code signature} of a safe-mode request also verifies as a plain push, so a replay stripped
+     * of its {@code msg_signature} must be recognized too.
+     */
+    private static String replayKey(String plainSignature) {
+        return plainSignature;
     }
 
     private Verified verified(Map<String, String> queryParameters, String body) {
@@ -207,7 +217,7 @@ public final class PushEventReceiver {
                 throw new PushRejectedException(Reason.MISSING_PARAMETER,
                         "the body is encrypted but the query has no msg_signature (and no encrypt_type=aes)");
             }
-            return new Verified(EventDecoder.decode(fields, body), "signature:" + expected);
+            return new Verified(EventDecoder.decode(fields, body), replayKey(expected));
         } catch (MalformedBodyException e) {
             throw new PushRejectedException(Reason.MALFORMED, e.getMessage());
         }
@@ -228,7 +238,8 @@ public final class PushEventReceiver {
         checkFresh(timestamp);
         String message = crypto.decrypt(encrypted);
         try {
-            return new Verified(EventDecoder.decode(Bodies.parse(message), message), "msg_signature:" + expected);
+            return new Verified(EventDecoder.decode(Bodies.parse(message), message),
+                    replayKey(WeChatMessageCrypto.signature(token, timestamp, nonce)));
         } catch (MalformedBodyException e) {
             throw new MalformedBodyException("decrypted message: " + e.getMessage());
         }

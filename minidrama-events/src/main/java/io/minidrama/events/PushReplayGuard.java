@@ -8,11 +8,10 @@ import java.time.Duration;
  *
  * <p>The receiver calls {@link #firstSeen(String, Duration)} only for a push that passed every
  * other check (signature, freshness, decryption, decoding), so a forged request cannot mark a
- * genuine one as seen. The key is derived from the verified {@code msg_signature} (safe and
- * compatible mode, which covers the encrypted message) or {@code signature} (plain mode, which
- * covers timestamp and nonce). The platform retries an unanswered push with a new nonce, hence a
- * new key: a guard stops replays of one signed request, not the platform's own retries, so event
- * handlers must still be idempotent.
+ * genuine one as seen. The key is the SHA-1 hex of (token, timestamp, nonce), the value of the request's {@code signature} parameter, in every mode: one signed (timestamp,
+ * nonce) pair is delivered once, whatever body or mode a replay carries. The platform retries an
+ * unanswered push with a new nonce, hence a new key: a guard stops replays of one signed request,
+ * not the platform's own retries, so event handlers must still be idempotent.
  *
  * <p>Implementations: {@link #inMemory()} for one instance; {@code RedisPushReplayGuard} in
  * {@code minidrama-adapter-redis} for several instances behind one push URL.
@@ -26,7 +25,7 @@ public interface PushReplayGuard {
      * key, exactly one returns {@code true}. They MUST keep a recorded key for at least {@code ttl},
      * unless a documented bound on memory forces them to forget it earlier.
      *
-     * @param key an ASCII key of at most 64 characters, not secret
+     * @param key an ASCII key of at most 64 characters (40 hex digits from the receiver), not secret
      * @param ttl how long to remember the key; positive
      * @return {@code true} the first time {@code key} is seen within {@code ttl}, {@code false} for a repeat
      * @throws io.minidrama.domain.error.MiniDramaException (a {@code TransportException}) when a shared

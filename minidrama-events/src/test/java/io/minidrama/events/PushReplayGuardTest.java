@@ -71,9 +71,9 @@ class PushReplayGuardTest {
     void inMemory_whenKeyIsRepeatedWithinItsTtl_reportsItSeenOnce() {
         PushReplayGuard guard = PushReplayGuard.inMemory();
 
-        assertTrue(guard.firstSeen("msg_signature:aa", Duration.ofMinutes(10)));
-        assertFalse(guard.firstSeen("msg_signature:aa", Duration.ofMinutes(10)));
-        assertTrue(guard.firstSeen("msg_signature:bb", Duration.ofMinutes(10)));
+        assertTrue(guard.firstSeen("push:aa", Duration.ofMinutes(10)));
+        assertFalse(guard.firstSeen("push:aa", Duration.ofMinutes(10)));
+        assertTrue(guard.firstSeen("push:bb", Duration.ofMinutes(10)));
     }
 
     @Test
@@ -93,7 +93,7 @@ class PushReplayGuardTest {
         InMemoryPushReplayGuard guard = InMemoryPushReplayGuard.builder().maxEntries(1_000).build();
 
         for (int i = 0; i < 200_000; i++) {
-            guard.firstSeen("signature:" + i, Duration.ofHours(1));
+            guard.firstSeen("push:" + i, Duration.ofHours(1));
         }
 
         assertTrue(guard.size() <= 1_000, "size " + guard.size());
@@ -134,6 +134,20 @@ class PushReplayGuardTest {
         PushOutcome swapped = receiver.receiveOnce(push.queryParameters(), MESSAGE.replace("<media_id>7", "<media_id>8"));
 
         assertInstanceOf(PushOutcome.Duplicate.class, swapped);
+    }
+
+    @Test
+    void receiveOnce_whenASafePushIsReplayedAsPlainWithoutItsMsgSignature_reportsADuplicate() {
+        PushEventReceiver receiver = Vectors.receiver().replayGuard(PushReplayGuard.inMemory()).build();
+        SignedPush push = signer(PushMode.SAFE).signMessage(MESSAGE);
+        receiver.receiveOnce(push.queryParameters(), push.body());
+        Map<String, String> downgraded = new HashMap<>(push.queryParameters());
+        downgraded.remove("msg_signature");
+        downgraded.remove("encrypt_type");
+
+        PushOutcome replay = receiver.receiveOnce(downgraded, MESSAGE.replace("<media_id>7", "<media_id>8"));
+
+        assertInstanceOf(PushOutcome.Duplicate.class, replay);
     }
 
     @Test
@@ -222,7 +236,7 @@ class PushReplayGuardTest {
                     start.await();
                     int n = 0;
                     for (int i = 0; i < keys; i++) {
-                        n += guard.firstSeen("msg_signature:" + i, Duration.ofMinutes(10)) ? 1 : 0;
+                        n += guard.firstSeen("push:" + i, Duration.ofMinutes(10)) ? 1 : 0;
                     }
                     return n;
                 }));

@@ -18,9 +18,8 @@ import java.util.Objects;
  * exactly one is first. Keys expire on their own after the TTL (twice the receiver's
  * {@code maxAge}, rounded up to whole seconds).
  *
- * <p>The key is the receiver's replay key: {@code msg_signature:<40 hex>} or
- * {@code signature:<40 hex>}, the signature of a request already public in its URL, so nothing
- * secret is stored. Thread-safe. A Redis failure surfaces as {@link TransportException}: the push
+ * <p>The key is the receiver's replay key, 40 hex digits: the {@code signature} of the
+ * request (over token, timestamp and nonce), already public in its URL, so nothing secret is stored. Thread-safe. A Redis failure surfaces as {@link TransportException}: the push
  * is not delivered, answer 5xx and the platform retries. Close it to close its connection (the
  * {@link RedisClient} stays open).
  */

@@ -76,33 +76,33 @@ class RedisPushReplayGuardTest {
     void firstSeen_whenKeyIsRepeated_isTrueOnceAndStoresItUnderTheNamespacedKeyWithItsTtl() {
         RedisPushReplayGuard guard = guard();
 
-        assertTrue(guard.firstSeen("msg_signature:ab12", Duration.ofMinutes(10)));
-        assertFalse(guard.firstSeen("msg_signature:ab12", Duration.ofMinutes(10)));
+        assertTrue(guard.firstSeen("push:ab12", Duration.ofMinutes(10)));
+        assertFalse(guard.firstSeen("push:ab12", Duration.ofMinutes(10)));
 
-        assertEquals("minidrama:push-seen:msg_signature:ab12", guard.redisKey("msg_signature:ab12"));
-        assertEquals("1", raw.get("minidrama:push-seen:msg_signature:ab12"));
-        long ttl = raw.ttl("minidrama:push-seen:msg_signature:ab12");
+        assertEquals("minidrama:push-seen:push:ab12", guard.redisKey("push:ab12"));
+        assertEquals("1", raw.get("minidrama:push-seen:push:ab12"));
+        long ttl = raw.ttl("minidrama:push-seen:push:ab12");
         assertTrue(ttl > 590 && ttl <= 600, "ttl " + ttl);
     }
 
     @Test
     void firstSeen_roundsTheTtlUpToWholeSeconds() {
-        guard().firstSeen("signature:cd", Duration.ofMillis(1_500));
+        guard().firstSeen("push:cd", Duration.ofMillis(1_500));
 
-        assertEquals(2, raw.ttl("minidrama:push-seen:signature:cd"));
+        assertEquals(2, raw.ttl("minidrama:push-seen:push:cd"));
     }
 
     @Test
     void firstSeen_whenTheKeyHasExpired_isTrueAgain() {
         RedisPushReplayGuard guard = guard();
-        guard.firstSeen("signature:ef", Duration.ofMinutes(10));
+        guard.firstSeen("push:ef", Duration.ofMinutes(10));
 
-        raw.pexpire("minidrama:push-seen:signature:ef", 1);
-        while (raw.exists("minidrama:push-seen:signature:ef") > 0) {
+        raw.pexpire("minidrama:push-seen:push:ef", 1);
+        while (raw.exists("minidrama:push-seen:push:ef") > 0) {
             Thread.onSpinWait();
         }
 
-        assertTrue(guard.firstSeen("signature:ef", Duration.ofMinutes(10)));
+        assertTrue(guard.firstSeen("push:ef", Duration.ofMinutes(10)));
     }
 
     @Test
@@ -110,10 +110,10 @@ class RedisPushReplayGuardTest {
         RedisPushReplayGuard guard = RedisPushReplayGuard.builder(redis.client()).keyPrefix("shop-a").build();
         toClose.add(guard);
 
-        guard.firstSeen("signature:01", Duration.ofMinutes(1));
+        guard.firstSeen("push:01", Duration.ofMinutes(1));
 
-        assertEquals(1, raw.exists("shop-a:push-seen:signature:01"));
-        assertTrue(guard().firstSeen("signature:01", Duration.ofMinutes(1)), "another prefix is another namespace");
+        assertEquals(1, raw.exists("shop-a:push-seen:push:01"));
+        assertTrue(guard().firstSeen("push:01", Duration.ofMinutes(1)), "another prefix is another namespace");
     }
 
     @Test
@@ -171,7 +171,7 @@ class RedisPushReplayGuardTest {
                     start.await();
                     int n = 0;
                     for (int i = 0; i < keys; i++) {
-                        n += g.firstSeen("msg_signature:" + i, Duration.ofMinutes(10)) ? 1 : 0;
+                        n += g.firstSeen("push:" + i, Duration.ofMinutes(10)) ? 1 : 0;
                     }
                     return n;
                 }));
