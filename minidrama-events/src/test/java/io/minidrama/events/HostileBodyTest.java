@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Deeply nested bodies (JSON arrays and objects, XML elements) in every place a push carries one:
  * the plain body, the message inside the ciphertext, and the outer body of a safe-mode push, whose
- * signature cannot be checked before {@code Encrypt} is found. Each is refused as MALFORMED (or, for
- * the unsigned outer body, refused before its nesting is ever handed to a parser), never with
- * an untyped exception from a parser.
+ * signature cannot be checked before {@code Encrypt} is found. Each is refused as MALFORMED by the
+ * depth scan, never with an untyped exception from a parser; look-alikes (brackets in strings, tags
+ * in CDATA or comments, many siblings) still decode.
  */
 class HostileBodyTest {
     /** Large enough that the depth check, not the size limit, is what refuses the deepest bodies. */
