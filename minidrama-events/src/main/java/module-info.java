@@ -8,6 +8,7 @@ module io.minidrama.events {
     requires transitive io.minidrama.domain;
     requires jakarta.json;
     requires java.xml;
+    requires com.github.benmanes.caffeine;
 
     exports io.minidrama.events;
 }

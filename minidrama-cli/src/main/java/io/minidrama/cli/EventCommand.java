@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +58,8 @@ final class EventCommand {
         } else {
             query.put("signature", signature.signature);
         }
-        String body = read(file);
-        PushEvent event = b.build().receive(query, body);
+        PushEventReceiver receiver = b.build();
+        PushEvent event = receiver.receive(query, read(file, receiver.maxBodyBytes()));
         JsonObject obj = jakarta.json.Json.createReader(new StringReader(PushEventEncoder.toJson(event))).readObject();
         new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json).result(obj, describe(event));
         return ExitCodes.OK;
@@ -78,13 +78,18 @@ final class EventCommand {
         return "verified event of another type: " + x.rawType();
     }
 
-    private static String read(String file) {
+    /**
+     * At most {@code limit + 1} bytes, as a webhook reads them: the receiver refuses a larger body
+     * without this command holding all of it, and decodes the bytes as strict UTF-8.
+     */
+    private static byte[] read(String file, int limit) {
         try {
             if ("-".equals(file)) {
-                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return System.in.readNBytes(limit + 1);
             }
-            // Decoded leniently: a body that is not UTF-8 is then refused by the receiver, with its reason.
-            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                return in.readNBytes(limit + 1);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

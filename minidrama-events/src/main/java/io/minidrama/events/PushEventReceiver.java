@@ -10,6 +10,9 @@ import io.minidrama.events.internal.Fields;
 import io.minidrama.events.internal.MalformedBodyException;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +38,11 @@ import java.util.Objects;
  *
  * <p>Checks run cheapest and least exposed first: size, parameters, signature (before the body is
  * parsed in plain mode, before decryption in the other modes), freshness, decryption, appid, decoding.
- * Signatures and appids are compared in constant time. XML is parsed without DTDs or entities.
+ * Every body, and every decrypted message, is scanned once for its nesting depth (at most 32
+ * levels) before a parser sees it; in the encrypted modes the outer body is parsed only to find
+ * {@code Encrypt}, which the signature covers. Signatures and appids are compared in constant time.
+ * XML is parsed without DTDs or entities. With a {@link Builder#replayGuard(PushReplayGuard) replay
+ * guard}, a push that passed every check is recorded last (see {@link #receiveOnce(Map, byte[])}).
  *
  * <p>Instances are immutable and thread-safe: build one at start-up and share it.
  */
@@ -52,6 +59,7 @@ public final class PushEventReceiver {
     private final Duration maxAge;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final PushReplayGuard replayGuard;
 
     private PushEventReceiver(Builder b) {
         this.token = b.token;
@@ -61,6 +69,7 @@ public final class PushEventReceiver {
         this.maxAge = b.maxAge;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
+        this.replayGuard = b.replayGuard;
     }
 
     /** A new builder; {@link Builder#token(String)} is required. */
@@ -77,6 +86,7 @@ public final class PushEventReceiver {
         b.maxAge = maxAge;
         b.maxBodyBytes = maxBodyBytes;
         b.clock = clock;
+        b.replayGuard = replayGuard;
         return b;
     }
 
@@ -84,7 +94,8 @@ public final class PushEventReceiver {
      * Verifies a push (the platform's POST) and decodes it.
      *
      * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
-     * @param body            the request body, decoded as UTF-8
+     * @param body            the request body, decoded as UTF-8 (strictly: prefer {@link #receive(Map, byte[])},
+     *                        which decodes it for you)
      * @return the event: an {@link io.minidrama.domain.event.UploadEvent}, an
      *         {@link io.minidrama.domain.event.AuditEvent}, or an
      *         {@link io.minidrama.domain.event.UnknownEvent} with the raw (decrypted) body for any
@@ -96,6 +107,99 @@ public final class PushEventReceiver {
         Objects.requireNonNull(queryParameters, "queryParameters");
         Objects.requireNonNull(body, "body");
         checkSize(body);
+        return deliveredOrRefused(verified(queryParameters, body));
+    }
+
+    /**
+     * Verifies a push given as the raw bytes of the request body, which MUST be UTF-8, and decodes
+     * it. The size limit applies to the bytes before they are decoded; decoding is strict.
+     *
+     * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
+     * @param body            the request body's bytes, as received
+     * @return the event, as {@link #receive(Map, String)} returns it
+     * @throws PushRejectedException as {@link #receive(Map, String)}, and {@link Reason#MALFORMED}
+     *                               when the body is not valid UTF-8
+     */
+    public PushEvent receive(Map<String, String> queryParameters, byte[] body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        return deliveredOrRefused(verified(queryParameters, decode(body)));
+    }
+
+    /**
+     * Verifies and decodes a push like {@link #receive(Map, byte[])}, then records it in the
+     * {@linkplain Builder#replayGuard(PushReplayGuard) replay guard}: the first time a genuine push
+     * arrives it is {@link PushOutcome.Delivered Delivered}, a replay of it within twice
+     * {@link #maxAge()} is a {@link PushOutcome.Duplicate Duplicate}. Answer {@code success} to
+     * the platform for both, and hand only a delivered event to your handler. Of concurrent calls
+     * with one push, exactly one gets {@code Delivered} (the guard is atomic).
+     *
+     * @param queryParameters the request's query parameters, decoded (see {@link #parseQuery(String)})
+     * @param body            the request body's bytes, as received (decoded as strict UTF-8)
+     * @return {@code Delivered} with the event, or {@code Duplicate}
+     * @throws PushRejectedException as {@link #receive(Map, byte[])}
+     * @throws IllegalStateException if this receiver has no replay guard
+     */
+    public PushOutcome receiveOnce(Map<String, String> queryParameters, byte[] body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        requireGuard();
+        return outcome(verified(queryParameters, decode(body)));
+    }
+
+    /**
+     * {@link #receiveOnce(Map, byte[])} for a body already decoded from UTF-8.
+     *
+     * @throws PushRejectedException as {@link #receive(Map, String)}
+     * @throws IllegalStateException if this receiver has no replay guard
+     */
+    public PushOutcome receiveOnce(Map<String, String> queryParameters, String body) {
+        Objects.requireNonNull(queryParameters, "queryParameters");
+        Objects.requireNonNull(body, "body");
+        requireGuard();
+        checkSize(body);
+        return outcome(verified(queryParameters, body));
+    }
+
+    /** Whether a replay guard is configured (see {@link Builder#replayGuard(PushReplayGuard)}). */
+    public boolean guardsReplays() {
+        return replayGuard != null;
+    }
+
+    private void requireGuard() {
+        if (replayGuard == null) {
+            throw new IllegalStateException("receiveOnce needs a replay guard: configure one with "
+                    + "PushEventReceiver.builder().replayGuard(PushReplayGuard.inMemory()) (or a shared one)");
+        }
+    }
+
+    private PushOutcome outcome(Verified push) {
+        return replayGuard.firstSeen(push.replayKey(), maxAge.multipliedBy(2))
+                ? new PushOutcome.Delivered(push.event(), push.replayKey())
+                : new PushOutcome.Duplicate(push.replayKey());
+    }
+
+    private PushEvent deliveredOrRefused(Verified push) {
+        if (replayGuard != null && !replayGuard.firstSeen(push.replayKey(), maxAge.multipliedBy(2))) {
+            throw new PushRejectedException(Reason.REPLAYED, "this push (" + push.replayKey()
+                    + ") was already delivered; use receiveOnce to answer a replay with success instead");
+        }
+        return push.event();
+    }
+
+    /** A genuine push and the key that identifies it. */
+    private record Verified(PushEvent event, String replayKey) {
+    }
+
+    /**
+     * The key of a push in every mode: its (timestamp, nonce) pair, as {@code signature} signs it
+     * (SHA-1 over token, timestamp and nonce; public in the URL). Not {@code msg_signature}: the
+     * {@code signature} of a safe-mode request also verifies as a plain push, so a replay stripped
+     * of its {@code msg_signature} must be recognized too.
+     */
+    private static String replayKey(String plainSignature) {
+        return plainSignature;
+    }
+
+    private Verified verified(Map<String, String> queryParameters, String body) {
         String timestamp = required(queryParameters, "timestamp");
         String nonce = required(queryParameters, "nonce");
         boolean encrypted = "aes".equalsIgnoreCase(queryParameters.getOrDefault("encrypt_type", ""))
@@ -105,20 +209,21 @@ public final class PushEventReceiver {
                 return receiveEncrypted(queryParameters, body, timestamp, nonce);
             }
             String signature = required(queryParameters, "signature");
-            checkSignature(WeChatMessageCrypto.signature(token, timestamp, nonce), signature, "signature");
+            String expected = WeChatMessageCrypto.signature(token, timestamp, nonce);
+            checkSignature(expected, signature, "signature");
             checkFresh(timestamp);
             Fields fields = Bodies.parse(body);
             if (fields.text("Encrypt").isPresent()) {
                 throw new PushRejectedException(Reason.MISSING_PARAMETER,
                         "the body is encrypted but the query has no msg_signature (and no encrypt_type=aes)");
             }
-            return EventDecoder.decode(fields, body);
+            return new Verified(EventDecoder.decode(fields, body), replayKey(expected));
         } catch (MalformedBodyException e) {
             throw new PushRejectedException(Reason.MALFORMED, e.getMessage());
         }
     }
 
-    private PushEvent receiveEncrypted(Map<String, String> query, String body, String timestamp, String nonce) {
+    private Verified receiveEncrypted(Map<String, String> query, String body, String timestamp, String nonce) {
         if (crypto == null) {
             throw new PushRejectedException(Reason.NOT_CONFIGURED,
                     "the push is encrypted but this receiver has no EncodingAESKey; configure encodingAesKey and appId");
@@ -128,11 +233,13 @@ public final class PushEventReceiver {
         String encrypted = outer.text("Encrypt")
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new MalformedBodyException("the body has no Encrypt field although the query says it is encrypted"));
-        checkSignature(WeChatMessageCrypto.msgSignature(token, timestamp, nonce, encrypted), msgSignature, "msg_signature");
+        String expected = WeChatMessageCrypto.msgSignature(token, timestamp, nonce, encrypted);
+        checkSignature(expected, msgSignature, "msg_signature");
         checkFresh(timestamp);
         String message = crypto.decrypt(encrypted);
         try {
-            return EventDecoder.decode(Bodies.parse(message), message);
+            return new Verified(EventDecoder.decode(Bodies.parse(message), message),
+                    replayKey(WeChatMessageCrypto.signature(token, timestamp, nonce)));
         } catch (MalformedBodyException e) {
             throw new MalformedBodyException("decrypted message: " + e.getMessage());
         }
@@ -202,9 +309,35 @@ public final class PushEventReceiver {
 
     private void checkSize(String body) {
         // a char is at least one UTF-8 byte: a long string is refused before it is encoded
-        if (body.length() > maxBodyBytes || body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
-            throw new PushRejectedException(Reason.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
+        if (body.length() > maxBodyBytes) {
+            throw tooLarge();
         }
+        ByteBuffer bytes;
+        try {
+            // strict: an unpaired surrogate is not silently turned into '?'
+            bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new PushRejectedException(Reason.MALFORMED, "the body is not valid Unicode (an unpaired surrogate)");
+        }
+        if (bytes.remaining() > maxBodyBytes) {
+            throw tooLarge();
+        }
+    }
+
+    private String decode(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PushRejectedException(Reason.MALFORMED, "the body is not valid UTF-8");
+        }
+    }
+
+    private PushRejectedException tooLarge() {
+        return new PushRejectedException(Reason.TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
     private static String required(Map<String, String> query, String name) {
@@ -245,7 +378,8 @@ public final class PushEventReceiver {
     /** Shows the settings, never the token, key or appid. */
     @Override
     public String toString() {
-        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes + "]";
+        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes
+                + ", guardsReplays=" + guardsReplays() + "]";
     }
 
     /**
@@ -259,6 +393,7 @@ public final class PushEventReceiver {
         private Duration maxAge = DEFAULT_MAX_AGE;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
+        private PushReplayGuard replayGuard;
 
         private Builder() {
         }
@@ -301,6 +436,24 @@ public final class PushEventReceiver {
         /** The clock for the timestamp window. Default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Remembers delivered pushes for twice {@link #maxAge(Duration) maxAge}, so that a replay
+         * inside the window is recognized: {@link PushEventReceiver#receiveOnce(Map, byte[])} answers
+         * it as a {@link PushOutcome.Duplicate}, {@link PushEventReceiver#receive(Map, byte[])} refuses
+         * it with {@link Reason#REPLAYED}. Default: none (replays inside the window are accepted).
+         * Use {@link PushReplayGuard#inMemory()} for one instance, a shared store (Redis) for several.
+         */
+        public Builder replayGuard(PushReplayGuard replayGuard) {
+            this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+            return this;
+        }
+
+        /** Forgets a configured replay guard. */
+        public Builder noReplayGuard() {
+            this.replayGuard = null;
             return this;
         }
 

@@ -5,7 +5,8 @@ import io.minidrama.domain.error.MiniDramaException;
 import java.util.Objects;
 
 /**
- * A push was refused: it is not authentic, not fresh, not for this mini program, or not readable.
+ * A push was refused: it is not authentic, not fresh, not for this mini program, not readable, or
+ * a replay of one already delivered.
  *
  * <p>The {@link #reason()} says why. Messages name the failed check and, where useful, the query
  * parameter or field involved; they MUST NOT and do not contain the token, the EncodingAESKey, the
@@ -32,7 +33,12 @@ public final class PushRejectedException extends MiniDramaException {
         /** A required query parameter ({@code signature}, {@code msg_signature}, {@code timestamp}, {@code nonce}, {@code echostr}) is absent. */
         MISSING_PARAMETER,
         /** The push is encrypted but the receiver has no EncodingAESKey configured. */
-        NOT_CONFIGURED
+        NOT_CONFIGURED,
+        /**
+         * The push was already delivered: the replay guard has seen its signature within twice the
+         * timestamp window ({@code receive} only; {@code receiveOnce} answers a {@code Duplicate} instead).
+         */
+        REPLAYED
     }
 
     private final Reason reason;

@@ -22,7 +22,7 @@ import java.util.Optional;
  * XML parsing hardened against XXE and entity expansion (OWASP XXE cheat sheet): DOCTYPE
  * declarations are refused outright, so no DTD, no external or internal entity can ever be defined;
  * external entities, external DTD loading and XInclude are also switched off in case a future
- * parser ignores the first feature.
+ * parser ignores the first feature. Elements nest at most {@link Bodies#MAX_DEPTH} deep.
  */
 public final class SafeXml {
     private static final ErrorHandler THROWING = new ErrorHandler() {
@@ -77,6 +77,8 @@ public final class SafeXml {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // the JDK parser's own element-depth limit (unlimited by default), behind Bodies' scan
+        factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(Bodies.MAX_DEPTH));
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         factory.setNamespaceAware(false);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.events.PushEventReceiver;
+import io.minidrama.events.PushOutcome;
 import io.minidrama.events.PushRejectedException;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * PushEventReceiver receiver = PushEventReceiver.builder()
  *         .token(System.getenv("WX_PUSH_TOKEN"))
  *         .encryption(System.getenv("WX_PUSH_AES_KEY"), System.getenv("WX_APPID"))
+ *         .replayGuard(PushReplayGuard.inMemory())   // one instance; several share RedisPushReplayGuard
  *         .build();
  * HttpServer server = WebhookServerExample.start(new InetSocketAddress(8080), "/wx/push", receiver, events::add);
  * }</pre>
@@ -59,8 +61,12 @@ public final class WebhookServerExample {
             switch (exchange.getRequestMethod()) {
                 case "GET" -> reply(exchange, 200, receiver.verifyUrl(query));
                 case "POST" -> {
-                    String body = readBody(exchange.getRequestBody(), receiver.maxBodyBytes());
-                    handler.accept(receiver.receive(query, body));
+                    byte[] body = readBody(exchange.getRequestBody(), receiver.maxBodyBytes());
+                    if (!receiver.guardsReplays()) {
+                        handler.accept(receiver.receive(query, body));
+                    } else if (receiver.receiveOnce(query, body) instanceof PushOutcome.Delivered delivered) {
+                        handler.accept(delivered.event());
+                    } // else a replay of a push already handled: answer success, do not handle it again
                     reply(exchange, 200, "success");
                 }
                 default -> reply(exchange, 405, "method not allowed");
@@ -72,12 +78,12 @@ public final class WebhookServerExample {
     }
 
     /** Reads at most {@code limit + 1} bytes, so an oversized body is refused without buffering all of it. */
-    private static String readBody(InputStream in, int limit) throws IOException {
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
             throw new PushRejectedException(PushRejectedException.Reason.TOO_LARGE, "the body is larger than " + limit + " bytes");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes; // the receiver decodes them as strict UTF-8
     }
 
     private static int statusFor(PushRejectedException.Reason reason) {
@@ -86,6 +92,7 @@ public final class WebhookServerExample {
             case TOO_LARGE -> 413;
             case NOT_CONFIGURED -> 500;
             case MALFORMED, MISSING_PARAMETER -> 400;
+            case REPLAYED -> 409; // only receive() with a guard; receiveOnce answers a replay with success
         };
     }
 

@@ -2,8 +2,13 @@ package io.minidrama.events.fuzz;
 
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.events.PushEventReceiver;
+import io.minidrama.events.PushEventSigner;
+import io.minidrama.events.PushFormat;
+import io.minidrama.events.PushMode;
+import io.minidrama.events.SignedPush;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Correctly signed pushes with arbitrary and mutated bodies (XML and JSON, plain and safe mode)
- * give an event or a typed {@link MiniDramaException}, never another exception, and rejections
+ * and deeply nested ones in every mode give an event or a typed {@link MiniDramaException}, never another exception, and rejections
  * never quote the AES key or the token.
  */
 class EventDecoderFuzzTest {
@@ -29,6 +34,8 @@ class EventDecoderFuzzTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final PushEventReceiver PLAIN = PushEventReceiver.builder().token(TOKEN).noEncryption().clock(CLOCK).build();
     private static final PushEventReceiver SAFE = PushEventReceiver.builder().token(TOKEN).encryption(AES_KEY, "wxfuzzappid").clock(CLOCK).build();
+    private static final PushEventReceiver PLAIN_LARGE = PLAIN.toBuilder().maxBodyBytes(1 << 20).build();
+    private static final PushEventReceiver SAFE_LARGE = SAFE.toBuilder().maxBodyBytes(1 << 20).build();
 
     private static final String XML = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName>"
             + "<CreateTime>1740787200</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[secvod_upload_event]]></Event>"
@@ -60,6 +67,50 @@ class EventDecoderFuzzTest {
                         }))));
         return Arbitraries.oneOf(mutated, mutated, Arbitraries.strings().ofMaxLength(300),
                 Arbitraries.strings().withChars("<>/xml[]CDAT!{}\":,0123456789 Encrypt").ofMaxLength(200));
+    }
+
+    /**
+     * A valid body with a run of openers (closed or not), up to 3000 deep, either as the value of an
+     * extra field (where a parser follows it all the way down) or spliced in anywhere.
+     */
+    @Provide
+    Arbitrary<String> deeplyNested() {
+        return Combinators.combine(Arbitraries.of(XML, JSON), Arbitraries.integers().between(1, 3000),
+                        Arbitraries.of("[", "{", "{\"a\":", "[{\"k\":", "<a>", "<a x='>'>", "\"[", "<![CDATA[<a>"),
+                        Arbitraries.doubles().between(0, 1), Arbitraries.of(true, false))
+                .as((valid, depth, opener, where, closed) -> {
+                    String closer = opener.startsWith("<") ? "</a>" : opener.startsWith("[") ? "]" : "}";
+                    String nested = opener.repeat(depth) + (closed ? closer.repeat(depth) : "");
+                    if (where < 0.5) {
+                        int end = valid.startsWith("<") ? valid.lastIndexOf("</") : valid.lastIndexOf('}');
+                        String field = valid.startsWith("<") ? "<deep>" + nested + "</deep>" : ",\"deep\":" + nested;
+                        return valid.substring(0, end) + field + valid.substring(end);
+                    }
+                    int at = (int) (valid.length() * (where - 0.5) * 2);
+                    return valid.substring(0, at) + nested + valid.substring(at);
+                });
+    }
+
+    @Property(tries = 400)
+    void receive_deeplyNestedBodyInEveryMode_givesAnEventOrATypedRejection(@ForAll("deeplyNested") String message) {
+        PushFormat format = message.startsWith("<") ? PushFormat.XML : PushFormat.JSON;
+        for (PushMode mode : PushMode.values()) {
+            PushEventSigner.Builder b = PushEventSigner.builder().token(TOKEN).mode(mode).format(format).clock(CLOCK);
+            PushEventSigner signer = (mode == PushMode.PLAIN ? b : b.encryption(AES_KEY, "wxfuzzappid")).build();
+            SignedPush push;
+            try {
+                push = signer.signMessage(message);
+            } catch (IllegalArgumentException notOneDocument) {
+                continue; // compatible mode needs a readable plain copy to put Encrypt into
+            }
+            try {
+                (mode == PushMode.PLAIN ? PLAIN_LARGE : SAFE_LARGE).receive(push.queryParameters(), push.body());
+            } catch (MiniDramaException typed) {
+                noSecretIn(typed);
+            } catch (RuntimeException e) {
+                throw new AssertionError(mode + " body " + message.length() + " chars threw " + e, e);
+            }
+        }
     }
 
     @Property(tries = 3000)
