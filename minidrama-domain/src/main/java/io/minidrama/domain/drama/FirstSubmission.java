@@ -4,11 +4,11 @@ import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,6 +76,7 @@ public final class FirstSubmission implements DramaSubmission {
             v.check(b.recommendations.length() <= MAX_RECOMMENDATIONS, "recommendations", Rule.S6_1, b.recommendations,
                     "recommendations are at most 30 characters");
         }
+        v.requireEach(b.actors, "actor_list", Rule.S6_1);
         if (v.check(b.qualification != null, "qualification", Rule.R15, null,
                 "choose one qualification: registration number or publish licence (older schema), or qualification_type 1 or 2 (current schema)")) {
             if (b.qualification.currentSchema()) {
@@ -84,6 +85,7 @@ public final class FirstSubmission implements DramaSubmission {
                 checkOlderSchema(v, b);
             }
         }
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.name = b.name;
         this.mediaIds = List.copyOf(b.mediaIds);
@@ -244,6 +246,7 @@ public final class FirstSubmission implements DramaSubmission {
         private Copyright copyright;
         private boolean containsAiContent;
         private MaterialId otherMaterialId;
+        private final NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
@@ -256,7 +259,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** The episodes in order (required, distinct). */
         public Builder mediaIds(List<MediaId> mediaIds) {
-            this.mediaIds = List.copyOf(mediaIds);
+            this.mediaIds = NullSetters.copy(mediaIds);
             return this;
         }
 
@@ -292,7 +295,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** The authorisation letter. */
         public Builder authorizedMaterialId(MaterialId authorizedMaterialId) {
-            this.authorizedMaterialId = Objects.requireNonNull(authorizedMaterialId, "authorizedMaterialId");
+            this.authorizedMaterialId = nulls.optional(authorizedMaterialId, "authorized_material_id");
             return this;
         }
 
@@ -310,31 +313,31 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** A recommendation line, at most 30 characters. */
         public Builder recommendations(String recommendations) {
-            this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
+            this.recommendations = nulls.optional(recommendations, "recommendations");
             return this;
         }
 
         /** A promotion poster material. */
         public Builder promotionPosterMaterialId(MaterialId id) {
-            this.promotionPosterMaterialId = Objects.requireNonNull(id, "id");
+            this.promotionPosterMaterialId = nulls.optional(id, "promotion_poster_material_id");
             return this;
         }
 
         /** The drama type (current schema, required there). */
         public Builder dramaType(DramaType dramaType) {
-            this.dramaType = Objects.requireNonNull(dramaType, "dramaType");
+            this.dramaType = nulls.optional(dramaType, "drama_type");
             return this;
         }
 
         /** The actors: 2..5 for live action, none otherwise (current schema). */
         public Builder actors(List<Actor> actors) {
-            this.actors = List.copyOf(actors);
+            this.actors = NullSetters.copy(nulls.optional(actors, "actor_list", List.of()));
             return this;
         }
 
         /** The copyright object (current schema, required there). */
         public Builder copyright(Copyright copyright) {
-            this.copyright = Objects.requireNonNull(copyright, "copyright");
+            this.copyright = nulls.optional(copyright, "copyright");
             return this;
         }
 
@@ -346,7 +349,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** Other supporting material. */
         public Builder otherMaterialId(MaterialId id) {
-            this.otherMaterialId = Objects.requireNonNull(id, "id");
+            this.otherMaterialId = nulls.optional(id, "other_material_material_id");
             return this;
         }
 

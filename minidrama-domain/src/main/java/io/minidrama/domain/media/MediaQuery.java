@@ -5,6 +5,7 @@ import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.Objects;
@@ -35,6 +36,7 @@ public final class MediaQuery {
             v.check(!core.contains("%"), "media_name", Rule.R21, p,
                     "% is a wildcard only at the start and/or end of the name, such as '%第1集' or '我的短剧%'");
         }
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.dramaId = b.dramaId;
         this.namePattern = b.namePattern;
@@ -111,31 +113,32 @@ public final class MediaQuery {
         private String namePattern;
         private TimeWindow uploadedWithin;
         private PageRequest page = PageRequest.first();
+        private final NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
 
         /** Only the media of this drama. */
         public Builder dramaId(DramaId dramaId) {
-            this.dramaId = Objects.requireNonNull(dramaId, "dramaId");
+            this.dramaId = nulls.optional(dramaId, "drama_id");
             return this;
         }
 
         /** Exact name, or fuzzy with a leading and/or trailing {@code %}. */
         public Builder namePattern(String namePattern) {
-            this.namePattern = Objects.requireNonNull(namePattern, "namePattern");
+            this.namePattern = nulls.optional(namePattern, "media_name");
             return this;
         }
 
         /** Only media uploaded in {@code [start, end)}. */
         public Builder uploadedWithin(TimeWindow window) {
-            this.uploadedWithin = Objects.requireNonNull(window, "window");
+            this.uploadedWithin = nulls.optional(window, "start_time");
             return this;
         }
 
         /** The page; default offset 0, limit 100. */
         public Builder page(PageRequest page) {
-            this.page = Objects.requireNonNull(page, "page");
+            this.page = nulls.optional(page, "limit", PageRequest.first());
             return this;
         }
 
