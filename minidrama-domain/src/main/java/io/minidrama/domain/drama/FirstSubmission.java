@@ -26,6 +26,10 @@ import java.util.Set;
  *       applying for copyright protection.</li>
  * </ul>
  * {@code media_count} is the number of media ids, which are distinct (R-14).
+ *
+ * <p>The paperwork can be checked before the episodes exist: {@link Builder#buildDraft()} checks
+ * every rule but those on the media ids, and {@link Draft#withMedia} completes the submission once
+ * the season is uploaded.
  */
 public final class FirstSubmission implements DramaSubmission {
     /** §6.1: longest description. */
@@ -49,10 +53,11 @@ public final class FirstSubmission implements DramaSubmission {
     private final boolean containsAiContent;
     private final MaterialId otherMaterialId;
 
-    private FirstSubmission(Builder b) {
+    /** Checks every rule, or with {@code withMedia} false all but those on the media ids and their count (a {@link Draft}). */
+    private FirstSubmission(Builder b, boolean withMedia) {
         Violations v = Violations.start();
         v.requireText(b.name, "name", Rule.R14);
-        if (v.check(b.mediaIds != null && !b.mediaIds.isEmpty(), "media_id_list", Rule.R14, b.mediaIds,
+        if (withMedia && v.check(b.mediaIds != null && !b.mediaIds.isEmpty(), "media_id_list", Rule.R14, b.mediaIds,
                 "media_id_list is required: the episodes' media ids in episode order")) {
             Set<MediaId> seen = new HashSet<>();
             for (int i = 0; i < b.mediaIds.size(); i++) {
@@ -88,7 +93,7 @@ public final class FirstSubmission implements DramaSubmission {
         b.nulls.reportTo(v);
         v.throwIfAny();
         this.name = b.name;
-        this.mediaIds = List.copyOf(b.mediaIds);
+        this.mediaIds = withMedia ? List.copyOf(b.mediaIds) : List.of();
         this.producer = b.producer;
         this.description = b.description;
         this.coverMaterialId = b.coverMaterialId;
@@ -228,7 +233,7 @@ public final class FirstSubmission implements DramaSubmission {
     }
 
     /** Builder of {@link FirstSubmission}. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private String name;
         private List<MediaId> mediaIds;
         private Integer mediaCount;
@@ -246,9 +251,20 @@ public final class FirstSubmission implements DramaSubmission {
         private Copyright copyright;
         private boolean containsAiContent;
         private MaterialId otherMaterialId;
-        private final NullSetters nulls = new NullSetters();
+        private NullSetters nulls = new NullSetters();
 
         private Builder() {
+        }
+
+        /** A snapshot: field by field, so a field added later is carried too; every field is immutable but {@code nulls}. */
+        private Builder copy() {
+            try {
+                Builder c = (Builder) super.clone();
+                c.nulls = nulls.copy();
+                return c;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("Builder is Cloneable", e);
+            }
         }
 
         /** The drama's name (required). */
@@ -359,7 +375,59 @@ public final class FirstSubmission implements DramaSubmission {
          * @throws InvalidRequestException listing every broken rule
          */
         public FirstSubmission build() {
-            return new FirstSubmission(this);
+            return new FirstSubmission(this, true);
+        }
+
+        /**
+         * Checks the paperwork alone, before the episodes exist: every rule but those on the media
+         * ids and their count (see {@link Draft}). The draft is a snapshot: later calls on this
+         * builder do not change it.
+         *
+         * @throws InvalidRequestException listing every broken rule
+         */
+        public Draft buildDraft() {
+            return new Draft(copy());
+        }
+    }
+
+    /**
+     * A first submission's paperwork without its episodes, checked when built
+     * ({@link Builder#buildDraft()}) against every rule that does not depend on the media: the
+     * required fields of R-14 (name, producer, description, cover), R-15, R-16, R-17 and §6.1.
+     * A service that uploads a season for an hour learns first that its submission will be
+     * accepted; {@link #withMedia} then completes it with the uploaded episodes and checks the
+     * rest of R-14 (ids present, distinct, equal to {@code media_count} if one was stated).
+     *
+     * <p>Immutable and thread-safe; one draft can complete any number of submissions.
+     */
+    public static final class Draft {
+        private final Builder paperwork;
+
+        private Draft(Builder paperwork) {
+            new FirstSubmission(paperwork, false); // throws for broken paperwork; the media-less instance is never handed out
+            this.paperwork = paperwork;
+        }
+
+        /**
+         * The submission of this paperwork with these episodes, in order (replacing any media ids
+         * the builder had).
+         *
+         * @throws InvalidRequestException (R-14) when the ids are missing, empty, contain
+         *         {@code null} or repeat, or differ from a stated {@code media_count}
+         */
+        public FirstSubmission withMedia(List<MediaId> mediaIds) {
+            return paperwork.copy().mediaIds(mediaIds).build();
+        }
+
+        /** The drama's name. */
+        public String name() {
+            return paperwork.name;
+        }
+
+        @Override
+        public String toString() {
+            return "FirstSubmission.Draft[" + paperwork.name + ", " + paperwork.qualification.getClass().getSimpleName()
+                    + (paperwork.expedited ? ", expedited" : "") + "]";
         }
     }
 }
