@@ -149,7 +149,13 @@ public final class DramaInfoChange {
         return "DramaInfoChange[" + dramaId + "]";
     }
 
-    /** Builder of {@link DramaInfoChange}; every field but the drama id is optional. */
+    /**
+     * Builder of {@link DramaInfoChange}; every field but the drama id is optional. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final DramaId dramaId;
         private String description;

@@ -232,7 +232,13 @@ public final class FirstSubmission implements DramaSubmission {
                 + (expedited ? ", expedited" : "") + "]";
     }
 
-    /** Builder of {@link FirstSubmission}. */
+    /**
+     * Builder of {@link FirstSubmission}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder implements Cloneable {
         private String name;
         private List<MediaId> mediaIds;

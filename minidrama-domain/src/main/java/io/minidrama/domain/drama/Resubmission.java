@@ -137,7 +137,13 @@ public final class Resubmission implements DramaSubmission {
         return "Resubmission[" + dramaId + ", " + replacements.size() + " replacements]";
     }
 
-    /** Builder of {@link Resubmission}. Every field but the drama id is optional. */
+    /**
+     * Builder of {@link Resubmission}. Every field but the drama id is optional. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final DramaId dramaId;
         private String name;

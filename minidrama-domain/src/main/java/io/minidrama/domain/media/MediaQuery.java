@@ -107,7 +107,13 @@ public final class MediaQuery {
         return "MediaQuery[drama=" + dramaId + ", name=" + namePattern + ", window=" + uploadedWithin + ", " + page + "]";
     }
 
-    /** Builder of {@link MediaQuery}. */
+    /**
+     * Builder of {@link MediaQuery}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private DramaId dramaId;
         private String namePattern;

@@ -140,7 +140,13 @@ public final class PlayLinkRequest {
         return "PlayLinkRequest[" + mediaId + ", t=" + expiry.getEpochSecond() + "]";
     }
 
-    /** Builder of {@link PlayLinkRequest}. */
+    /**
+     * Builder of {@link PlayLinkRequest}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build(Clock)} reports it with every
+     * other violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final MediaId mediaId;
         private Instant expiry;

@@ -73,7 +73,13 @@ public final class PullUpload {
         return "PullUpload[" + name + ", " + mediaUrl + "]";
     }
 
-    /** Builder of {@link PullUpload}. */
+    /**
+     * Builder of {@link PullUpload}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private MediaName name;
         private URI mediaUrl;

@@ -95,7 +95,13 @@ public final class SingleFileUpload {
                 + (cover == null ? "" : ", cover " + coverFormat.wire() + " " + cover.size() + " bytes") + "]";
     }
 
-    /** Builder of {@link SingleFileUpload}. */
+    /**
+     * Builder of {@link SingleFileUpload}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private MediaName name;
         private VideoFormat format;

@@ -145,7 +145,13 @@ public final class FileUploadRequest {
         return "FileUploadRequest[" + name + ", " + video + "]";
     }
 
-    /** Builder of {@link FileUploadRequest}. */
+    /**
+     * Builder of {@link FileUploadRequest}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final Path video;
         private final MediaName name;
