@@ -65,14 +65,17 @@ final class DramaCommand {
 
     /** {@code drama submit}: a first submission, older or current schema by the qualification given. */
     @Command(mixinStandardHelpOptions = true, name = "submit", description = "Submit a drama for its first audit. The qualification options choose the schema: "
-            + "--registration-number or --publish-license (older), --qualification-type 1|2 (current).")
+            + "--registration-number or --publish-license (older), --qualification-type 1|2 (current). "
+            + "--dry-run without --media-ids checks the paperwork before the episodes are uploaded.")
     static final class Submit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         Connection connection;
         @Option(names = "--name", required = true) String name;
-        @Option(names = "--media-ids", required = true, split = ",", description = "Episode media ids in order") List<Long> mediaIds;
+        @Option(names = "--media-ids", split = ",", description = "Episode media ids in order (required, except with --dry-run)") List<Long> mediaIds;
+        @Option(names = "--dry-run", description = "Check every rule and send nothing; without --media-ids, check the paperwork alone, "
+                + "before the episodes are uploaded") boolean dryRun;
         @Option(names = "--producer", required = true) String producer;
         @Option(names = "--description", required = true) String description;
         @Option(names = "--cover-material", required = true, description = "Cover image material id") String cover;
@@ -103,7 +106,7 @@ final class DramaCommand {
         @Override
         public Integer call() {
             FirstSubmission.Builder b = FirstSubmission.builder().name(name)
-                    .mediaIds(mediaIds.stream().map(MediaId::of).toList())
+                    .mediaIds(mediaIds == null ? null : mediaIds.stream().map(MediaId::of).toList())
                     .producer(producer).description(description).coverMaterialId(MaterialId.of(cover))
                     .qualification(qualification()).expedited(expedited).containsAiContent(aiContent);
             if (authorizedMaterial != null) {
@@ -142,8 +145,20 @@ final class DramaCommand {
                                 : Copyright.Verification.PROOF_MATERIALS, ids(proofs), ids(certificates))
                         : Copyright.withoutProtection(role));
             }
-            FirstSubmission submission = b.build();
             Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json);
+            if (dryRun) {
+                boolean paperworkOnly = mediaIds == null;
+                if (paperworkOnly) {
+                    b.buildDraft();
+                } else {
+                    b.build();
+                }
+                out.result(Output.object().add("valid", true).add("checked", paperworkOnly ? "paperwork" : "submission").build(),
+                        (paperworkOnly ? "the paperwork of " + name + " passes every rule that does not depend on the episodes"
+                                : "the submission of " + name + " passes every rule") + "; nothing was sent");
+                return ExitCodes.OK;
+            }
+            FirstSubmission submission = b.build();
             DramaId id = MiniDrama.create(connection.open()).dramas().submit(submission);
             out.result(Output.object().add("drama_id", id.value()).build(), "submitted " + name + " for audit: drama_id " + id);
             return ExitCodes.OK;

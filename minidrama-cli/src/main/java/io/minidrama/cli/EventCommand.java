@@ -42,10 +42,11 @@ final class EventCommand {
                @ArgGroup(exclusive = true, multiplicity = "1") Signature signature,
                @Option(names = "--aes-key", description = "EncodingAESKey (safe/compatible mode)") String aesKey,
                @Option(names = "--appid", description = "Your appid (safe/compatible mode)") String appId,
-               @Option(names = "--max-age", defaultValue = "300", description = "Refuse timestamps older than this many seconds (default ${DEFAULT-VALUE})") long maxAge,
+               @Option(names = "--max-age", defaultValue = "5m", paramLabel = "DURATION",
+                       description = "Refuse timestamps older than this: " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE})") Duration maxAge,
                @Option(names = "--json", description = "Print the event as one JSON object") boolean json,
                @Parameters(paramLabel = "FILE|-", description = "The message body, or - for standard input") String file) {
-        PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(Duration.ofSeconds(maxAge));
+        PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(maxAge);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("timestamp", timestamp);
         query.put("nonce", nonce);

@@ -77,7 +77,8 @@ final class MediaCommand {
 
     @Command(mixinStandardHelpOptions = true, name = "link", description = "Get a temporary play link (the drama must be approved).")
     int link(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id,
-             @Option(names = "--expires-in", defaultValue = "PT1H", description = "Link lifetime, at most PT2H (default ${DEFAULT-VALUE})") Duration expiresIn,
+             @Option(names = "--expires-in", defaultValue = "1h", paramLabel = "DURATION",
+                     description = "Link lifetime, at most 2h (R-9): " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE})") Duration expiresIn,
              @Option(names = "--rlimit", description = "Distinct client IPs allowed, 1..9") Integer rlimit,
              @Option(names = "--us", description = "Channel tag") String us,
              @Option(names = "--preview", description = "Preview length in seconds") Integer preview,

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** {@code minidrama}: the mini-drama media-asset API from the command line. */
 @Command(name = "minidrama", mixinStandardHelpOptions = true, version = "minidrama 0.1.0",
@@ -32,6 +33,7 @@ public final class MiniDramaCli {
         CommandLine cmd = new CommandLine(new MiniDramaCli());
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.registerConverter(Duration.class, new DurationConverter());
         cmd.setExecutionExceptionHandler(new ExitCodes());
         cmd.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());

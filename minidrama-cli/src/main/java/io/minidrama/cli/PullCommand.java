@@ -39,7 +39,8 @@ final class PullCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait for the task to finish")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "PT30M", description = "How long --wait waits (ISO-8601, default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION",
+            description = "How long --wait waits: " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE})")
     Duration timeout;
 
     @Override

@@ -385,6 +385,10 @@ public final class PushEventReceiver {
     /**
      * Configuration for a {@link PushEventReceiver}. Not thread-safe; {@link #build()} validates and
      * copies, so a builder may be reused.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
      */
     public static final class Builder {
         private String token;

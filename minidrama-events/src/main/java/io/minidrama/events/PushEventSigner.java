@@ -168,7 +168,13 @@ public final class PushEventSigner {
         return "PushEventSigner[mode=" + mode + ", format=" + format + "]";
     }
 
-    /** Configuration for a {@link PushEventSigner}. Not thread-safe; {@link #build()} copies. */
+    /**
+     * Configuration for a {@link PushEventSigner}. Not thread-safe; {@link #build()} copies.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder {
         private String token;
         private String encodingAesKey;

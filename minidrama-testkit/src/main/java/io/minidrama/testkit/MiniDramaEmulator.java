@@ -263,7 +263,13 @@ public final class MiniDramaEmulator implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    /** Builder of {@link MiniDramaEmulator}. Not thread-safe. */
+    /**
+     * Builder of {@link MiniDramaEmulator}. Not thread-safe.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder {
         private InMemoryMiniDramaPlatform platform;
         private InetAddress address = InetAddress.getLoopbackAddress();

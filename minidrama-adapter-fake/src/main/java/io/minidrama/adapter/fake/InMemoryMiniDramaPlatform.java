@@ -382,6 +382,10 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
 
     /**
      * Builder of {@link InMemoryMiniDramaPlatform}. Not thread-safe; every setting has a default.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
      */
     public static final class Builder {
         private Clock clock;

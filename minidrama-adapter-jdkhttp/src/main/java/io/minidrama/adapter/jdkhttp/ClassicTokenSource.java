@@ -38,7 +38,13 @@ public final class ClassicTokenSource implements AccessTokenSource {
         return "ClassicTokenSource[appid=" + appId + "]";
     }
 
-    /** Builder of {@link ClassicTokenSource}; see {@link TokenSourceBuilder} for the options. */
+    /**
+     * Builder of {@link ClassicTokenSource}; see {@link TokenSourceBuilder} for the options.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder extends TokenSourceBuilder<Builder> {
         private Builder(String appId, String secret) {
             super(appId, secret);

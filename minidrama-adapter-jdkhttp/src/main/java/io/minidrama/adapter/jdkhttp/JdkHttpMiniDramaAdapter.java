@@ -523,6 +523,10 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
      * {@code /cgi-bin/token} after {@link #classicTokenEndpoint()}), {@link #tokenSource} (your
      * own source, cached here), or {@link #accessTokens} (your own port, used as it is). Exactly
      * one of them is required.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
      */
     public static final class Builder {
         private URI baseUrl = DEFAULT_BASE_URL;

@@ -172,7 +172,13 @@ public final class RetryPolicy {
         return e instanceof TransportException;
     }
 
-    /** Builder of {@link RetryPolicy}. Not thread-safe. */
+    /**
+     * Builder of {@link RetryPolicy}. Not thread-safe.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder {
         private int maxAttempts = 4;
         private Duration baseDelay = Duration.ofMillis(200);

@@ -59,7 +59,13 @@ public final class StableTokenSource implements AccessTokenSource {
         return "StableTokenSource[appid=" + appId + ", forceRefresh=" + forceRefresh + "]";
     }
 
-    /** Builder of {@link StableTokenSource}; see {@link TokenSourceBuilder} for the options. */
+    /**
+     * Builder of {@link StableTokenSource}; see {@link TokenSourceBuilder} for the options.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder extends TokenSourceBuilder<Builder> {
         private boolean forceRefresh;
 

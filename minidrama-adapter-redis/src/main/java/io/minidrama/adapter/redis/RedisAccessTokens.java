@@ -299,6 +299,10 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
     /**
      * Builder of {@link RedisAccessTokens}. Every instance of a fleet MUST use the same prefix,
      * margin and encryption key.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
      */
     public static final class Builder {
         private final RedisClient client;

@@ -133,7 +133,13 @@ public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoC
         return "RedisUploadCheckpoints[prefix=" + prefix + ", ttl=" + ttl + "]";
     }
 
-    /** Builder of {@link RedisUploadCheckpoints}. */
+    /**
+     * Builder of {@link RedisUploadCheckpoints}.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder {
         private final RedisClient client;
         private String prefix = RedisAccessTokens.DEFAULT_PREFIX;

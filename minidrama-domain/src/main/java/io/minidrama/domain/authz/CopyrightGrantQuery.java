@@ -1,8 +1,10 @@
 package io.minidrama.domain.authz;
 
 import io.minidrama.domain.DramaId;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
+import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,7 @@ public final class CopyrightGrantQuery {
     private CopyrightGrantQuery(CopyrightGrantee grantee, DramaId dramaId, AuthzPage page) {
         this.grantee = grantee;
         this.dramaId = dramaId;
-        this.page = Objects.requireNonNull(page, "page");
+        this.page = Violations.present(page, "limit", Rule.R25);
     }
 
     /** Every copyright authorisation ({@code authorization_type} 0), on {@code page}. */
@@ -28,12 +30,12 @@ public final class CopyrightGrantQuery {
 
     /** Only those to {@code grantee}. */
     public CopyrightGrantQuery to(CopyrightGrantee grantee) {
-        return new CopyrightGrantQuery(Objects.requireNonNull(grantee, "grantee"), dramaId, page);
+        return new CopyrightGrantQuery(NullSetters.nonNull(grantee, "authorization_type"), dramaId, page);
     }
 
     /** Only those of {@code id}. */
     public CopyrightGrantQuery forDrama(DramaId id) {
-        return new CopyrightGrantQuery(grantee, Objects.requireNonNull(id, "id"), page);
+        return new CopyrightGrantQuery(grantee, NullSetters.nonNull(id, "drama_id"), page);
     }
 
     /** The grantee, if given. */

@@ -1,8 +1,10 @@
 package io.minidrama.domain.authz;
 
 import io.minidrama.domain.AppId;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
+import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,7 @@ public final class CopyrightReceivedQuery {
 
     private CopyrightReceivedQuery(AppId authorizerAppId, AuthzPage page) {
         this.authorizerAppId = authorizerAppId;
-        this.page = Objects.requireNonNull(page, "page");
+        this.page = Violations.present(page, "limit", Rule.R25);
     }
 
     /** Every copyright authorisation received, on {@code page}. */
@@ -25,7 +27,7 @@ public final class CopyrightReceivedQuery {
 
     /** Only those from {@code authorizer}. */
     public CopyrightReceivedQuery from(AppId authorizer) {
-        return new CopyrightReceivedQuery(Objects.requireNonNull(authorizer, "authorizer"), page);
+        return new CopyrightReceivedQuery(NullSetters.nonNull(authorizer, "authorizer_appid"), page);
     }
 
     /** The authorizer app ID, if given. */

@@ -7,7 +7,6 @@ import io.minidrama.domain.internal.Violations;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An {@code authorizedrama} request: lets another mini program show these dramas (both must hold
@@ -45,6 +44,6 @@ public record DramaAuthorization(List<DramaId> dramaIds, AppId authorizedAppId, 
 
     /** The grantee, dramas and expiry as given. */
     public static DramaAuthorization of(AppId grantee, List<DramaId> dramaIds, Expiry expiry) {
-        return new DramaAuthorization(dramaIds, Objects.requireNonNull(grantee, "grantee"), expiry);
+        return new DramaAuthorization(dramaIds, grantee, expiry);
     }
 }

@@ -2,8 +2,10 @@ package io.minidrama.domain.authz;
 
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
+import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,7 @@ public final class GrantedDramasQuery {
     private GrantedDramasQuery(DramaId dramaId, AppId authorizedAppId, AuthzPage page) {
         this.dramaId = dramaId;
         this.authorizedAppId = authorizedAppId;
-        this.page = Objects.requireNonNull(page, "page");
+        this.page = Violations.present(page, "limit", Rule.R25);
     }
 
     /** Every authorisation, on {@code page}. */
@@ -28,12 +30,12 @@ public final class GrantedDramasQuery {
 
     /** Only this drama's authorisations. */
     public GrantedDramasQuery forDrama(DramaId id) {
-        return new GrantedDramasQuery(Objects.requireNonNull(id, "id"), authorizedAppId, page);
+        return new GrantedDramasQuery(NullSetters.nonNull(id, "drama_id"), authorizedAppId, page);
     }
 
     /** Only the authorisations to this grantee. */
     public GrantedDramasQuery forGrantee(AppId appId) {
-        return new GrantedDramasQuery(dramaId, Objects.requireNonNull(appId, "appId"), page);
+        return new GrantedDramasQuery(dramaId, NullSetters.nonNull(appId, "authorized_appid"), page);
     }
 
     /** The drama ID, if given. */

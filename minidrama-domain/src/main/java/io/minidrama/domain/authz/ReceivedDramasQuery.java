@@ -1,8 +1,10 @@
 package io.minidrama.domain.authz;
 
 import io.minidrama.domain.AppId;
+import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
+import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,7 @@ public final class ReceivedDramasQuery {
 
     private ReceivedDramasQuery(AppId authorizerAppId, AuthzPage page) {
         this.authorizerAppId = authorizerAppId;
-        this.page = Objects.requireNonNull(page, "page");
+        this.page = Violations.present(page, "limit", Rule.R25);
     }
 
     /** Every drama authorised to this mini program, on {@code page}. */
@@ -25,7 +27,7 @@ public final class ReceivedDramasQuery {
 
     /** Only the dramas authorised by {@code authorizer}. */
     public ReceivedDramasQuery from(AppId authorizer) {
-        return new ReceivedDramasQuery(Objects.requireNonNull(authorizer, "authorizer"), page);
+        return new ReceivedDramasQuery(NullSetters.nonNull(authorizer, "authorizer_appid"), page);
     }
 
     /** The authorizer app ID, if given. */

@@ -362,7 +362,14 @@ public final class Drama {
         return "Drama[" + id + ", " + name + ", " + mediaIds.size() + " episodes, " + status() + "]";
     }
 
-    /** Builder of {@link Drama}. */
+    /**
+     * Builder of {@link Drama}.
+     *
+     * <p>Platform state (decoded from responses, or made by the fake and tests), not a request: a
+     * {@code null} argument to a setter throws {@link NullPointerException} at once; request
+     * builders such as {@code FirstSubmission.Builder} report a {@code null} at {@code build()}
+     * instead.
+     */
     public static final class Builder {
         private final DramaId id;
         private String name = "";

@@ -4,10 +4,10 @@ import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,6 +50,7 @@ public final class DramaInfoChange {
                     b.alternateName, "an alternate name is 1..100 characters");
         }
         if (b.actors != null) {
+            v.requireEach(b.actors, "actor_list", Rule.R28);
             v.check(b.actors.size() >= 2 && b.actors.size() <= 5, "actor_list", Rule.R28, b.actors.size() + " actors",
                     "an actor change sends the whole list: 2..5 actors");
         }
@@ -68,6 +69,7 @@ public final class DramaInfoChange {
                 || b.promotionPosterMaterialId != null || b.alternateName != null || b.actors != null || b.qualification != null
                 || b.otherMaterialId != null || b.producer != null || b.copyright != null;
         v.check(any, "drama_id", Rule.R28, b.dramaId, "an info change must change at least one field");
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.dramaId = b.dramaId;
         this.description = b.description;
@@ -147,7 +149,13 @@ public final class DramaInfoChange {
         return "DramaInfoChange[" + dramaId + "]";
     }
 
-    /** Builder of {@link DramaInfoChange}; every field but the drama id is optional. */
+    /**
+     * Builder of {@link DramaInfoChange}; every field but the drama id is optional. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final DramaId dramaId;
         private String description;
@@ -160,6 +168,7 @@ public final class DramaInfoChange {
         private MaterialId otherMaterialId;
         private String producer;
         private Copyright copyright;
+        private final NullSetters nulls = new NullSetters();
 
         private Builder(DramaId dramaId) {
             this.dramaId = dramaId;
@@ -167,61 +176,61 @@ public final class DramaInfoChange {
 
         /** Sets the description. */
         public Builder description(String v) {
-            this.description = Objects.requireNonNull(v);
+            this.description = nulls.optional(v, "description");
             return this;
         }
 
         /** Sets the cover material ID. */
         public Builder coverMaterialId(MaterialId v) {
-            this.coverMaterialId = Objects.requireNonNull(v);
+            this.coverMaterialId = nulls.optional(v, "cover_material_id");
             return this;
         }
 
         /** Sets the recommendations. */
         public Builder recommendations(String v) {
-            this.recommendations = Objects.requireNonNull(v);
+            this.recommendations = nulls.optional(v, "recommendations");
             return this;
         }
 
         /** Sets the promotion poster material ID. */
         public Builder promotionPosterMaterialId(MaterialId v) {
-            this.promotionPosterMaterialId = Objects.requireNonNull(v);
+            this.promotionPosterMaterialId = nulls.optional(v, "promotion_poster_material_id");
             return this;
         }
 
         /** Sets the alternate name. */
         public Builder alternateName(String v) {
-            this.alternateName = Objects.requireNonNull(v);
+            this.alternateName = nulls.optional(v, "alternate_name");
             return this;
         }
 
         /** The whole new actor list (2..5). */
         public Builder actors(List<Actor> v) {
-            this.actors = List.copyOf(v);
+            this.actors = NullSetters.copy(nulls.optional(v, "actor_list"));
             return this;
         }
 
         /** A new qualification (current schema only). */
         public Builder qualification(Qualification v) {
-            this.qualification = Objects.requireNonNull(v);
+            this.qualification = nulls.optional(v, "qualification_type");
             return this;
         }
 
         /** Sets the other material ID. */
         public Builder otherMaterialId(MaterialId v) {
-            this.otherMaterialId = Objects.requireNonNull(v);
+            this.otherMaterialId = nulls.optional(v, "other_material_material_id");
             return this;
         }
 
         /** A new producer (when applying for copyright protection). */
         public Builder producer(String v) {
-            this.producer = Objects.requireNonNull(v);
+            this.producer = nulls.optional(v, "producer");
             return this;
         }
 
         /** A new copyright object (when applying for copyright protection). */
         public Builder copyright(Copyright v) {
-            this.copyright = Objects.requireNonNull(v);
+            this.copyright = nulls.optional(v, "copyright");
             return this;
         }
 

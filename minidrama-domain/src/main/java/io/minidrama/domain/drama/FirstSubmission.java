@@ -4,12 +4,11 @@ import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +30,10 @@ import java.util.Set;
  * their caps are checked, not the rules announced with them (such as an ownership proof required
  * with {@code content_declared} = 1), which no official page states yet.
  * {@code media_count} is the number of media ids, which are distinct (R-14).
+ *
+ * <p>The paperwork can be checked before the episodes exist: {@link Builder#buildDraft()} checks
+ * every rule but those on the media ids, and {@link Draft#withMedia} completes the submission once
+ * the season is uploaded.
  */
 public final class FirstSubmission implements DramaSubmission {
     /** §6.1: longest description. */
@@ -58,10 +61,11 @@ public final class FirstSubmission implements DramaSubmission {
     private final MaterialId aiSoftwareOwnershipProof;
     private final List<MaterialId> otherPlatformPublicationProof;
 
-    private FirstSubmission(Builder b) {
+    /** Checks every rule, or with {@code withMedia} false all but those on the media ids and their count (a {@link Draft}). */
+    private FirstSubmission(Builder b, boolean withMedia) {
         Violations v = Violations.start();
         v.requireText(b.name, "name", Rule.R14);
-        if (v.check(b.mediaIds != null && !b.mediaIds.isEmpty(), "media_id_list", Rule.R14, b.mediaIds,
+        if (withMedia && v.check(b.mediaIds != null && !b.mediaIds.isEmpty(), "media_id_list", Rule.R14, b.mediaIds,
                 "media_id_list is required: the episodes' media ids in episode order")) {
             Set<MediaId> seen = new HashSet<>();
             for (int i = 0; i < b.mediaIds.size(); i++) {
@@ -93,6 +97,7 @@ public final class FirstSubmission implements DramaSubmission {
                     b.otherPlatformPublicationProof.size() + " ids", "at most " + MAX_OTHER_PLATFORM_PUBLICATION_PROOFS
                             + " other_platform_publication_proof material ids");
         }
+        v.requireEach(b.actors, "actor_list", Rule.S6_1);
         if (v.check(b.qualification != null, "qualification", Rule.R15, null,
                 "choose one qualification: registration number or publish licence (older schema), or qualification_type 1 or 2 (current schema)")) {
             if (b.qualification.currentSchema()) {
@@ -101,11 +106,10 @@ public final class FirstSubmission implements DramaSubmission {
                 checkOlderSchema(v, b);
             }
         }
-        b.givenNull.forEach(field -> v.add(field, Rule.NONE, null,
-                field + " was set to null; leave the setter out when there is no " + field + " to send"));
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.name = b.name;
-        this.mediaIds = List.copyOf(b.mediaIds);
+        this.mediaIds = withMedia ? List.copyOf(b.mediaIds) : List.of();
         this.producer = b.producer;
         this.description = b.description;
         this.coverMaterialId = b.coverMaterialId;
@@ -256,8 +260,14 @@ public final class FirstSubmission implements DramaSubmission {
                 + (expedited ? ", expedited" : "") + "]";
     }
 
-    /** Builder of {@link FirstSubmission}. */
-    public static final class Builder {
+    /**
+     * Builder of {@link FirstSubmission}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
+    public static final class Builder implements Cloneable {
         private String name;
         private List<MediaId> mediaIds;
         private Integer mediaCount;
@@ -277,19 +287,20 @@ public final class FirstSubmission implements DramaSubmission {
         private MaterialId otherMaterialId;
         private MaterialId aiSoftwareOwnershipProof;
         private List<MaterialId> otherPlatformPublicationProof;
-        /** Optional fields whose setter was given null: reported at build() with every other violation. */
-        private final Set<String> givenNull = new LinkedHashSet<>();
+        private NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
 
-        private <T> T optional(T value, String field) {
-            if (value == null) {
-                givenNull.add(field);
-            } else {
-                givenNull.remove(field);
+        /** A snapshot: field by field, so a field added later is carried too; every field is immutable but {@code nulls}. */
+        private Builder copy() {
+            try {
+                Builder c = (Builder) super.clone();
+                c.nulls = nulls.copy();
+                return c;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError("Builder is Cloneable", e);
             }
-            return value;
         }
 
         /** The drama's name (required). */
@@ -300,7 +311,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** The episodes in order (required, distinct). */
         public Builder mediaIds(List<MediaId> mediaIds) {
-            this.mediaIds = List.copyOf(mediaIds);
+            this.mediaIds = NullSetters.copy(mediaIds);
             return this;
         }
 
@@ -336,7 +347,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** The authorisation letter. */
         public Builder authorizedMaterialId(MaterialId authorizedMaterialId) {
-            this.authorizedMaterialId = Objects.requireNonNull(authorizedMaterialId, "authorizedMaterialId");
+            this.authorizedMaterialId = nulls.optional(authorizedMaterialId, "authorized_material_id");
             return this;
         }
 
@@ -354,31 +365,31 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** A recommendation line, at most 30 characters. */
         public Builder recommendations(String recommendations) {
-            this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
+            this.recommendations = nulls.optional(recommendations, "recommendations");
             return this;
         }
 
         /** A promotion poster material. */
         public Builder promotionPosterMaterialId(MaterialId id) {
-            this.promotionPosterMaterialId = Objects.requireNonNull(id, "id");
+            this.promotionPosterMaterialId = nulls.optional(id, "promotion_poster_material_id");
             return this;
         }
 
         /** The drama type (current schema, required there). */
         public Builder dramaType(DramaType dramaType) {
-            this.dramaType = Objects.requireNonNull(dramaType, "dramaType");
+            this.dramaType = nulls.optional(dramaType, "drama_type");
             return this;
         }
 
         /** The actors: 2..5 for live action, none otherwise (current schema). */
         public Builder actors(List<Actor> actors) {
-            this.actors = List.copyOf(actors);
+            this.actors = NullSetters.copy(nulls.optional(actors, "actor_list", List.of()));
             return this;
         }
 
         /** The copyright object (current schema, required there). */
         public Builder copyright(Copyright copyright) {
-            this.copyright = Objects.requireNonNull(copyright, "copyright");
+            this.copyright = nulls.optional(copyright, "copyright");
             return this;
         }
 
@@ -390,7 +401,7 @@ public final class FirstSubmission implements DramaSubmission {
 
         /** Other supporting material. */
         public Builder otherMaterialId(MaterialId id) {
-            this.otherMaterialId = Objects.requireNonNull(id, "id");
+            this.otherMaterialId = nulls.optional(id, "other_material_material_id");
             return this;
         }
 
@@ -401,7 +412,7 @@ public final class FirstSubmission implements DramaSubmission {
          * {@code null} is reported at {@link #build()}.
          */
         public Builder aiSoftwareOwnershipProof(MaterialId id) {
-            this.aiSoftwareOwnershipProof = optional(id, "ai_software_ownership_proof");
+            this.aiSoftwareOwnershipProof = nulls.optional(id, "ai_software_ownership_proof");
             return this;
         }
 
@@ -411,8 +422,8 @@ public final class FirstSubmission implements DramaSubmission {
          * reported at {@link #build()}.
          */
         public Builder otherPlatformPublicationProof(List<MaterialId> ids) {
-            List<MaterialId> given = optional(ids, "other_platform_publication_proof");
-            this.otherPlatformPublicationProof = given == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(given));
+            List<MaterialId> given = nulls.optional(ids, "other_platform_publication_proof");
+            this.otherPlatformPublicationProof = given == null ? null : NullSetters.copy(given);
             return this;
         }
 
@@ -422,7 +433,59 @@ public final class FirstSubmission implements DramaSubmission {
          * @throws InvalidRequestException listing every broken rule
          */
         public FirstSubmission build() {
-            return new FirstSubmission(this);
+            return new FirstSubmission(this, true);
+        }
+
+        /**
+         * Checks the paperwork alone, before the episodes exist: every rule but those on the media
+         * ids and their count (see {@link Draft}). The draft is a snapshot: later calls on this
+         * builder do not change it.
+         *
+         * @throws InvalidRequestException listing every broken rule
+         */
+        public Draft buildDraft() {
+            return new Draft(copy());
+        }
+    }
+
+    /**
+     * A first submission's paperwork without its episodes, checked when built
+     * ({@link Builder#buildDraft()}) against every rule that does not depend on the media: the
+     * required fields of R-14 (name, producer, description, cover), R-15, R-16, R-17 and §6.1.
+     * A service that uploads a season for an hour learns first that its submission will be
+     * accepted; {@link #withMedia} then completes it with the uploaded episodes and checks the
+     * rest of R-14 (ids present, distinct, equal to {@code media_count} if one was stated).
+     *
+     * <p>Immutable and thread-safe; one draft can complete any number of submissions.
+     */
+    public static final class Draft {
+        private final Builder paperwork;
+
+        private Draft(Builder paperwork) {
+            new FirstSubmission(paperwork, false); // throws for broken paperwork; the media-less instance is never handed out
+            this.paperwork = paperwork;
+        }
+
+        /**
+         * The submission of this paperwork with these episodes, in order (replacing any media ids
+         * the builder had).
+         *
+         * @throws InvalidRequestException (R-14) when the ids are missing, empty, contain
+         *         {@code null} or repeat, or differ from a stated {@code media_count}
+         */
+        public FirstSubmission withMedia(List<MediaId> mediaIds) {
+            return paperwork.copy().mediaIds(mediaIds).build();
+        }
+
+        /** The drama's name. */
+        public String name() {
+            return paperwork.name;
+        }
+
+        @Override
+        public String toString() {
+            return "FirstSubmission.Draft[" + paperwork.name + ", " + paperwork.qualification.getClass().getSimpleName()
+                    + (paperwork.expedited ? ", expedited" : "") + "]";
         }
     }
 }

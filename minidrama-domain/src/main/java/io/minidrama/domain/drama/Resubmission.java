@@ -5,11 +5,11 @@ import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class Resubmission implements DramaSubmission {
             v.check(b.description.length() <= FirstSubmission.MAX_DESCRIPTION, "description", Rule.S6_1,
                     b.description.length() + " characters", "the description is at most 200 characters");
         }
-        if (b.mediaIds != null) {
+        if (b.mediaIds != null && v.requireEach(b.mediaIds, "media_id_list", Rule.R14)) {
             Set<MediaId> seen = new HashSet<>();
             for (int i = 0; i < b.mediaIds.size(); i++) {
                 v.check(seen.add(b.mediaIds.get(i)), "media_id_list[" + i + "]", Rule.R14, b.mediaIds.get(i), "media ids must not repeat");
@@ -56,13 +56,15 @@ public final class Resubmission implements DramaSubmission {
         }
         Set<MediaId> olds = new HashSet<>();
         Set<MediaId> news = new HashSet<>();
-        for (int i = 0; i < b.replacements.size(); i++) {
+        boolean replacementsPresent = v.requireEach(b.replacements, "replace_media_list", Rule.R18);
+        for (int i = 0; replacementsPresent && i < b.replacements.size(); i++) {
             MediaReplacement r = b.replacements.get(i);
             v.check(olds.add(r.oldMedia()), "replace_media_list[" + i + "].old", Rule.R18, r.oldMedia(),
                     "an episode is replaced at most once per submission");
             v.check(news.add(r.newMedia()), "replace_media_list[" + i + "].new", Rule.R18, r.newMedia(),
                     "a new media replaces one episode only: the drama would list it twice");
         }
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.dramaId = b.dramaId;
         this.name = b.name;
@@ -136,7 +138,13 @@ public final class Resubmission implements DramaSubmission {
         return "Resubmission[" + dramaId + ", " + replacements.size() + " replacements]";
     }
 
-    /** Builder of {@link Resubmission}. Every field but the drama id is optional. */
+    /**
+     * Builder of {@link Resubmission}. Every field but the drama id is optional. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final DramaId dramaId;
         private String name;
@@ -148,6 +156,7 @@ public final class Resubmission implements DramaSubmission {
         private Qualification qualification;
         private MaterialId authorizedMaterialId;
         private List<MediaReplacement> replacements = List.of();
+        private final NullSetters nulls = new NullSetters();
 
         private Builder(DramaId dramaId) {
             this.dramaId = dramaId;
@@ -155,7 +164,7 @@ public final class Resubmission implements DramaSubmission {
 
         /** Sets the name. */
         public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = nulls.optional(name, "name");
             return this;
         }
 
@@ -167,43 +176,43 @@ public final class Resubmission implements DramaSubmission {
 
         /** Sets the media IDs. */
         public Builder mediaIds(List<MediaId> mediaIds) {
-            this.mediaIds = List.copyOf(mediaIds);
+            this.mediaIds = NullSetters.copy(nulls.optional(mediaIds, "media_id_list"));
             return this;
         }
 
         /** Sets the producer. */
         public Builder producer(String producer) {
-            this.producer = Objects.requireNonNull(producer, "producer");
+            this.producer = nulls.optional(producer, "producer");
             return this;
         }
 
         /** Sets the description. */
         public Builder description(String description) {
-            this.description = Objects.requireNonNull(description, "description");
+            this.description = nulls.optional(description, "description");
             return this;
         }
 
         /** Sets the cover material ID. */
         public Builder coverMaterialId(MaterialId id) {
-            this.coverMaterialId = Objects.requireNonNull(id, "id");
+            this.coverMaterialId = nulls.optional(id, "cover_material_id");
             return this;
         }
 
         /** Sets the qualification. */
         public Builder qualification(Qualification qualification) {
-            this.qualification = Objects.requireNonNull(qualification, "qualification");
+            this.qualification = nulls.optional(qualification, "qualification");
             return this;
         }
 
         /** Sets the authorized material ID. */
         public Builder authorizedMaterialId(MaterialId id) {
-            this.authorizedMaterialId = Objects.requireNonNull(id, "id");
+            this.authorizedMaterialId = nulls.optional(id, "authorized_material_id");
             return this;
         }
 
         /** Episodes to replace (R-18: each old episode once). */
         public Builder replacements(List<MediaReplacement> replacements) {
-            this.replacements = List.copyOf(replacements);
+            this.replacements = NullSetters.copy(nulls.optional(replacements, "replace_media_list", List.of()));
             return this;
         }
 

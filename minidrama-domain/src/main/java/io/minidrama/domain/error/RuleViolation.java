@@ -22,6 +22,20 @@ public record RuleViolation(String field, Rule rule, String rejected, String mes
         Objects.requireNonNull(message, "message");
     }
 
+    /**
+     * The violation a builder reports at {@code build()} for an optional value whose setter was
+     * given {@code null}: the field, {@link Rule#NONE}, {@link #ABSENT}, and the fix (leave the
+     * setter out). Builders collect these with every other violation instead of throwing a
+     * {@link NullPointerException} from the setter; a required value given {@code null} is
+     * reported as missing under its own rule instead.
+     *
+     * @param field the field path in platform terms, such as {@code recommendations}
+     */
+    public static RuleViolation givenNull(String field) {
+        return new RuleViolation(field, Rule.NONE, ABSENT,
+                field + " was set to null; leave the setter out when there is no " + field + " to send");
+    }
+
     @Override
     public String toString() {
         return rule.id() + " " + field + "=" + rejected + ": " + message;

@@ -48,9 +48,37 @@ public final class Violations {
         return check(value != null, field, rule, null, field + " is required");
     }
 
+    /**
+     * {@code value}, or an {@link InvalidRequestException} naming {@code field} as required under
+     * {@code rule}: for a single required argument, where there is nothing else to collect.
+     */
+    public static <T> T present(T value, String field, Rule rule) {
+        if (value == null) {
+            Violations v = start();
+            v.require(null, field, rule);
+            v.throwIfAny();
+        }
+        return value;
+    }
+
     /** Records a missing or blank required text. Returns whether it is present and non-blank. */
     public boolean requireText(String value, String field, Rule rule) {
         return check(value != null && !value.isBlank(), field, rule, value, field + " is required and must not be blank");
+    }
+
+    /**
+     * Records each {@code null} element of {@code list} as a missing {@code field[i]}. Returns
+     * whether every element is present (also when {@code list} itself is {@code null}: its
+     * presence is the caller's check).
+     */
+    public boolean requireEach(List<?> list, String field, Rule rule) {
+        boolean all = true;
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                all &= require(list.get(i), field + "[" + i + "]", rule);
+            }
+        }
+        return all;
     }
 
     /** Adds all violations of a nested validation. */

@@ -2,9 +2,9 @@ package io.minidrama.domain.media;
 
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,12 +42,12 @@ public final class ApplyUpload {
 
     /** This request with a cover of the given format, uploaded as cover parts. */
     public ApplyUpload withCover(CoverFormat coverFormat) {
-        return new ApplyUpload(name, format, Objects.requireNonNull(coverFormat, "coverFormat"), sourceContext);
+        return new ApplyUpload(name, format, NullSetters.nonNull(coverFormat, "cover_type"), sourceContext);
     }
 
     /** This request with a source context, passed through to the upload event. */
     public ApplyUpload withSourceContext(String sourceContext) {
-        return new ApplyUpload(name, format, coverFormat, Objects.requireNonNull(sourceContext, "sourceContext"));
+        return new ApplyUpload(name, format, coverFormat, NullSetters.nonNull(sourceContext, "source_context"));
     }
 
     /** The episode name. */

@@ -162,7 +162,14 @@ public final class Media {
                 + auditDetail.status() + (dramaId == null ? "" : ", drama " + dramaId) + "]";
     }
 
-    /** Builder of {@link Media}. */
+    /**
+     * Builder of {@link Media}.
+     *
+     * <p>Platform state (decoded from responses, or made by the fake and tests), not a request: a
+     * {@code null} argument to a setter throws {@link NullPointerException} at once; request
+     * builders such as {@code FirstSubmission.Builder} report a {@code null} at {@code build()}
+     * instead.
+     */
     public static final class Builder {
         private final MediaId id;
         private Instant createTime = Instant.EPOCH;

@@ -5,6 +5,7 @@ import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class MediaQuery {
         if (b.nameFuzzy != null) {
             v.check(!b.nameFuzzy.isBlank(), "media_name_fuzzy", Rule.R21, b.nameFuzzy, "a fuzzy name search needs text");
         }
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.dramaId = b.dramaId;
         this.name = b.name;
@@ -107,20 +109,27 @@ public final class MediaQuery {
         return "MediaQuery[drama=" + dramaId + ", name=" + name + ", nameFuzzy=" + nameFuzzy + ", window=" + uploadedWithin + ", " + page + "]";
     }
 
-    /** Builder of {@link MediaQuery}. */
+    /**
+     * Builder of {@link MediaQuery}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private DramaId dramaId;
         private String name;
         private String nameFuzzy;
         private TimeWindow uploadedWithin;
         private PageRequest page = PageRequest.first();
+        private final NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
 
         /** Only the media of this drama. */
         public Builder dramaId(DramaId dramaId) {
-            this.dramaId = Objects.requireNonNull(dramaId, "dramaId");
+            this.dramaId = nulls.optional(dramaId, "drama_id");
             return this;
         }
 
@@ -129,7 +138,7 @@ public final class MediaQuery {
          * {@code %} is refused at {@link #build()}: use {@link #nameFuzzy(String)} to search.
          */
         public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = nulls.optional(name, "media_name");
             return this;
         }
 
@@ -138,19 +147,19 @@ public final class MediaQuery {
          * as a drama name or {@code 第1集}. Sent as given: no wildcards.
          */
         public Builder nameFuzzy(String text) {
-            this.nameFuzzy = Objects.requireNonNull(text, "text");
+            this.nameFuzzy = nulls.optional(text, "media_name_fuzzy");
             return this;
         }
 
         /** Only media uploaded in {@code [start, end)}. */
         public Builder uploadedWithin(TimeWindow window) {
-            this.uploadedWithin = Objects.requireNonNull(window, "window");
+            this.uploadedWithin = nulls.optional(window, "start_time");
             return this;
         }
 
         /** The page; default offset 0, limit 100. */
         public Builder page(PageRequest page) {
-            this.page = Objects.requireNonNull(page, "page");
+            this.page = nulls.optional(page, "limit", PageRequest.first());
             return this;
         }
 

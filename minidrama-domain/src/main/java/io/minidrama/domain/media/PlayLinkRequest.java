@@ -3,6 +3,7 @@ package io.minidrama.domain.media;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.time.Clock;
@@ -66,6 +67,7 @@ public final class PlayLinkRequest {
                         "the preview is at most the video's duration (" + b.knownDuration.toSeconds() + " s)");
             }
         }
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.mediaId = b.mediaId;
         this.expiry = expiry;
@@ -138,7 +140,13 @@ public final class PlayLinkRequest {
         return "PlayLinkRequest[" + mediaId + ", t=" + expiry.getEpochSecond() + "]";
     }
 
-    /** Builder of {@link PlayLinkRequest}. */
+    /**
+     * Builder of {@link PlayLinkRequest}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build(Clock)} reports it with every
+     * other violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final MediaId mediaId;
         private Instant expiry;
@@ -149,6 +157,7 @@ public final class PlayLinkRequest {
         private List<String> bkref = List.of();
         private Integer previewSeconds;
         private Duration knownDuration;
+        private final NullSetters nulls = new NullSetters();
 
         private Builder(MediaId mediaId) {
             this.mediaId = mediaId;
@@ -156,21 +165,21 @@ public final class PlayLinkRequest {
 
         /** Expire at this instant (R-9: future, at most 2 h away). */
         public Builder expiresAt(Instant expiry) {
-            this.expiry = Objects.requireNonNull(expiry, "expiry");
+            this.expiry = expiry;
             this.lifetime = null;
             return this;
         }
 
         /** Expire this long after the clock's now (R-9: at most 2 h). */
         public Builder expiresIn(Duration lifetime) {
-            this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+            this.lifetime = lifetime;
             this.expiry = null;
             return this;
         }
 
         /** Channel tag. */
         public Builder us(String us) {
-            this.us = Objects.requireNonNull(us, "us");
+            this.us = nulls.optional(us, "us");
             return this;
         }
 
@@ -182,13 +191,13 @@ public final class PlayLinkRequest {
 
         /** Referer allow-list, 1..10 domains. */
         public Builder whref(List<String> domains) {
-            this.whref = List.copyOf(domains);
+            this.whref = NullSetters.copy(nulls.optional(domains, "whref", List.of()));
             return this;
         }
 
         /** Referer deny-list, 1..10 domains. */
         public Builder bkref(List<String> domains) {
-            this.bkref = List.copyOf(domains);
+            this.bkref = NullSetters.copy(nulls.optional(domains, "bkref", List.of()));
             return this;
         }
 
@@ -200,7 +209,7 @@ public final class PlayLinkRequest {
 
         /** The video's duration, when known, so R-12 can be checked before sending. */
         public Builder knownDuration(Duration duration) {
-            this.knownDuration = Objects.requireNonNull(duration, "duration");
+            this.knownDuration = nulls.optional(duration, "duration");
             return this;
         }
 

@@ -2,11 +2,11 @@ package io.minidrama.domain.media;
 
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,6 +29,7 @@ public final class PullUpload {
             checkHttpUrl(v, "cover_url", b.coverUrl);
         }
         SingleFileUpload.checkSourceContext(v, b.sourceContext);
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.name = b.name;
         this.mediaUrl = b.mediaUrl;
@@ -72,12 +73,19 @@ public final class PullUpload {
         return "PullUpload[" + name + ", " + mediaUrl + "]";
     }
 
-    /** Builder of {@link PullUpload}. */
+    /**
+     * Builder of {@link PullUpload}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private MediaName name;
         private URI mediaUrl;
         private URI coverUrl;
         private String sourceContext;
+        private final NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
@@ -102,25 +110,29 @@ public final class PullUpload {
 
         /** The cover's URL, absolute http(s) (optional). */
         public Builder coverUrl(URI coverUrl) {
-            this.coverUrl = Objects.requireNonNull(coverUrl, "coverUrl");
+            this.coverUrl = nulls.optional(coverUrl, "cover_url");
             return this;
         }
 
         /** The cover's URL, parsed (optional). */
         public Builder coverUrl(String coverUrl) {
-            this.coverUrl = parse("cover_url", coverUrl);
+            this.coverUrl = nulls.optional(parse("cover_url", coverUrl), "cover_url");
             return this;
         }
 
         /** Context passed through to the upload event (optional). */
         public Builder sourceContext(String sourceContext) {
-            this.sourceContext = Objects.requireNonNull(sourceContext, "sourceContext");
+            this.sourceContext = nulls.optional(sourceContext, "source_context");
             return this;
         }
 
+        /** The parsed URL; {@code null} for {@code null}, so build() reports it. */
         private static URI parse(String field, String url) {
+            if (url == null) {
+                return null;
+            }
             try {
-                return new URI(Objects.requireNonNull(url, field));
+                return new URI(url);
             } catch (java.net.URISyntaxException e) {
                 throw InvalidRequestException.of(field, Rule.R8, url, field + " is not a valid URL: " + e.getReason());
             }

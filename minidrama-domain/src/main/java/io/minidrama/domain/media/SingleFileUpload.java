@@ -2,9 +2,9 @@ package io.minidrama.domain.media;
 
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
+import io.minidrama.domain.internal.NullSetters;
 import io.minidrama.domain.internal.Violations;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +37,7 @@ public final class SingleFileUpload {
                     "a cover is 1 byte .. 10 MB");
         }
         checkSourceContext(v, b.sourceContext);
+        b.nulls.reportTo(v);
         v.throwIfAny();
         this.name = b.name;
         this.format = b.format;
@@ -94,7 +95,13 @@ public final class SingleFileUpload {
                 + (cover == null ? "" : ", cover " + coverFormat.wire() + " " + cover.size() + " bytes") + "]";
     }
 
-    /** Builder of {@link SingleFileUpload}. */
+    /**
+     * Builder of {@link SingleFileUpload}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private MediaName name;
         private VideoFormat format;
@@ -102,6 +109,7 @@ public final class SingleFileUpload {
         private CoverFormat coverFormat;
         private ByteSource cover;
         private String sourceContext;
+        private final NullSetters nulls = new NullSetters();
 
         private Builder() {
         }
@@ -126,14 +134,14 @@ public final class SingleFileUpload {
 
         /** A cover image and its format (optional). */
         public Builder cover(CoverFormat format, ByteSource content) {
-            this.coverFormat = Objects.requireNonNull(format, "format");
-            this.cover = Objects.requireNonNull(content, "content");
+            this.coverFormat = nulls.optional(format, "cover_type");
+            this.cover = nulls.optional(content, "cover_data");
             return this;
         }
 
         /** Context passed through to the upload event (optional). */
         public Builder sourceContext(String sourceContext) {
-            this.sourceContext = Objects.requireNonNull(sourceContext, "sourceContext");
+            this.sourceContext = nulls.optional(sourceContext, "source_context");
             return this;
         }
 

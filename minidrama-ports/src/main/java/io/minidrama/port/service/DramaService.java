@@ -22,7 +22,11 @@ public final class DramaService {
         this.port = Objects.requireNonNull(port, "port");
     }
 
-    /** Submits a drama for its first audit; returns the new drama id. */
+    /**
+     * Submits a drama for its first audit; returns the new drama id. Its paperwork can be checked
+     * before the episodes are uploaded: {@code FirstSubmission.Builder.buildDraft()}, then
+     * {@code draft.withMedia(ids)}.
+     */
     public DramaId submit(FirstSubmission submission) {
         return port.submit(submission);
     }

@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * MiniDrama md = MiniDrama.create(platform);
+ * FirstSubmission.Draft paperwork = FirstSubmission.builder()...buildDraft(); // checked before any upload
  * MediaId id = md.uploads().uploadSingle(SingleFileUpload.builder()...build());
- * DramaId drama = md.dramas().submit(FirstSubmission.builder()...build());
+ * DramaId drama = md.dramas().submit(paperwork.withMedia(List.of(id)));
  * }</pre>
  *
  * Thread-safe; share one instance. Every request is checked against the platform's rules before

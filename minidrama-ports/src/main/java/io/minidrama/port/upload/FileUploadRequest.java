@@ -10,9 +10,10 @@ import io.minidrama.domain.media.VideoFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to upload from disk: a video file, its episode name, optionally a cover file.
@@ -60,6 +61,7 @@ public final class FileUploadRequest {
         if (format != null) {
             v.check(format.uploadable(), "media_type", Rule.R2, format.wire(), "m3u8 is accepted only by pull upload");
         }
+        b.givenNull.forEach(field -> v.found.add(RuleViolation.givenNull(field)));
         v.throwIfAny();
         this.video = b.video.toAbsolutePath().normalize();
         this.name = b.name;
@@ -143,7 +145,13 @@ public final class FileUploadRequest {
         return "FileUploadRequest[" + name + ", " + video + "]";
     }
 
-    /** Builder of {@link FileUploadRequest}. */
+    /**
+     * Builder of {@link FileUploadRequest}. Not thread-safe.
+     *
+     * <p>A setter given {@code null} never throws: {@link #build()} reports it with every other
+     * violation, a required value as missing, an optional one as
+     * {@link io.minidrama.domain.error.RuleViolation#givenNull}.
+     */
     public static final class Builder {
         private final Path video;
         private final MediaName name;
@@ -153,6 +161,8 @@ public final class FileUploadRequest {
         private String sourceContext;
         private String checkpointKey;
         private UploadListener listener = UploadListener.NONE;
+        /** Optional values given {@code null}, reported at build() like the domain's builders do. */
+        private final Set<String> givenNull = new LinkedHashSet<>();
 
         private Builder(Path video, MediaName name) {
             this.video = video;
@@ -161,39 +171,52 @@ public final class FileUploadRequest {
 
         /** The video format, when the extension does not tell it. */
         public Builder format(VideoFormat format) {
-            this.format = Objects.requireNonNull(format, "format");
+            this.format = optional(format, "media_type");
             return this;
         }
 
         /** A cover file; its format comes from the extension. */
         public Builder cover(Path cover) {
-            this.cover = Objects.requireNonNull(cover, "cover");
+            this.cover = optional(cover, "cover_data");
             return this;
         }
 
         /** A cover file of the given format. */
         public Builder cover(Path cover, CoverFormat format) {
-            this.cover = Objects.requireNonNull(cover, "cover");
-            this.coverFormat = Objects.requireNonNull(format, "format");
+            this.cover = optional(cover, "cover_data");
+            this.coverFormat = optional(format, "cover_type");
             return this;
         }
 
         /** Context passed through to the upload event. */
         public Builder sourceContext(String sourceContext) {
-            this.sourceContext = Objects.requireNonNull(sourceContext, "sourceContext");
+            this.sourceContext = optional(sourceContext, "source_context");
             return this;
         }
 
         /** The checkpoint key (default: the video's absolute path and the episode name). */
         public Builder checkpointKey(String key) {
-            this.checkpointKey = Objects.requireNonNull(key, "key");
+            this.checkpointKey = optional(key, "checkpoint_key");
             return this;
         }
 
         /** A progress listener. */
         public Builder listener(UploadListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = optional(listener, "listener", UploadListener.NONE);
             return this;
+        }
+
+        private <T> T optional(T value, String field) {
+            return optional(value, field, null);
+        }
+
+        private <T> T optional(T value, String field, T ifNull) {
+            if (value == null) {
+                givenNull.add(field);
+                return ifNull;
+            }
+            givenNull.remove(field);
+            return value;
         }
 
         /**

@@ -444,7 +444,13 @@ public final class FileUploadService implements AutoCloseable {
         };
     }
 
-    /** Builder of {@link FileUploadService}. */
+    /**
+     * Builder of {@link FileUploadService}.
+     *
+     * <p>Configuration, not request data: a {@code null} argument to a setter throws
+     * {@link NullPointerException} at once (a programming error; request builders such as
+     * {@code FirstSubmission.Builder} report a {@code null} at {@code build()} instead).
+     */
     public static final class Builder {
         private final MediaUploadPort port;
         private final UploadCheckpointPort checkpoints;

@@ -36,6 +36,14 @@ import java.util.stream.Stream;
  * mid-way resume from their checkpoints. A failed episode does not stop the others; the result
  * names it, and running the same season again uploads only what is missing.
  *
+ * <p>An hour of uploads is wasted if the submission is then refused: check its paperwork first,
+ * upload, then complete and submit it.
+ * <pre>{@code
+ * FirstSubmission.Draft paperwork = FirstSubmission.builder()...buildDraft(); // throws before any upload
+ * List<MediaId> episodes = seasonUploader.uploadFolder("我的短剧", folder).mediaIdsInOrder();
+ * DramaId drama = miniDrama.dramas().submit(paperwork.withMedia(episodes));
+ * }</pre>
+ *
  * <p>Thread-safe.
  */
 public final class SeasonUploader {

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * An example service, written as a user of the library would: it uploads the episodes of a season
- * in order (small ones in one request, large ones in 5 MB parts) and submits the drama for review.
+ * in order (small ones in one request, large ones in 5 MB parts) and submits the drama for review,
+ * having checked its paperwork before the first upload.
  */
 public final class SeasonPublisher {
     private final MiniDrama miniDrama;
@@ -34,15 +35,13 @@ public final class SeasonPublisher {
                          String licenceNumber, MaterialId authorisationLetter, List<ByteSource> episodes) {
     }
 
-    /** Uploads every episode, then submits the drama; returns the drama id. */
+    /**
+     * Checks the paperwork, uploads every episode, then submits the drama; returns the drama id.
+     * Paperwork the platform would refuse fails before the first byte is uploaded.
+     */
     public DramaId publish(Season season) {
-        List<MediaId> episodes = new ArrayList<>();
-        for (int n = 1; n <= season.episodes().size(); n++) {
-            episodes.add(upload(MediaName.of(season.name(), n), season.episodes().get(n - 1)));
-        }
-        return miniDrama.dramas().submit(FirstSubmission.builder()
+        FirstSubmission.Draft paperwork = FirstSubmission.builder()
                 .name(season.name())
-                .mediaIds(episodes)
                 .producer(season.producer())
                 .description(season.description())
                 .coverMaterialId(season.cover())
@@ -50,7 +49,12 @@ public final class SeasonPublisher {
                 .dramaType(DramaType.ANIMATED)
                 .copyright(Copyright.withoutProtection(Copyright.Role.PRODUCER))
                 .authorizedMaterialId(season.authorisationLetter())
-                .build());
+                .buildDraft();
+        List<MediaId> episodes = new ArrayList<>();
+        for (int n = 1; n <= season.episodes().size(); n++) {
+            episodes.add(upload(MediaName.of(season.name(), n), season.episodes().get(n - 1)));
+        }
+        return miniDrama.dramas().submit(paperwork.withMedia(episodes));
     }
 
     private MediaId upload(MediaName name, ByteSource video) {

@@ -5,7 +5,9 @@ import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.drama.Drama;
+import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.media.ByteSource;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.port.service.MiniDrama;
@@ -19,6 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MiniDramaTest
 class SeasonPublisherExampleTest {
@@ -50,6 +53,18 @@ class SeasonPublisherExampleTest {
 
         PlayLink link = miniDrama.media().playLink(miniDrama.dramas().get(id).mediaIds().get(0), Duration.ofHours(1));
         assertFalse(link.mp4Url().isEmpty());
+    }
+
+    @Test
+    void publish_whenThePaperworkIsBroken_refusesItBeforeUploadingAnything(MiniDrama miniDrama, FakeControl platform) {
+        SeasonPublisher.Season s = season();
+        SeasonPublisher.Season noProducer = new SeasonPublisher.Season(s.name(), " ", s.description(), s.cover(), s.licence(),
+                s.licenceNumber(), s.authorisationLetter(), s.episodes());
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> new SeasonPublisher(miniDrama).publish(noProducer));
+
+        assertTrue(e.violates(Rule.R14), e::getMessage);
+        assertEquals(List.of(), platform.recordedCalls());
     }
 
     @Test
