@@ -9,6 +9,7 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.UploadCheckpointPort;
 
@@ -190,6 +191,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
             p.setProperty("part." + part.resourceType().code() + "." + part.partNumber(), part.etag().value());
         }
         p.setProperty("updated_at", c.updatedAt().toString());
+        c.namesakes().ids().ifPresent(ids -> p.setProperty("namesakes", Namesakes.encode(ids)));
         return p;
     }
 
@@ -215,6 +217,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         }
         UploadSession session = UploadSession.restore(UploadId.of(p.getProperty("upload_id")),
                 Long.parseLong(p.getProperty("video_size")), Long.parseLong(p.getProperty("cover_size")), parts);
-        return new UploadCheckpoint(p.getProperty("key"), id, req, session, Instant.parse(p.getProperty("updated_at")));
+        return new UploadCheckpoint(p.getProperty("key"), id, req, session, Instant.parse(p.getProperty("updated_at")),
+                Namesakes.decode(p.getProperty("namesakes")));
     }
 }

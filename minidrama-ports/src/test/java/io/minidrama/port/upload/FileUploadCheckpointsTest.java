@@ -9,7 +9,9 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.domain.MediaId;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,21 @@ class FileUploadCheckpointsTest {
         assertEquals(s.recordedParts(), back.session().recordedParts());
         assertEquals("\"d899e1b2\"", back.session().recordedParts().get(0).etag().value());
         assertEquals(c.updatedAt(), back.updatedAt());
+    }
+
+    @Test
+    void save_thenLoad_roundTripsTheNamesakesAndReadsAnOlderCheckpointAsUnknown() {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadCheckpoint older = checkpoint("wx-up-1", UploadSession.start(UploadId.of("wx-up-1"), 50 * MB, 2 * MB));
+        UploadCheckpoint c = new UploadCheckpoint(older.key(), older.video(), older.request(), older.session(), older.updatedAt(),
+                Namesakes.of(List.of(MediaId.of(42L), MediaId.of(9_007_199_254_740_993L))));
+
+        store.save(c);
+        assertEquals(c.namesakes(), store.load(c.key()).orElseThrow().namesakes());
+        store.delete(c.key());
+        store.save(older);
+        assertEquals(Namesakes.unknown(), store.load(c.key()).orElseThrow().namesakes());
+        assertEquals(Namesakes.of(List.of()), Namesakes.decode(Namesakes.encode(java.util.Set.of())));
     }
 
     @Test

@@ -255,6 +255,28 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenTheUploadIdExpiredBeforeItsCommitAndAnOlderNamesakeExists_startsOverInsteadOfTakingTheOlderMedia() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 13);
+        MediaId older = service.upload(FileUploadRequest.builder(file("old.mp4", MB, 14), MediaName.of("我的短剧", 1)).build());
+        FileUploadRequest request = request(video, UploadListener.NONE);
+        io.minidrama.domain.media.UploadSession done = io.minidrama.domain.media.UploadSession.start(
+                io.minidrama.domain.UploadId.of("up-expired"), 12 * MB);
+        for (io.minidrama.domain.media.PartPlan p : done.plannedParts()) {
+            done = done.recordPart(p.resourceType(), p.partNumber(), p.length(), io.minidrama.domain.Etag.of("\"e" + p.partNumber() + "\""));
+        }
+        checkpoints.save(new UploadCheckpoint(request.checkpointKey(), FileIdentities.of(video),
+                io.minidrama.domain.media.ApplyUpload.of(request.name(), request.format()), done, Instant.now(),
+                io.minidrama.port.Namesakes.of(List.of(older))));
+
+        MediaId id = service.upload(request);
+
+        assertTrue(id.value() != older.value(), "the older namesake is not this upload's media");
+        assertEquals(2, port.media.size());
+        assertEquals(1, port.applyCalls.get(), "the expired upload started over once");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
     void upload_whenApplyFailsInTransit_retriesItAndSucceeds() throws IOException {
         Path video = file("ep1.mp4", 11 * MB, 11);
         port.applyFailures.set(2);
