@@ -5,6 +5,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.RuleViolation;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.events.PushRejectedException;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.upload.SeasonResult;
 import picocli.CommandLine;
 
@@ -53,6 +54,11 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof TransportException transport) {
             err.println("transport failure: " + transport.getMessage());
             return TRANSPORT;
+        }
+        if (e instanceof CheckpointStorageException storage) {
+            // Exit 1 when the upload is open on the platform: "nothing was sent" (2) would be false.
+            err.println(storage.getMessage());
+            return storage.uploadInProgress().isPresent() ? INTERNAL : INVALID;
         }
         if (e instanceof UncheckedIOException io) {
             err.println("I/O error: " + io.getCause().getMessage());

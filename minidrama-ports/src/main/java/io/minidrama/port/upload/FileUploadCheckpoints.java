@@ -8,6 +8,7 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
 import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
@@ -82,7 +83,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         try {
             return read(fileOf(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint of " + key, e);
+            throw new UncheckedIOException("cannot read the checkpoint of " + key + " in " + dir, e);
         }
     }
 
@@ -102,6 +103,28 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
     @Override
     public void delete(String key) {
         withLock(key, () -> Files.deleteIfExists(fileOf(key)));
+    }
+
+    /**
+     * Writes, syncs and deletes a temporary file in the directory, under the key's lock.
+     *
+     * @throws CheckpointStorageException if that fails (nothing was sent)
+     */
+    @Override
+    public void checkWritable(String key) {
+        try {
+            withLock(key, () -> {
+                Path probe = Files.createTempFile(dir, "probe", ".tmp");
+                try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+                    ch.force(true);
+                } finally {
+                    Files.deleteIfExists(probe);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw CheckpointStorageException.beforeSending(dir.toString(), e);
+        }
     }
 
     private interface IoAction {

@@ -17,6 +17,7 @@ import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
 import io.minidrama.port.Namesakes;
 import io.minidrama.port.MediaCatalogPort;
@@ -199,11 +200,12 @@ public final class FileUploadService implements AutoCloseable {
         UploadCheckpoint checkpoint = resumable(key, identity, apply, coverSize).orElse(null);
         boolean resumed = checkpoint != null;
         if (checkpoint == null) {
+            checkpoints.checkWritable(key);
             Namesakes before = namesakes(apply);
             UploadId id = apply(apply);
             checkpoint = new UploadCheckpoint(key, identity, apply, UploadSession.start(id, video.size(), coverSize), clock.instant(),
                     before);
-            checkpoints.save(checkpoint);
+            save(checkpoint);
         } else {
             LOG.log(System.Logger.Level.INFO, "resuming upload " + checkpoint.session().uploadId() + " of " + request.name()
                     + ": " + checkpoint.session().recordedParts().size() + "/" + checkpoint.session().plannedParts().size() + " parts done");
@@ -367,8 +369,26 @@ public final class FileUploadService implements AutoCloseable {
         }
     }
 
+    /** Saves; a failure once the upload is open on the platform says so, and what to do. */
+    private void save(UploadCheckpoint c) {
+        try {
+            checkpoints.save(c);
+        } catch (CheckpointStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
+        }
+    }
+
     private Optional<UploadCheckpoint> resumable(String key, FileIdentity identity, ApplyUpload apply, long coverSize) {
-        Optional<UploadCheckpoint> stored = checkpoints.load(key);
+        Optional<UploadCheckpoint> stored;
+        try {
+            stored = checkpoints.load(key);
+        } catch (CheckpointStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CheckpointStorageException.beforeSending("the checkpoint store", e);
+        }
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -436,7 +456,15 @@ public final class FileUploadService implements AutoCloseable {
             }
             if (next != current.session()) {
                 current = current.withSession(next, clock.instant());
-                checkpoints.save(current);
+                try {
+                    save(current);
+                } catch (CheckpointStorageException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
                 double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
                 notify(request, new UploadProgress(next.bytesRecorded(), next.bytesTotal(), next.recordedParts().size(), partsTotal,
                         sentThisRun / secs));

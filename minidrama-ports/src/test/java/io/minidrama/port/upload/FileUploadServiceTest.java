@@ -6,6 +6,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,57 @@ class FileUploadServiceTest {
         assertEquals(2, port.media.size());
         assertEquals(1, port.applyCalls.get(), "the expired upload started over once");
         assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void upload_whenTheCheckpointDirectoryCannotBeWritten_failsTypedBeforeAnyCallSayingNothingWasSent() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 15);
+        Path gone = dir.resolve("cp-gone");
+        FileUploadCheckpoints broken = FileUploadCheckpoints.in(gone);
+        Files.delete(gone);
+        Files.writeString(gone, "a file where the directory was");
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, broken).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getMessage().contains(gone.toString()), e.getMessage());
+        assertTrue(e.uploadInProgress().isEmpty());
+        assertEquals(0, port.applyCalls.get());
+        assertTrue(port.partCalls.isEmpty());
+    }
+
+    @Test
+    void upload_whenSavingFailsAfterApply_reportsTheUploadInProgressAndWhatToDo() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 16);
+        io.minidrama.port.UploadCheckpointPort failing = new io.minidrama.port.UploadCheckpointPort() {
+            @Override
+            public java.util.Optional<UploadCheckpoint> load(String key) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void save(UploadCheckpoint checkpoint) {
+                throw new java.io.UncheckedIOException(new java.nio.file.FileSystemException("/cp/x.tmp", null, "No space left on device"));
+            }
+
+            @Override
+            public void delete(String key) {
+            }
+        };
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, failing).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertEquals(1, port.applyCalls.get());
+        assertTrue(e.uploadInProgress().isPresent());
+        assertTrue(e.getMessage().contains("in progress on the platform"), e.getMessage());
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertTrue(e.getMessage().contains("run again"), e.getMessage());
     }
 
     @Test
