@@ -79,6 +79,30 @@ class FileUploadCheckpointsTest {
     }
 
     @Test
+    void checkWritable_whenTheDirectoryIsWritable_leavesNoFileButTheLock_andWhenGone_failsTypedSayingNothingWasSent() throws IOException {
+        Path cp = dir.resolve("cp");
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(cp);
+
+        store.checkWritable("k");
+        try (var files = Files.list(cp)) {
+            assertEquals(List.of(".lock"), files.map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]+", "")).toList());
+        }
+        try (var files = Files.list(cp)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(cp);
+        Files.writeString(cp, "a file where the directory was");
+
+        io.minidrama.port.CheckpointStorageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.port.CheckpointStorageException.class, () -> store.checkWritable("k"));
+        assertTrue(e.getMessage().startsWith("cannot save upload state in " + cp.toAbsolutePath().normalize() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.uploadInProgress().isEmpty());
+    }
+
+    @Test
     void load_whenKeyUnknown_isEmpty_andDeleteOfUnknownKeyDoesNothing() {
         FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
         assertTrue(store.load("nope").isEmpty());

@@ -298,6 +298,41 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenTheStoreReportsItCannotBeWritten_sendsNothing() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 17);
+        io.minidrama.port.UploadCheckpointPort readOnly = new io.minidrama.port.UploadCheckpointPort() {
+            @Override
+            public java.util.Optional<UploadCheckpoint> load(String key) {
+                return checkpoints.load(key);
+            }
+
+            @Override
+            public void save(UploadCheckpoint checkpoint) {
+                throw new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/cp/x.tmp"));
+            }
+
+            @Override
+            public void delete(String key) {
+                checkpoints.delete(key);
+            }
+
+            @Override
+            public void checkWritable(String key) {
+                throw CheckpointStorageException.beforeSending("/cp", new java.io.UncheckedIOException(
+                        new java.nio.file.AccessDeniedException("/cp/probe.tmp")));
+            }
+        };
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, readOnly).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertEquals(0, port.applyCalls.get(), "checked before applyupload");
+        assertTrue(e.getMessage().contains("permission denied (/cp/probe.tmp); nothing was sent"), e.getMessage());
+    }
+
+    @Test
     void upload_whenSavingFailsAfterApply_reportsTheUploadInProgressAndWhatToDo() throws IOException {
         Path video = file("ep1.mp4", 12 * MB, 16);
         io.minidrama.port.UploadCheckpointPort failing = new io.minidrama.port.UploadCheckpointPort() {
