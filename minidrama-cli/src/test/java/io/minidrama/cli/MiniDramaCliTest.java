@@ -76,6 +76,36 @@ class MiniDramaCliTest {
         return run(all.toArray(String[]::new));
     }
 
+    /**
+     * A video file this process cannot read: mode 000, or (as root, who reads it anyway) a link to
+     * a write-only sysfs file; the test is skipped only where neither exists.
+     */
+    static Path unreadableVideo(Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("ep1.mp4"), new byte[1000]);
+        try {
+            Files.setPosixFilePermissions(f, java.util.Set.of());
+        } catch (UnsupportedOperationException notPosix) {
+            // the fallback below
+        }
+        if (!canRead(f)) {
+            return f;
+        }
+        Files.delete(f);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && !canRead(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(f, writeOnly);
+    }
+
+    private static boolean canRead(Path f) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Path video(String name, int size) throws IOException {
         return Files.write(dir.resolve(name), MiniDramaFixtures.bytes(size, size));
     }
@@ -105,6 +135,19 @@ class MiniDramaCliTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("media_name (R-1)"), r.err());
         assertTrue(r.err().contains("第<episode>集"), r.err());
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+        assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void upload_whenTheFileCannotBeRead_exitsTwoWithTheReasonAndSendsNothing() throws IOException {
+        Path notAFile = unreadableVideo(dir);
+
+        Run r = platform("upload", notAFile.toString(), "--name", "我的短剧 - 第1集", "--checkpoint-dir", dir.resolve("cp").toString());
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("nothing was sent"), r.err());
+        assertTrue(r.err().contains("media_data") && r.err().contains("cannot read the file: "), r.err());
         assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
         assertEquals(0, emulator.tokenFetches());
     }

@@ -2,6 +2,7 @@ package io.minidrama.port;
 
 import io.minidrama.domain.UploadId;
 import io.minidrama.domain.error.MiniDramaException;
+import io.minidrama.port.internal.IoFailures;
 
 import java.util.Optional;
 
@@ -28,41 +29,15 @@ public final class CheckpointStorageException extends MiniDramaException {
      * @param cause the failure, described in the message by its kind and detail
      */
     public static CheckpointStorageException beforeSending(String where, Throwable cause) {
-        return new CheckpointStorageException("cannot save upload state in " + where + ": " + describe(cause)
+        return new CheckpointStorageException("cannot save upload state in " + where + ": " + IoFailures.describe(cause)
                 + "; nothing was sent. Make it writable or choose another checkpoint store, and run again", null, cause);
     }
 
     /** Saving failed after {@code applyupload} opened upload {@code id} of {@code what}. */
     public static CheckpointStorageException afterSending(UploadId id, String what, Throwable cause) {
         return new CheckpointStorageException("upload " + id.value() + " of " + what + " is in progress on the platform, but its state "
-                + "cannot be saved (" + describe(cause) + "), so it cannot be resumed; fix the checkpoint store and run again: the upload "
+                + "cannot be saved (" + IoFailures.describe(cause) + "), so it cannot be resumed; fix the checkpoint store and run again: the upload "
                 + "starts over and this one expires unused, creating no media", id, cause);
-    }
-
-    /** A failure in words: the JDK's file-system messages are often only the path, so the kind comes first. */
-    private static String describe(Throwable t) {
-        String context = "";
-        Throwable c = t;
-        if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) {
-            c = u.getCause();
-            if (u.getMessage() != null && !u.getMessage().equals(c.toString())) {
-                context = u.getMessage() + ": ";
-            }
-        }
-        String kind;
-        if (c instanceof java.nio.file.AccessDeniedException) {
-            kind = "permission denied";
-        } else if (c instanceof java.nio.file.NoSuchFileException) {
-            kind = "no such file or directory";
-        } else if (c instanceof java.nio.file.NotDirectoryException) {
-            kind = "not a directory";
-        } else if (c instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            kind = f.getReason();
-        } else {
-            kind = c.getClass().getSimpleName();
-        }
-        String file = c instanceof java.nio.file.FileSystemException f ? f.getFile() : c.getMessage();
-        return context + kind + (file == null || file.isBlank() || file.equals(kind) ? "" : " (" + file + ")");
     }
 
     /** The upload left open on the platform, when saving failed after it was opened. */

@@ -19,6 +19,7 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.internal.IoFailures;
 import io.minidrama.port.Namesakes;
 import io.minidrama.port.MediaCatalogPort;
 import io.minidrama.port.MediaUploadPort;
@@ -160,12 +161,36 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     private MediaId run(FileUploadRequest request, UploadHandle handle) {
+        checkReadable(request);
         ByteSource video = ByteSource.ofFile(request.video());
         Optional<ByteSource> cover = request.cover().map(ByteSource::ofFile);
         if (video.size() < singleUploadThreshold && video.size() < UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE) {
             return single(request, video, cover);
         }
         return chunked(request, video, cover, handle, true);
+    }
+
+    /**
+     * Reads a byte of the video and of the cover, so a file that cannot be read is refused before
+     * anything is sent (not reported later as a failed transfer).
+     */
+    private static void checkReadable(FileUploadRequest request) {
+        java.util.List<io.minidrama.domain.error.RuleViolation> found = new ArrayList<>();
+        unreadable(request.video(), "media_data").ifPresent(found::add);
+        request.cover().flatMap(c -> unreadable(c, "cover_data")).ifPresent(found::add);
+        if (!found.isEmpty()) {
+            throw new io.minidrama.domain.error.InvalidRequestException(found);
+        }
+    }
+
+    private static Optional<io.minidrama.domain.error.RuleViolation> unreadable(java.nio.file.Path file, String field) {
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.of(new io.minidrama.domain.error.RuleViolation(field, io.minidrama.domain.error.Rule.NONE, file.toString(),
+                    "cannot read the file: " + IoFailures.describe(e)));
+        }
     }
 
     private MediaId single(FileUploadRequest request, ByteSource video, Optional<ByteSource> cover) {

@@ -69,6 +69,36 @@ class FileUploadServiceTest {
         return p;
     }
 
+    /**
+     * A video file this process cannot read: mode 000, or (as root, who reads it anyway) a link to
+     * a write-only sysfs file; the test is skipped only where neither exists.
+     */
+    static Path unreadableVideo(Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("ep1.mp4"), new byte[1000]);
+        try {
+            Files.setPosixFilePermissions(f, java.util.Set.of());
+        } catch (UnsupportedOperationException notPosix) {
+            // the fallback below
+        }
+        if (!canRead(f)) {
+            return f;
+        }
+        Files.delete(f);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && !canRead(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(f, writeOnly);
+    }
+
+    private static boolean canRead(Path f) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private FileUploadRequest request(Path video, UploadListener listener) {
         return FileUploadRequest.builder(video, MediaName.of("我的短剧", 1)).listener(listener).build();
     }
@@ -361,6 +391,18 @@ class FileUploadServiceTest {
         assertTrue(e.getMessage().contains("in progress on the platform"), e.getMessage());
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
         assertTrue(e.getMessage().contains("run again"), e.getMessage());
+    }
+
+    @Test
+    void upload_whenTheVideoCannotBeRead_refusesWithTheReasonBeforeAnyCall() throws IOException {
+        Path notAFile = unreadableVideo(dir);
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.upload(request(notAFile, UploadListener.NONE)));
+
+        assertEquals("media_data", e.violations().get(0).field());
+        assertTrue(e.violations().get(0).message().startsWith("cannot read the file: "), e.getMessage());
+        assertEquals(0, port.singleCalls.get());
+        assertEquals(0, port.applyCalls.get());
     }
 
     @Test
