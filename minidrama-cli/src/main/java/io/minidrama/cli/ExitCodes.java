@@ -24,7 +24,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        java.io.PrintWriter err = cmd.getErr();
+        java.io.PrintWriter err = Output.escaping(cmd.getErr());
         Throwable e = ex;
         while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
                 && e.getCause() != null) {

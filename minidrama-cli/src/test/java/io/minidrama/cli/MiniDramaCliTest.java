@@ -153,6 +153,33 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void upload_whenTheNameCarriesTerminalEscapes_exitsTwoWithT1SendsNothingAndPrintsThemEscaped() throws IOException {
+        Path ep = video("ep1.mp4", 1000);
+
+        Run r = platform("upload", ep.toString(), "--name", "\u001b]0;pwned\u0007\u001b[2J我的短剧 - 第1集");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("media_name (T-1)"), r.err());
+        assertFalse(r.err().contains("\u001b") || r.err().contains("\u0007"), "no raw control character reaches the terminal: " + r.err());
+        assertTrue(r.err().contains("\\u001B]0;pwned\\u0007"), r.err());
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+    }
+
+    @Test
+    void mediaGet_whenTextFromThePlatformCarriesTerminalEscapes_printsThemEscaped() throws IOException {
+        Run upload = platform("upload", video("ep1.mp4", 1000).toString(), "--name", "我的短剧 - 第1集", "--json");
+        MediaId id = MediaId.of(upload.json().getJsonNumber("media_id").longValue());
+        emulator.platform().submit(MiniDramaFixtures.aDrama(List.of(id)).build());
+        emulator.control().rejectEpisode(id, "\u001b]0;pwned\u0007\u001b[2J\u202Eevil", List.of());
+
+        Run r = platform("media", "get", Long.toString(id.value()));
+
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007") || r.out().contains("\u202E"), r.out());
+        assertTrue(r.out().contains("\\u001B]0;pwned\\u0007\\u001B[2J\\u202Eevil"), r.out());
+    }
+
+    @Test
     void mediaLink_whenExpiryBeyondTwoHoursAndRlimitTooHigh_exitsTwoListingBothRules() {
         Run r = platform("media", "link", "123", "--expires-in", "PT3H", "--rlimit", "12");
 

@@ -43,22 +43,20 @@ public final class ShownText {
     }
 
     /**
-     * {@code text} with every refused character but the line feed written as {@code \}{@code uXXXX}
-     * (and a backslash that starts such a sequence doubled, so the escape cannot be forged): safe
-     * to print to a terminal.
+     * {@code text} with every refused character but the line feed written as {@code \}{@code uXXXX}:
+     * safe to print to a terminal. Idempotent, so text escaped once (a rejected value in a
+     * violation) is unchanged when escaped again on its way out.
      */
     public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int n = Character.charCount(c);
-            boolean refused = isRefused(c) && c != '\n';
-            boolean forged = c == '\\' && text.startsWith("u", i + 1);
-            if (refused || forged) {
+            if (isRefused(c) && c != '\n') {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
-                out.append(refused ? String.format("\\u%04X", c) : "\\\\");
+                out.append(String.format("\\u%04X", c));
             } else if (out != null) {
                 out.appendCodePoint(c);
             }

@@ -69,9 +69,9 @@ class ShownTextTest {
     }
 
     @Test
-    void escape_writesRefusedCharactersAsCodesKeepsLineFeedsAndCannotBeForged() {
+    void escape_writesRefusedCharactersAsCodesKeepsLineFeedsAndIsIdempotent() {
         assertEquals("a\\u001B[2Jb\nc\\u202Ed", ShownText.escape("a\u001b[2Jb\nc\u202Ed"));
-        assertEquals("\\\\u001B", ShownText.escape("\\u001B"), "a literal backslash-u is not mistaken for an escape");
+        assertEquals("a\\u001B[2Jb", ShownText.escape(ShownText.escape("a\u001b[2Jb")));
         assertEquals("普通的名字", ShownText.escape("普通的名字"));
     }
 }
