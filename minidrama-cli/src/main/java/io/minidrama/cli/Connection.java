@@ -29,13 +29,31 @@ final class Connection {
     @Option(names = "--json", description = "Print one JSON object with the platform's field names")
     boolean json;
 
+    /** {@code --base-url} as an absolute http(s) URL with a host and a port in 1..65535, checked before any call. */
+    private String checkedBaseUrl() {
+        String hint = "an absolute http(s) URL with a host and, if any, a port 1..65535, such as https://api.weixin.qq.com";
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(baseUrl == null ? "" : baseUrl.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw InvalidRequestException.of("--base-url", Rule.NONE, baseUrl, hint + " (" + e.getReason() + ")");
+        }
+        boolean ok = ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                && uri.getHost() != null && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535))
+                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!ok) {
+            throw InvalidRequestException.of("--base-url", Rule.NONE, baseUrl, hint);
+        }
+        return uri.toString();
+    }
+
     /**
      * The adapter for these options.
      *
      * @throws InvalidRequestException when neither credentials nor a token are given
      */
     JdkHttpMiniDramaAdapter open() {
-        JdkHttpMiniDramaAdapter.Builder b = JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl);
+        JdkHttpMiniDramaAdapter.Builder b = JdkHttpMiniDramaAdapter.builder().baseUrl(checkedBaseUrl());
         if (accessToken != null && !accessToken.isBlank()) {
             String token = accessToken;
             // A caller-supplied token: valid for the call's lifetime as far as we know.

@@ -22,6 +22,21 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int TRANSPORT = 4;
     static final int INTERNAL = 1;
 
+    /** The JDK's file-system messages are often only the path: the kind of failure comes first. */
+    static String describe(UncheckedIOException io) {
+        java.io.IOException c = io.getCause();
+        String context = io.getMessage() == null || io.getMessage().equals(String.valueOf(c)) ? "" : io.getMessage() + ": ";
+        if (!(c instanceof java.nio.file.FileSystemException fs)) {
+            return context + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        }
+        String kind = c instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : c instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : c instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : c instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                : fs.getReason() != null ? fs.getReason() : c.getClass().getSimpleName();
+        return context + kind + " (" + fs.getFile() + (fs.getOtherFile() == null ? "" : ", " + fs.getOtherFile()) + ")";
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         java.io.PrintWriter err = Output.escaping(cmd.getErr());
@@ -61,7 +76,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return storage.uploadInProgress().isPresent() ? INTERNAL : INVALID;
         }
         if (e instanceof UncheckedIOException io) {
-            err.println("I/O error: " + io.getCause().getMessage());
+            err.println("I/O error: " + describe(io));
             return INVALID;
         }
         if (e instanceof IllegalArgumentException iae) {

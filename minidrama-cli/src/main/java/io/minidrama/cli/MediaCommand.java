@@ -32,7 +32,7 @@ final class MediaCommand {
     @Command(mixinStandardHelpOptions = true, name = "list", description = "List media (filters optional).")
     int list(@Mixin Connection connection,
              @Option(names = "--drama-id", description = "Only this drama's episodes") Long dramaId,
-             @Option(names = "--name", description = "Exact name, or with a leading/trailing % for fuzzy") String name,
+             @Option(names = "--name", description = "Exact name, or with a leading/trailing %% for fuzzy") String name,
              @Option(names = "--limit", defaultValue = "100") int limit,
              @Option(names = "--offset", defaultValue = "0") int offset) {
         MediaQuery.Builder q = MediaQuery.builder().page(PageRequest.of(offset, limit));

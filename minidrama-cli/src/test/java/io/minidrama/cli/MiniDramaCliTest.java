@@ -180,6 +180,65 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void ioErrors_sayWhatWentWrongNotOnlyThePath() throws IOException {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path missing = dir.resolve("missing");
+        Path ep = video("ep1.mp4", 1000);
+        String[] events = {"event", "verify", "--token", "t", "--timestamp", "1", "--nonce", "n", "--signature", "s"};
+
+        List<Run> runs = List.of(
+                platform("upload-season", missing.toString(), "--drama", "我的短剧"),
+                platform("upload-season", aFile.toString(), "--drama", "我的短剧"),
+                platform("upload", ep.toString(), "--name", "我的短剧 - 第1集", "--checkpoint-dir", aFile.toString()),
+                run(concat(events, missing.toString())),
+                run(concat(events, unreadableVideo(Files.createDirectory(dir.resolve("unreadable"))).toString())));
+
+        List<String> expected = List.of("no such file or directory (" + missing, "not a directory (" + aFile,
+                "exists and is not a directory (" + aFile, "no such file or directory (" + missing, "permission denied (");
+        for (int i = 0; i < runs.size(); i++) {
+            assertEquals(2, runs.get(i).exit(), runs.get(i).err());
+            assertTrue(runs.get(i).err().startsWith("I/O error: "), runs.get(i).err());
+            assertTrue(runs.get(i).err().contains(expected.get(i)), "case " + i + ": " + runs.get(i).err());
+        }
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
+    @Test
+    void anyCommand_whenBaseUrlPortOutOfRange_exitsTwoBeforeAnyCall() {
+        Run r = run("drama", "list", "--base-url", "http://127.0.0.1:99999", "--appid", APPID, "--secret", SECRET);
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--base-url"), r.err());
+        assertTrue(r.err().contains("port"), r.err());
+        assertEquals(2, run("drama", "list", "--base-url", "ftp://example.com", "--appid", APPID, "--secret", SECRET).exit());
+        assertEquals(2, run("drama", "list", "--base-url", "127.0.0.1:8080", "--appid", APPID, "--secret", SECRET).exit());
+    }
+
+    @Test
+    void mediaListHelp_printsThePercentSignWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Run r;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = run("media", "list", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("leading/trailing % for fuzzy"), r.out());
+        assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"), captured.toString());
+        assertFalse(r.err().contains("picocli WARN"), r.err());
+    }
+
+    @Test
     void mediaLink_whenExpiryBeyondTwoHoursAndRlimitTooHigh_exitsTwoListingBothRules() {
         Run r = platform("media", "link", "123", "--expires-in", "PT3H", "--rlimit", "12");
 
