@@ -238,6 +238,58 @@ class MiniDramaCliTest {
         assertFalse(r.err().contains("picocli WARN"), r.err());
     }
 
+    /** The tool in its own JVM (the JDK reads its HTTP logging properties once per JVM). */
+    private Run child(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                MiniDramaCli.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return new Run(p.exitValue(), output, output);
+    }
+
+    @Test
+    void jdkHttpClientLogging_staysQuietUnlessDebugHttpAsksAndThenWarnsThatTokensShow() throws Exception {
+        List<String> jdkLogging = List.of("-Djdk.httpclient.HttpClient.log=all", "-Djdk.internal.httpclient.debug=true");
+        String[] list = {"drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID, "--secret", SECRET};
+
+        Run quiet = child(jdkLogging, list);
+        List<String> tokens = emulator.issuedTokens();
+        String[] asked = java.util.Arrays.copyOf(list, list.length + 1);
+        asked[list.length] = "--debug-http";
+        Run debug = child(jdkLogging, asked);
+
+        assertEquals(0, quiet.exit(), quiet.out());
+        assertFalse(tokens.isEmpty());
+        for (String token : tokens) {
+            assertFalse(quiet.out().contains(token), "the access token leaked: " + quiet.out());
+        }
+        assertFalse(quiet.out().contains("/wxa/sec/vod/"), "no JDK request line: " + quiet.out());
+        assertEquals(0, debug.exit(), debug.out());
+        assertTrue(debug.out().contains("--debug-http: the JDK HTTP client logs request URLs, which carry the access token"), debug.out());
+        assertTrue(debug.out().contains("/wxa/sec/vod/"), "asked for, the JDK's request lines are printed: " + debug.out());
+    }
+
+    @Test
+    void secretFile_isReadInsteadOfTheCommandLineAndTheHelpPointsToItAndTheEnvironment() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret"), SECRET + "\n");
+
+        Run r = run("drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID, "--secret-file", secret.toString());
+        Run missing = run("drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID,
+                "--secret-file", dir.resolve("nope").toString());
+        Run help = run("drama", "list", "--help");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("--secret-file") && missing.err().contains("no such file or directory"), missing.err());
+        String oneLine = help.out().replaceAll("\\s+", " ");
+        assertTrue(oneLine.contains("/proc/PID/cmdline"), help.out());
+        assertTrue(oneLine.contains("prefer env MINIDRAMA_SECRET or --secret-file"), help.out());
+    }
+
     @Test
     void mediaLink_whenExpiryBeyondTwoHoursAndRlimitTooHigh_exitsTwoListingBothRules() {
         Run r = platform("media", "link", "123", "--expires-in", "PT3H", "--rlimit", "12");
