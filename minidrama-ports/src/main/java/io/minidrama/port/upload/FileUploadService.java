@@ -276,7 +276,8 @@ public final class FileUploadService implements AutoCloseable {
      * nothing has been created yet when it finally fails.
      */
     private Namesakes namesakes(ApplyUpload apply) {
-        if (catalog == null) {
+        if (catalog == null || apply.name().wire().contains("%")) {
+            // A '%' inside the name cannot be asked for exactly (R-21 reads it as a wildcard).
             return Namesakes.unknown();
         }
         List<Media> named = named(apply);
@@ -291,6 +292,9 @@ public final class FileUploadService implements AutoCloseable {
     /** Every media named exactly like the upload (at most {@link #NAMESAKE_PAGES} pages). */
     private List<Media> named(ApplyUpload apply) {
         List<Media> all = new ArrayList<>();
+        if (apply.name().wire().contains("%")) {
+            return all;
+        }
         MediaQuery q = MediaQuery.builder().namePattern(apply.name().wire()).page(PageRequest.of(0, PageRequest.MAX_LIMIT)).build();
         for (int page = 0; page < NAMESAKE_PAGES; page++) {
             MediaQuery query = q;

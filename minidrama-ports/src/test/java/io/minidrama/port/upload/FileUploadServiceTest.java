@@ -406,6 +406,16 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenTheNameHoldsAPercentSign_isChunkedWithoutAskingForItsNamesakes() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 18);
+
+        MediaId id = service.upload(FileUploadRequest.builder(video, MediaName.of("100%纯爱", 1)).build());
+
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertEquals(1, port.applyCalls.get());
+    }
+
+    @Test
     void upload_whenApplyFailsInTransit_retriesItAndSucceeds() throws IOException {
         Path video = file("ep1.mp4", 11 * MB, 11);
         port.applyFailures.set(2);
