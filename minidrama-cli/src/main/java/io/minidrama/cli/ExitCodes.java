@@ -6,6 +6,7 @@ import io.minidrama.domain.error.RuleViolation;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.events.PushRejectedException;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.upload.SeasonResult;
 import picocli.CommandLine;
 
@@ -25,9 +26,24 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int UNEXPECTED_RESPONSE = 5;
     static final int INTERNAL = 1;
 
+    /** The JDK's file-system messages are often only the path: the kind of failure comes first. */
+    static String describe(UncheckedIOException io) {
+        java.io.IOException c = io.getCause();
+        String context = io.getMessage() == null || io.getMessage().equals(String.valueOf(c)) ? "" : io.getMessage() + ": ";
+        if (!(c instanceof java.nio.file.FileSystemException fs)) {
+            return context + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        }
+        String kind = c instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : c instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : c instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : c instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                : fs.getReason() != null ? fs.getReason() : c.getClass().getSimpleName();
+        return context + kind + " (" + fs.getFile() + (fs.getOtherFile() == null ? "" : ", " + fs.getOtherFile()) + ")";
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        java.io.PrintWriter err = cmd.getErr();
+        java.io.PrintWriter err = Output.escaping(cmd.getErr());
         Throwable e = ex;
         while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
                 && e.getCause() != null) {
@@ -68,8 +84,13 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
                     : " (the platform's answer does not fit this SDK: report it; trying again gives the same answer)"));
             return UNEXPECTED_RESPONSE;
         }
+        if (e instanceof CheckpointStorageException storage) {
+            // Exit 1 when the upload is open on the platform: "nothing was sent" (2) would be false.
+            err.println(storage.getMessage());
+            return storage.uploadInProgress().isPresent() ? INTERNAL : INVALID;
+        }
         if (e instanceof UncheckedIOException io) {
-            err.println("I/O error: " + io.getCause().getMessage());
+            err.println("I/O error: " + describe(io));
             return INVALID;
         }
         if (e instanceof IllegalArgumentException iae) {

@@ -32,7 +32,7 @@ final class MediaCommand {
     @Command(mixinStandardHelpOptions = true, name = "list", description = "List media (filters optional).")
     int list(@Mixin Connection connection,
              @Option(names = "--drama-id", description = "Only this drama's episodes") Long dramaId,
-             @Option(names = "--name", description = "Exact name (media_name); a % is no wildcard, use --name-fuzzy") String name,
+             @Option(names = "--name", description = "Exact name (media_name); a %% is no wildcard, use --name-fuzzy") String name,
              @Option(names = "--name-fuzzy", description = "Fuzzy name search (media_name_fuzzy), e.g. a drama name") String nameFuzzy,
              @Option(names = "--limit", defaultValue = "100") int limit,
              @Option(names = "--offset", defaultValue = "0") int offset) {

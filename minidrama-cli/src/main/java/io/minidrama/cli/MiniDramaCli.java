@@ -30,6 +30,7 @@ public final class MiniDramaCli {
 
     /** Runs the tool with the given streams; returns the exit code (for tests and embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        HttpDebug.quiet();
         CommandLine cmd = new CommandLine(new MiniDramaCli());
         cmd.setOut(out);
         cmd.setErr(err);

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.domain.ShownText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Where a command writes: plain words for people, or exactly one JSON object (platform field
- * names) for scripts. Errors always go to stderr.
+ * names) for scripts. Errors always go to stderr. Text for people is escaped
+ * ({@link ShownText#escape}): what the platform returns may hold control characters.
  */
 final class Output {
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
@@ -36,7 +38,7 @@ final class Output {
     /** A line for people (suppressed in JSON mode). */
     void say(String line) {
         if (!json) {
-            out.println(line);
+            out.println(ShownText.escape(line));
             out.flush();
         }
     }
@@ -44,7 +46,7 @@ final class Output {
     /** A progress line that rewrites itself (people only, stderr so stdout stays clean). */
     void progress(String line) {
         if (!json) {
-            err.print("\r" + line);
+            err.print("\r" + ShownText.escape(line));
             err.flush();
         }
     }
@@ -65,14 +67,38 @@ final class Output {
             }
             out.println(sw.toString().strip());
         } else {
-            out.println(human);
+            out.println(ShownText.escape(human));
         }
         out.flush();
     }
 
     void error(String message) {
-        err.println(message);
+        err.println(ShownText.escape(message));
         err.flush();
+    }
+
+    /**
+     * {@code target} behind a writer that escapes control and bidirectional formatting characters
+     * (all but line breaks), for messages that may quote what the platform or a file said.
+     */
+    static PrintWriter escaping(PrintWriter target) {
+        return new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                String s = new String(buf, off, len);
+                target.write(s.equals(System.lineSeparator()) ? s : ShownText.escape(s));
+            }
+
+            @Override
+            public void flush() {
+                target.flush();
+            }
+
+            @Override
+            public void close() {
+                target.flush();
+            }
+        }, true);
     }
 
     static JsonObjectBuilder object() {

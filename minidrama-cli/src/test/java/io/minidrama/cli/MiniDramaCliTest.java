@@ -78,6 +78,36 @@ class MiniDramaCliTest {
         return run(all.toArray(String[]::new));
     }
 
+    /**
+     * A video file this process cannot read: mode 000, or (as root, who reads it anyway) a link to
+     * a write-only sysfs file; the test is skipped only where neither exists.
+     */
+    static Path unreadableVideo(Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("ep1.mp4"), new byte[1000]);
+        try {
+            Files.setPosixFilePermissions(f, java.util.Set.of());
+        } catch (UnsupportedOperationException notPosix) {
+            // the fallback below
+        }
+        if (!canRead(f)) {
+            return f;
+        }
+        Files.delete(f);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && !canRead(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(f, writeOnly);
+    }
+
+    private static boolean canRead(Path f) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Path video(String name, int size) throws IOException {
         return Files.write(dir.resolve(name), MiniDramaFixtures.bytes(size, size));
     }
@@ -109,6 +139,157 @@ class MiniDramaCliTest {
         assertTrue(r.err().contains("第<episode>集"), r.err());
         assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
         assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void upload_whenTheFileCannotBeRead_exitsTwoWithTheReasonAndSendsNothing() throws IOException {
+        Path notAFile = unreadableVideo(dir);
+
+        Run r = platform("upload", notAFile.toString(), "--name", "我的短剧 - 第1集", "--checkpoint-dir", dir.resolve("cp").toString());
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("nothing was sent"), r.err());
+        assertTrue(r.err().contains("media_data") && r.err().contains("cannot read the file: "), r.err());
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+        assertEquals(0, emulator.tokenFetches());
+    }
+
+    @Test
+    void upload_whenTheNameCarriesTerminalEscapes_exitsTwoWithT1SendsNothingAndPrintsThemEscaped() throws IOException {
+        Path ep = video("ep1.mp4", 1000);
+
+        Run r = platform("upload", ep.toString(), "--name", "\u001b]0;pwned\u0007\u001b[2J我的短剧 - 第1集");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("media_name (T-1)"), r.err());
+        assertFalse(r.err().contains("\u001b") || r.err().contains("\u0007"), "no raw control character reaches the terminal: " + r.err());
+        assertTrue(r.err().contains("\\u001B]0;pwned\\u0007"), r.err());
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+    }
+
+    @Test
+    void mediaGet_whenTextFromThePlatformCarriesTerminalEscapes_printsThemEscaped() throws IOException {
+        Run upload = platform("upload", video("ep1.mp4", 1000).toString(), "--name", "我的短剧 - 第1集", "--json");
+        MediaId id = MediaId.of(upload.json().getJsonNumber("media_id").longValue());
+        emulator.platform().submit(MiniDramaFixtures.aDrama(List.of(id)).build());
+        emulator.control().rejectEpisode(id, "\u001b]0;pwned\u0007\u001b[2J\u202Eevil", List.of());
+
+        Run r = platform("media", "get", Long.toString(id.value()));
+
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007") || r.out().contains("\u202E"), r.out());
+        assertTrue(r.out().contains("\\u001B]0;pwned\\u0007\\u001B[2J\\u202Eevil"), r.out());
+    }
+
+    @Test
+    void ioErrors_sayWhatWentWrongNotOnlyThePath() throws IOException {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path missing = dir.resolve("missing");
+        Path ep = video("ep1.mp4", 1000);
+        String[] events = {"event", "verify", "--token", "t", "--timestamp", "1", "--nonce", "n", "--signature", "s"};
+
+        List<Run> runs = List.of(
+                platform("upload-season", missing.toString(), "--drama", "我的短剧"),
+                platform("upload-season", aFile.toString(), "--drama", "我的短剧"),
+                platform("upload", ep.toString(), "--name", "我的短剧 - 第1集", "--checkpoint-dir", aFile.toString()),
+                run(concat(events, missing.toString())),
+                run(concat(events, unreadableVideo(Files.createDirectory(dir.resolve("unreadable"))).toString())));
+
+        List<String> expected = List.of("no such file or directory (" + missing, "not a directory (" + aFile,
+                "exists and is not a directory (" + aFile, "no such file or directory (" + missing, "permission denied (");
+        for (int i = 0; i < runs.size(); i++) {
+            assertEquals(2, runs.get(i).exit(), runs.get(i).err());
+            assertTrue(runs.get(i).err().startsWith("I/O error: "), runs.get(i).err());
+            assertTrue(runs.get(i).err().contains(expected.get(i)), "case " + i + ": " + runs.get(i).err());
+        }
+        assertEquals(0, emulator.control().recordedCalls().size(), "nothing reached the platform");
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
+    @Test
+    void anyCommand_whenBaseUrlPortOutOfRange_exitsTwoBeforeAnyCall() {
+        Run r = run("drama", "list", "--base-url", "http://127.0.0.1:99999", "--appid", APPID, "--secret", SECRET);
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--base-url"), r.err());
+        assertTrue(r.err().contains("port"), r.err());
+        assertEquals(2, run("drama", "list", "--base-url", "ftp://example.com", "--appid", APPID, "--secret", SECRET).exit());
+        assertEquals(2, run("drama", "list", "--base-url", "127.0.0.1:8080", "--appid", APPID, "--secret", SECRET).exit());
+    }
+
+    @Test
+    void mediaListHelp_printsThePercentSignWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Run r;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = run("media", "list", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("leading/trailing % for fuzzy"), r.out());
+        assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"), captured.toString());
+        assertFalse(r.err().contains("picocli WARN"), r.err());
+    }
+
+    /** The tool in its own JVM (the JDK reads its HTTP logging properties once per JVM). */
+    private Run child(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                MiniDramaCli.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return new Run(p.exitValue(), output, output);
+    }
+
+    @Test
+    void jdkHttpClientLogging_staysQuietUnlessDebugHttpAsksAndThenWarnsThatTokensShow() throws Exception {
+        List<String> jdkLogging = List.of("-Djdk.httpclient.HttpClient.log=all", "-Djdk.internal.httpclient.debug=true");
+        String[] list = {"drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID, "--secret", SECRET};
+
+        Run quiet = child(jdkLogging, list);
+        List<String> tokens = emulator.issuedTokens();
+        String[] asked = java.util.Arrays.copyOf(list, list.length + 1);
+        asked[list.length] = "--debug-http";
+        Run debug = child(jdkLogging, asked);
+
+        assertEquals(0, quiet.exit(), quiet.out());
+        assertFalse(tokens.isEmpty());
+        for (String token : tokens) {
+            assertFalse(quiet.out().contains(token), "the access token leaked: " + quiet.out());
+        }
+        assertFalse(quiet.out().contains("/wxa/sec/vod/"), "no JDK request line: " + quiet.out());
+        assertEquals(0, debug.exit(), debug.out());
+        assertTrue(debug.out().contains("--debug-http: the JDK HTTP client logs request URLs, which carry the access token"), debug.out());
+        assertTrue(debug.out().contains("/wxa/sec/vod/"), "asked for, the JDK's request lines are printed: " + debug.out());
+    }
+
+    @Test
+    void secretFile_isReadInsteadOfTheCommandLineAndTheHelpPointsToItAndTheEnvironment() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret"), SECRET + "\n");
+
+        Run r = run("drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID, "--secret-file", secret.toString());
+        Run missing = run("drama", "list", "--base-url", emulator.baseUrl().toString(), "--appid", APPID,
+                "--secret-file", dir.resolve("nope").toString());
+        Run help = run("drama", "list", "--help");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("--secret-file") && missing.err().contains("no such file or directory"), missing.err());
+        String oneLine = help.out().replaceAll("\\s+", " ");
+        assertTrue(oneLine.contains("/proc/PID/cmdline"), help.out());
+        assertTrue(oneLine.contains("prefer env MINIDRAMA_SECRET or --secret-file"), help.out());
     }
 
     @Test

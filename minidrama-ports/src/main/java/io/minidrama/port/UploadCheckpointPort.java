@@ -29,4 +29,15 @@ public interface UploadCheckpointPort {
 
     /** Removes the checkpoint under {@code key}, if any. */
     void delete(String key);
+
+    /**
+     * Checks that a checkpoint under {@code key} can be saved now, leaving no checkpoint behind.
+     * The upload service calls it before its first call to the platform, so a store that cannot
+     * be written fails while nothing has been sent. The default does nothing (a store that cannot
+     * tell in advance); a failing {@link #save} is then reported as an upload in progress.
+     *
+     * @throws CheckpointStorageException if it cannot be saved (nothing was sent)
+     */
+    default void checkWritable(String key) {
+    }
 }

@@ -7,7 +7,9 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.domain.MediaId;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.UploadCheckpointPort;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The contract of {@link UploadCheckpointPort}: what is saved loads back; concurrent saves of one
  * upload never lose a part another save recorded (the later etag wins for a part both recorded);
- * a save for another upload id replaces the checkpoint; unknown keys load empty and delete quietly.
+ * a save for another upload id replaces the checkpoint; the {@link Namesakes} load back as saved
+ * (unknown, none or some); unknown keys load empty and delete quietly.
  *
  * <p>Extend it and implement {@link #createPort()}; a fresh, empty store for every test.
  */
@@ -75,6 +78,24 @@ public abstract class UploadCheckpointPortContractTest {
         assertEquals("ep1", loaded.key());
         assertEquals(s.recordedParts(), loaded.session().recordedParts());
         assertEquals(s.uploadId(), loaded.session().uploadId());
+    }
+
+    @Test
+    void save_thenLoad_keepsTheNamesakesKnownEmptyOrUnknown() {
+        UploadCheckpoint plain = checkpoint("ep1", session("u-1"));
+        UploadCheckpoint some = new UploadCheckpoint("ep2", plain.video(), plain.request(), plain.session(), T0,
+                Namesakes.of(List.of(MediaId.of(7L), MediaId.of(1_234_567_890_123_456_789L))));
+        UploadCheckpoint none = new UploadCheckpoint("ep3", plain.video(), plain.request(), plain.session(), T0, Namesakes.of(List.of()));
+
+        port.save(plain);
+        port.save(some);
+        port.save(none);
+
+        assertEquals(Namesakes.unknown(), port.load("ep1").orElseThrow().namesakes());
+        assertEquals(some.namesakes(), port.load("ep2").orElseThrow().namesakes());
+        assertEquals(Namesakes.of(List.of()), port.load("ep3").orElseThrow().namesakes());
+        port.save(some.withSession(some.session().recordPart(ResourceType.VIDEO, 1, UploadLimits.PART_SIZE, etag(1, "a")), T0));
+        assertEquals(some.namesakes(), port.load("ep2").orElseThrow().namesakes(), "a later save of the same upload keeps them");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.minidrama.adapter.redis.internal.CheckpointCodec;
 import io.minidrama.adapter.redis.internal.Hashing;
 import io.minidrama.adapter.redis.internal.Script;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.UploadCheckpointPort;
 
@@ -114,6 +115,22 @@ public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoC
             redis.del(redisKey(key));
         } catch (RedisException e) {
             throw failure("delete", key, e);
+        }
+    }
+
+    /**
+     * Sets and deletes a short-lived probe key next to the checkpoint's.
+     *
+     * @throws CheckpointStorageException if Redis refuses or cannot be reached (nothing was sent)
+     */
+    @Override
+    public void checkWritable(String key) {
+        String probe = redisKey(key) + ":probe";
+        try {
+            redis.set(probe, "1", io.lettuce.core.SetArgs.Builder.px(60_000));
+            redis.del(probe);
+        } catch (RedisException e) {
+            throw CheckpointStorageException.beforeSending("Redis (" + probe + ")", e);
         }
     }
 

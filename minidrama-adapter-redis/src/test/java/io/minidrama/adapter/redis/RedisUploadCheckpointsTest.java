@@ -99,6 +99,20 @@ class RedisUploadCheckpointsTest {
     }
 
     @Test
+    void checkWritable_leavesNoKey_andWhenRedisCannotBeUsed_failsTypedSayingNothingWasSent() {
+        RedisUploadCheckpoints store = store();
+
+        store.checkWritable(KEY);
+        assertEquals(List.of(), raw.keys("*"));
+
+        store.close();
+        io.minidrama.port.CheckpointStorageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.port.CheckpointStorageException.class, () -> store.checkWritable(KEY));
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.uploadInProgress().isEmpty());
+    }
+
+    @Test
     void save_storesOneHashPerKeyUnderTheHashedNameWithOneFieldPerPart() {
         RedisUploadCheckpoints store = store();
         store.save(checkpoint(UploadSession.start(UploadId.of("u"), 50 * MB, 2 * MB)

@@ -24,6 +24,8 @@ public record Actor(String name, MaterialId photoMaterialId, String role, String
             v.check(NAME.matcher(name).matches(), "name", Rule.S6_1, name, "an actor's name uses Chinese or English letters and '·' only");
         }
         v.require(photoMaterialId, "photo_material_id", Rule.S6_1);
+        v.checkShownText(role, "role", false);
+        v.checkShownText(profile, "profile", true);
         if (v.requireText(role, "role", Rule.S6_1)) {
             v.check(role.length() <= 30, "role", Rule.S6_1, role, "a role is at most 30 characters");
         }

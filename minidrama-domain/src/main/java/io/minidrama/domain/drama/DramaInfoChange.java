@@ -37,6 +37,10 @@ public final class DramaInfoChange {
     private DramaInfoChange(Builder b) {
         Violations v = Violations.start();
         v.require(b.dramaId, "drama_id", Rule.R28);
+        v.checkShownText(b.description, "description", true);
+        v.checkShownText(b.recommendations, "recommendations", true);
+        v.checkShownText(b.alternateName, "alternate_name", false);
+        v.checkShownText(b.producer, "producer", false);
         if (b.description != null) {
             v.check(!b.description.isBlank() && b.description.length() <= FirstSubmission.MAX_DESCRIPTION, "description", Rule.R28,
                     b.description.length() + " characters", "a description is 1..200 characters");

@@ -65,6 +65,10 @@ public final class FirstSubmission implements DramaSubmission {
     private FirstSubmission(Builder b, boolean withMedia) {
         Violations v = Violations.start();
         v.requireText(b.name, "name", Rule.R14);
+        v.checkShownText(b.name, "name", false);
+        v.checkShownText(b.producer, "producer", false);
+        v.checkShownText(b.description, "description", true);
+        v.checkShownText(b.recommendations, "recommendations", true);
         if (withMedia && v.check(b.mediaIds != null && !b.mediaIds.isEmpty(), "media_id_list", Rule.R14, b.mediaIds,
                 "media_id_list is required: the episodes' media ids in episode order")) {
             Set<MediaId> seen = new HashSet<>();

@@ -40,6 +40,9 @@ public final class Resubmission implements DramaSubmission {
         if (b.name != null) {
             v.requireText(b.name, "name", Rule.R18);
         }
+        v.checkShownText(b.name, "name", false);
+        v.checkShownText(b.producer, "producer", false);
+        v.checkShownText(b.description, "description", true);
         if (b.description != null) {
             v.check(b.description.length() <= FirstSubmission.MAX_DESCRIPTION, "description", Rule.S6_1,
                     b.description.length() + " characters", "the description is at most 200 characters");

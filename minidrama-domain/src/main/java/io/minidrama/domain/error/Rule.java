@@ -10,6 +10,8 @@ package io.minidrama.domain.error;
 public enum Rule {
     /** A structural requirement: the field must be present or well-formed. */
     NONE("-", "required field or well-formed value"),
+    /** Text the platform shows has no control or bidirectional formatting characters ({@link io.minidrama.domain.ShownText}). */
+    T1("T-1", "shown text: no control or bidirectional formatting characters"),
     R1("R-1", "media_name follows '<drama name> - 第N集'"),
     R2("R-2", "media_type is a supported video format"),
     R3("R-3", "cover_type is a supported image format"),

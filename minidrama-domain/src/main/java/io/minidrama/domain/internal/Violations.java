@@ -1,5 +1,6 @@
 package io.minidrama.domain.internal;
 
+import io.minidrama.domain.ShownText;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.error.RuleViolation;
@@ -109,11 +110,25 @@ public final class Violations {
         }
     }
 
+    /**
+     * T-1: {@code text}, which the platform shows to people, has no control or bidirectional
+     * formatting character ({@code multiline}: line feeds are allowed). Null passes.
+     */
+    public boolean checkShownText(String text, String field, boolean multiline) {
+        if (text == null) {
+            return true;
+        }
+        java.util.OptionalInt at = ShownText.firstRefused(text, multiline);
+        return check(at.isEmpty(), field, Rule.T1, text, at.isEmpty() ? "" : String.format(
+                "remove the control or bidirectional formatting character U+%04X at index %d: text the platform shows to people "
+                        + "must not carry characters that drive a terminal or reorder text", text.codePointAt(at.getAsInt()), at.getAsInt()));
+    }
+
     private static String printable(Object rejected) {
         if (rejected == null) {
             return RuleViolation.ABSENT;
         }
-        String s = String.valueOf(rejected);
+        String s = ShownText.escape(String.valueOf(rejected));
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

@@ -30,6 +30,8 @@ public record MediaName(String dramaName, int episode) {
                     "the drama name is at most " + MAX_DRAMA_NAME_LENGTH + " characters");
             v.check(!dramaName.contains("\n") && !dramaName.contains("\r"), "media_name", Rule.R1, dramaName,
                     "the drama name must be one line");
+            // Line feeds are R-1's; T-1 adds the other control and bidirectional characters.
+            v.checkShownText(dramaName, "media_name", true);
         }
         v.check(episode >= 1, "media_name", Rule.R1, episode, "the episode number is 1 or more");
         v.throwIfAny();

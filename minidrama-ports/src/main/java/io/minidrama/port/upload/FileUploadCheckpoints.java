@@ -8,7 +8,9 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.UploadCheckpointPort;
 
@@ -81,7 +83,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         try {
             return read(fileOf(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint of " + key, e);
+            throw new UncheckedIOException("cannot read the checkpoint of " + key + " in " + dir, e);
         }
     }
 
@@ -101,6 +103,28 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
     @Override
     public void delete(String key) {
         withLock(key, () -> Files.deleteIfExists(fileOf(key)));
+    }
+
+    /**
+     * Writes, syncs and deletes a temporary file in the directory, under the key's lock.
+     *
+     * @throws CheckpointStorageException if that fails (nothing was sent)
+     */
+    @Override
+    public void checkWritable(String key) {
+        try {
+            withLock(key, () -> {
+                Path probe = Files.createTempFile(dir, "probe", ".tmp");
+                try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+                    ch.force(true);
+                } finally {
+                    Files.deleteIfExists(probe);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw CheckpointStorageException.beforeSending(dir.toString(), e);
+        }
     }
 
     private interface IoAction {
@@ -190,6 +214,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
             p.setProperty("part." + part.resourceType().code() + "." + part.partNumber(), part.etag().value());
         }
         p.setProperty("updated_at", c.updatedAt().toString());
+        c.namesakes().ids().ifPresent(ids -> p.setProperty("namesakes", Namesakes.encode(ids)));
         return p;
     }
 
@@ -215,6 +240,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         }
         UploadSession session = UploadSession.restore(UploadId.of(p.getProperty("upload_id")),
                 Long.parseLong(p.getProperty("video_size")), Long.parseLong(p.getProperty("cover_size")), parts);
-        return new UploadCheckpoint(p.getProperty("key"), id, req, session, Instant.parse(p.getProperty("updated_at")));
+        return new UploadCheckpoint(p.getProperty("key"), id, req, session, Instant.parse(p.getProperty("updated_at")),
+                Namesakes.decode(p.getProperty("namesakes")));
     }
 }

@@ -13,13 +13,16 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
-import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.error.MiniDramaException;
+import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.internal.IoFailures;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.MediaCatalogPort;
 import io.minidrama.port.MediaUploadPort;
 import io.minidrama.port.UploadCheckpoint;
@@ -63,15 +66,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Lost answers.</b> An {@code applyupload} lost in transit is sent again (an unused
  *       upload id expires and creates nothing). A {@code commitupload} whose answer is lost is sent
  *       again; if the platform then no longer knows the upload id, the first commit did happen and
- *       the media is found by its name instead of being uploaded twice.</li>
+ *       the media is found instead of being uploaded twice: before {@code applyupload} the
+ *       service lists the media already bearing the name (exact name, no time window) and keeps
+ *       their ids in the checkpoint ({@link Namesakes}); the committed media is the one of that
+ *       name not among them. No clock is compared, so a platform clock hours away from this
+ *       machine's does not matter.</li>
  * </ul>
  *
  * <p>Thread-safe; share one instance. {@link #close()} stops its threads.
  */
 public final class FileUploadService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
-    /** Slack between this machine's clock and the platform's when matching creation times. */
+    /** Slack between this machine's clock and the platform's, for checkpoints without namesakes. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Pages of 100 read when listing the media of one name. */
+    private static final int NAMESAKE_PAGES = 10;
 
     private final MediaUploadPort port;
     private final MediaCatalogPort catalog;
@@ -154,12 +163,36 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     private MediaId run(FileUploadRequest request, UploadHandle handle) {
+        checkReadable(request);
         ByteSource video = ByteSource.ofFile(request.video());
         Optional<ByteSource> cover = request.cover().map(ByteSource::ofFile);
         if (video.size() < singleUploadThreshold && video.size() < UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE) {
             return single(request, video, cover);
         }
         return chunked(request, video, cover, handle, true);
+    }
+
+    /**
+     * Reads a byte of the video and of the cover, so a file that cannot be read is refused before
+     * anything is sent (not reported later as a failed transfer).
+     */
+    private static void checkReadable(FileUploadRequest request) {
+        java.util.List<io.minidrama.domain.error.RuleViolation> found = new ArrayList<>();
+        unreadable(request.video(), "media_data").ifPresent(found::add);
+        request.cover().flatMap(c -> unreadable(c, "cover_data")).ifPresent(found::add);
+        if (!found.isEmpty()) {
+            throw new io.minidrama.domain.error.InvalidRequestException(found);
+        }
+    }
+
+    private static Optional<io.minidrama.domain.error.RuleViolation> unreadable(java.nio.file.Path file, String field) {
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.of(new io.minidrama.domain.error.RuleViolation(field, io.minidrama.domain.error.Rule.NONE, file.toString(),
+                    "cannot read the file: " + IoFailures.describe(e)));
+        }
     }
 
     private MediaId single(FileUploadRequest request, ByteSource video, Optional<ByteSource> cover) {
@@ -194,17 +227,19 @@ public final class FileUploadService implements AutoCloseable {
         UploadCheckpoint checkpoint = resumable(key, identity, apply, coverSize).orElse(null);
         boolean resumed = checkpoint != null;
         if (checkpoint == null) {
+            checkpoints.checkWritable(key);
+            Namesakes before = namesakes(apply);
             UploadId id = apply(apply);
-            checkpoint = new UploadCheckpoint(key, identity, apply, UploadSession.start(id, video.size(), coverSize), clock.instant());
-            checkpoints.save(checkpoint);
+            checkpoint = new UploadCheckpoint(key, identity, apply, UploadSession.start(id, video.size(), coverSize), clock.instant(),
+                    before);
+            save(checkpoint);
         } else {
             LOG.log(System.Logger.Level.INFO, "resuming upload " + checkpoint.session().uploadId() + " of " + request.name()
                     + ": " + checkpoint.session().recordedParts().size() + "/" + checkpoint.session().plannedParts().size() + " parts done");
         }
         try {
             UploadCheckpoint done = uploadParts(request, checkpoint, video, cover.orElse(null), handle);
-            // The media, if committed, was created after the last part was recorded (allowing for clock skew).
-            MediaId media = commit(done.session(), apply, done.updatedAt().minus(CLOCK_SKEW));
+            MediaId media = commit(done);
             checkpoints.delete(key);
             return media;
         } catch (PlatformException e) {
@@ -223,28 +258,60 @@ public final class FileUploadService implements AutoCloseable {
      * upload id, which expires and creates no media.
      */
     private UploadId apply(ApplyUpload apply) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return port.applyUpload(apply);
-            } catch (TransportException | UnexpectedResponseException | PlatformException e) {
-                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
-                    throw e;
-                }
-                sleeper.sleep(retry.backoff(attempt));
-            }
+        return withRetries(() -> port.applyUpload(apply));
+    }
+
+    /**
+     * The media already named like the upload, listed by exact name without a time window, so a
+     * media found after a lost commit answer can be told from them without comparing this
+     * machine's clock with the platform's. Unknown without a catalog, or with more namesakes than
+     * {@link #NAMESAKE_PAGES} pages hold. A failed listing is retried like {@code applyupload};
+     * nothing has been created yet when it finally fails.
+     */
+    private Namesakes namesakes(ApplyUpload apply) {
+        if (catalog == null) {
+            return Namesakes.unknown();
         }
+        List<Media> named = named(apply);
+        if (named.size() >= NAMESAKE_PAGES * PageRequest.MAX_LIMIT) {
+            LOG.log(System.Logger.Level.WARNING, "over " + named.size() + " media are named " + apply.name()
+                    + "; a lost commit answer will be matched by upload time");
+            return Namesakes.unknown();
+        }
+        return Namesakes.of(named.stream().map(Media::id).toList());
+    }
+
+    /** Every media named exactly like the upload (at most {@link #NAMESAKE_PAGES} pages). */
+    private List<Media> named(ApplyUpload apply) {
+        List<Media> all = new ArrayList<>();
+        String name = apply.name().wire();
+        MediaQuery.Builder b = MediaQuery.builder().page(PageRequest.of(0, PageRequest.MAX_LIMIT));
+        // A % at either end cannot go in media_name: the fuzzy search finds the name, the filter below keeps it exact.
+        MediaQuery q = (name.startsWith("%") || name.endsWith("%") ? b.nameFuzzy(name) : b.name(name)).build();
+        for (int page = 0; page < NAMESAKE_PAGES; page++) {
+            MediaQuery query = q;
+            List<Media> got = withRetries(() -> catalog.listMedia(query));
+            got.stream().filter(m -> m.name().equals(apply.name().wire())).forEach(all::add);
+            if (got.size() < q.page().limit()) {
+                break;
+            }
+            q = q.withPage(q.page().next());
+        }
+        return all;
     }
 
     /**
      * Commits. A commit that fails without an answer it can read (a transport failure, or an
      * answer the SDK cannot map) may or may not have happened: it is sent
      * again, and if the platform then no longer knows the upload id (10093030), the first one did
-     * happen, so the media is looked up by its name (newest of that name uploaded since the last
-     * part was recorded) instead of uploading it a second time. The same lookup runs when the
-     * first commit itself answers 10093030: a process that committed and died before deleting its
-     * checkpoint (or a commit retried inside the adapter) leaves exactly that trace.
+     * happen, so the media is looked up by its name instead of uploading it a second time. The
+     * same lookup runs when the first commit itself answers 10093030: a process that committed and
+     * died before deleting its checkpoint (or a commit retried inside the adapter) leaves exactly
+     * that trace.
      */
-    private MediaId commit(UploadSession done, ApplyUpload apply, Instant since) {
+    private MediaId commit(UploadCheckpoint checkpoint) {
+        UploadSession done = checkpoint.session();
+        ApplyUpload apply = checkpoint.request();
         MiniDramaException first;
         try {
             return port.commitUpload(done.commitRequest());
@@ -252,7 +319,7 @@ public final class FileUploadService implements AutoCloseable {
             first = e;
         } catch (PlatformException p) {
             if (p.errorCode() == ErrorCode.RESOURCE_NOT_FOUND) {
-                Optional<MediaId> committed = committedMedia(apply, since);
+                Optional<MediaId> committed = committedMedia(checkpoint);
                 if (committed.isPresent()) {
                     LOG.log(System.Logger.Level.INFO, "upload " + done.uploadId() + " of " + apply.name()
                             + " was already committed: media " + committed.get());
@@ -271,7 +338,7 @@ public final class FileUploadService implements AutoCloseable {
                 if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
                     throw p;
                 }
-                Optional<MediaId> committed = committedMedia(apply, since);
+                Optional<MediaId> committed = committedMedia(checkpoint);
                 if (committed.isPresent()) {
                     LOG.log(System.Logger.Level.INFO, "commit of " + apply.name() + " had gone through before its answer was lost: media "
                             + committed.get());
@@ -283,26 +350,67 @@ public final class FileUploadService implements AutoCloseable {
         throw first;
     }
 
-    private Optional<MediaId> committedMedia(ApplyUpload apply, Instant since) {
+    /**
+     * The media the upload committed: a media of its exact name that was not among its
+     * {@link Namesakes} when it was opened (the newest, should there be several). A checkpoint
+     * without namesakes (written by an older version) falls back to the media of that name
+     * created since its last part was recorded, by this machine's clock within
+     * {@link #CLOCK_SKEW}.
+     */
+    private Optional<MediaId> committedMedia(UploadCheckpoint checkpoint) {
         if (catalog == null) {
             return Optional.empty();
         }
+        List<Media> named = named(checkpoint.request());
+        java.util.Comparator<Media> newest = java.util.Comparator.comparing(Media::createTime,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(m -> m.id().value());
+        Optional<java.util.Set<MediaId>> before = checkpoint.namesakes().ids();
+        if (before.isPresent()) {
+            return named.stream().filter(m -> !before.get().contains(m.id())).max(newest).map(Media::id);
+        }
         Instant until = clock.instant().plus(CLOCK_SKEW);
+        Instant since = checkpoint.updatedAt().minus(CLOCK_SKEW);
         if (!since.isBefore(until)) {
             since = until.minus(CLOCK_SKEW.multipliedBy(2));
         }
-        String name = apply.name().wire();
-        MediaQuery.Builder b = MediaQuery.builder().uploadedWithin(TimeWindow.of(since, until));
-        // A leading % cannot go in media_name: the fuzzy search finds the name, the filter below keeps it exact.
-        MediaQuery q = (name.startsWith("%") ? b.nameFuzzy(name) : b.name(name)).build();
         Instant from = since;
-        return catalog.listMedia(q).stream()
-                .filter(m -> m.name().equals(apply.name().wire()) && !m.createTime().isBefore(from))
-                .max(java.util.Comparator.comparing(Media::createTime)).map(Media::id);
+        return named.stream().filter(m -> m.createTime() != null && !m.createTime().isBefore(from) && m.createTime().isBefore(until))
+                .max(newest).map(Media::id);
+    }
+
+    private <T> T withRetries(java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (TransportException | UnexpectedResponseException | PlatformException e) {
+                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
+                    throw e;
+                }
+                sleeper.sleep(retry.backoff(attempt));
+            }
+        }
+    }
+
+    /** Saves; a failure once the upload is open on the platform says so, and what to do. */
+    private void save(UploadCheckpoint c) {
+        try {
+            checkpoints.save(c);
+        } catch (CheckpointStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
+        }
     }
 
     private Optional<UploadCheckpoint> resumable(String key, FileIdentity identity, ApplyUpload apply, long coverSize) {
-        Optional<UploadCheckpoint> stored = checkpoints.load(key);
+        Optional<UploadCheckpoint> stored;
+        try {
+            stored = checkpoints.load(key);
+        } catch (CheckpointStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CheckpointStorageException.beforeSending("the checkpoint store", e);
+        }
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -370,7 +478,15 @@ public final class FileUploadService implements AutoCloseable {
             }
             if (next != current.session()) {
                 current = current.withSession(next, clock.instant());
-                checkpoints.save(current);
+                try {
+                    save(current);
+                } catch (CheckpointStorageException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
                 double secs = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
                 notify(request, new UploadProgress(next.bytesRecorded(), next.bytesTotal(), next.recordedParts().size(), partsTotal,
                         sentThisRun / secs));

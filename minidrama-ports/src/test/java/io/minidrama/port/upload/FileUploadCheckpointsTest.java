@@ -9,7 +9,9 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.domain.MediaId;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,45 @@ class FileUploadCheckpointsTest {
         assertEquals(s.recordedParts(), back.session().recordedParts());
         assertEquals("\"d899e1b2\"", back.session().recordedParts().get(0).etag().value());
         assertEquals(c.updatedAt(), back.updatedAt());
+    }
+
+    @Test
+    void save_thenLoad_roundTripsTheNamesakesAndReadsAnOlderCheckpointAsUnknown() {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadCheckpoint older = checkpoint("wx-up-1", UploadSession.start(UploadId.of("wx-up-1"), 50 * MB, 2 * MB));
+        UploadCheckpoint c = new UploadCheckpoint(older.key(), older.video(), older.request(), older.session(), older.updatedAt(),
+                Namesakes.of(List.of(MediaId.of(42L), MediaId.of(9_007_199_254_740_993L))));
+
+        store.save(c);
+        assertEquals(c.namesakes(), store.load(c.key()).orElseThrow().namesakes());
+        store.delete(c.key());
+        store.save(older);
+        assertEquals(Namesakes.unknown(), store.load(c.key()).orElseThrow().namesakes());
+        assertEquals(Namesakes.of(List.of()), Namesakes.decode(Namesakes.encode(java.util.Set.of())));
+    }
+
+    @Test
+    void checkWritable_whenTheDirectoryIsWritable_leavesNoFileButTheLock_andWhenGone_failsTypedSayingNothingWasSent() throws IOException {
+        Path cp = dir.resolve("cp");
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(cp);
+
+        store.checkWritable("k");
+        try (var files = Files.list(cp)) {
+            assertEquals(List.of(".lock"), files.map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]+", "")).toList());
+        }
+        try (var files = Files.list(cp)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(cp);
+        Files.writeString(cp, "a file where the directory was");
+
+        io.minidrama.port.CheckpointStorageException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.port.CheckpointStorageException.class, () -> store.checkWritable("k"));
+        assertTrue(e.getMessage().startsWith("cannot save upload state in " + cp.toAbsolutePath().normalize() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.uploadInProgress().isEmpty());
     }
 
     @Test

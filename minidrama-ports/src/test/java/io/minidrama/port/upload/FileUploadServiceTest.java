@@ -6,6 +6,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.UploadLimits;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,36 @@ class FileUploadServiceTest {
         Path p = dir.resolve(name);
         Files.write(p, b);
         return p;
+    }
+
+    /**
+     * A video file this process cannot read: mode 000, or (as root, who reads it anyway) a link to
+     * a write-only sysfs file; the test is skipped only where neither exists.
+     */
+    static Path unreadableVideo(Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("ep1.mp4"), new byte[1000]);
+        try {
+            Files.setPosixFilePermissions(f, java.util.Set.of());
+        } catch (UnsupportedOperationException notPosix) {
+            // the fallback below
+        }
+        if (!canRead(f)) {
+            return f;
+        }
+        Files.delete(f);
+        Path writeOnly = Path.of("/sys/bus/pci/rescan");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(writeOnly) && !canRead(writeOnly),
+                "needs a file this process cannot read");
+        return Files.createSymbolicLink(f, writeOnly);
+    }
+
+    private static boolean canRead(Path f) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f)) {
+            ch.read(java.nio.ByteBuffer.allocate(1));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private FileUploadRequest request(Path video, UploadListener listener) {
@@ -270,6 +301,136 @@ class FileUploadServiceTest {
         assertEquals(1, port.applyCalls.get(), "no second upload");
         assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
         assertTrue(checkpoints.load(request(video, UploadListener.NONE).checkpointKey()).isEmpty());
+    }
+
+    @Test
+    void upload_whenTheUploadIdExpiredBeforeItsCommitAndAnOlderNamesakeExists_startsOverInsteadOfTakingTheOlderMedia() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 13);
+        MediaId older = service.upload(FileUploadRequest.builder(file("old.mp4", MB, 14), MediaName.of("我的短剧", 1)).build());
+        FileUploadRequest request = request(video, UploadListener.NONE);
+        io.minidrama.domain.media.UploadSession done = io.minidrama.domain.media.UploadSession.start(
+                io.minidrama.domain.UploadId.of("up-expired"), 12 * MB);
+        for (io.minidrama.domain.media.PartPlan p : done.plannedParts()) {
+            done = done.recordPart(p.resourceType(), p.partNumber(), p.length(), io.minidrama.domain.Etag.of("\"e" + p.partNumber() + "\""));
+        }
+        checkpoints.save(new UploadCheckpoint(request.checkpointKey(), FileIdentities.of(video),
+                io.minidrama.domain.media.ApplyUpload.of(request.name(), request.format()), done, Instant.now(),
+                io.minidrama.port.Namesakes.of(List.of(older))));
+
+        MediaId id = service.upload(request);
+
+        assertTrue(id.value() != older.value(), "the older namesake is not this upload's media");
+        assertEquals(2, port.media.size());
+        assertEquals(1, port.applyCalls.get(), "the expired upload started over once");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void upload_whenTheCheckpointDirectoryCannotBeWritten_failsTypedBeforeAnyCallSayingNothingWasSent() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 15);
+        Path gone = dir.resolve("cp-gone");
+        FileUploadCheckpoints broken = FileUploadCheckpoints.in(gone);
+        Files.delete(gone);
+        Files.writeString(gone, "a file where the directory was");
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, broken).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getMessage().contains(gone.toString()), e.getMessage());
+        assertTrue(e.uploadInProgress().isEmpty());
+        assertEquals(0, port.applyCalls.get());
+        assertTrue(port.partCalls.isEmpty());
+    }
+
+    @Test
+    void upload_whenTheStoreReportsItCannotBeWritten_sendsNothing() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 17);
+        io.minidrama.port.UploadCheckpointPort readOnly = new io.minidrama.port.UploadCheckpointPort() {
+            @Override
+            public java.util.Optional<UploadCheckpoint> load(String key) {
+                return checkpoints.load(key);
+            }
+
+            @Override
+            public void save(UploadCheckpoint checkpoint) {
+                throw new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/cp/x.tmp"));
+            }
+
+            @Override
+            public void delete(String key) {
+                checkpoints.delete(key);
+            }
+
+            @Override
+            public void checkWritable(String key) {
+                throw CheckpointStorageException.beforeSending("/cp", new java.io.UncheckedIOException(
+                        new java.nio.file.AccessDeniedException("/cp/probe.tmp")));
+            }
+        };
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, readOnly).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertEquals(0, port.applyCalls.get(), "checked before applyupload");
+        assertTrue(e.getMessage().contains("permission denied (/cp/probe.tmp); nothing was sent"), e.getMessage());
+    }
+
+    @Test
+    void upload_whenSavingFailsAfterApply_reportsTheUploadInProgressAndWhatToDo() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 16);
+        io.minidrama.port.UploadCheckpointPort failing = new io.minidrama.port.UploadCheckpointPort() {
+            @Override
+            public java.util.Optional<UploadCheckpoint> load(String key) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void save(UploadCheckpoint checkpoint) {
+                throw new java.io.UncheckedIOException(new java.nio.file.FileSystemException("/cp/x.tmp", null, "No space left on device"));
+            }
+
+            @Override
+            public void delete(String key) {
+            }
+        };
+
+        CheckpointStorageException e;
+        try (FileUploadService s = FileUploadService.builder(port, failing).sleeper(d -> { }).build()) {
+            e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
+        }
+
+        assertEquals(1, port.applyCalls.get());
+        assertTrue(e.uploadInProgress().isPresent());
+        assertTrue(e.getMessage().contains("in progress on the platform"), e.getMessage());
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertTrue(e.getMessage().contains("run again"), e.getMessage());
+    }
+
+    @Test
+    void upload_whenTheVideoCannotBeRead_refusesWithTheReasonBeforeAnyCall() throws IOException {
+        Path notAFile = unreadableVideo(dir);
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.upload(request(notAFile, UploadListener.NONE)));
+
+        assertEquals("media_data", e.violations().get(0).field());
+        assertTrue(e.violations().get(0).message().startsWith("cannot read the file: "), e.getMessage());
+        assertEquals(0, port.singleCalls.get());
+        assertEquals(0, port.applyCalls.get());
+    }
+
+    @Test
+    void upload_whenTheNameHoldsAPercentSign_isChunkedWithoutAskingForItsNamesakes() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 18);
+
+        MediaId id = service.upload(FileUploadRequest.builder(video, MediaName.of("100%纯爱", 1)).build());
+
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+        assertEquals(1, port.applyCalls.get());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.Namesakes;
 import io.minidrama.port.UploadCheckpoint;
 
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class CheckpointCodec {
         m.put(VIDEO_SIZE, Long.toString(s.videoSize()));
         m.put(COVER_SIZE, Long.toString(s.coverSize()));
         m.put("updated_at", c.updatedAt().toString());
+        c.namesakes().ids().ifPresent(ids -> m.put("namesakes", Namesakes.encode(ids)));
         for (UploadSession.RecordedPart part : s.recordedParts()) {
             m.put(PART + part.resourceType().code() + ":" + part.partNumber(), part.etag().value());
         }
@@ -85,7 +87,8 @@ public final class CheckpointCodec {
         }
         UploadSession session = UploadSession.restore(UploadId.of(get(m, UPLOAD_ID)), Long.parseLong(get(m, VIDEO_SIZE)),
                 Long.parseLong(get(m, COVER_SIZE)), parts);
-        return new UploadCheckpoint(get(m, "key"), id, req, session, Instant.parse(get(m, "updated_at")));
+        return new UploadCheckpoint(get(m, "key"), id, req, session, Instant.parse(get(m, "updated_at")),
+                Namesakes.decode(m.get("namesakes")));
     }
 
     private static String get(Map<String, String> m, String field) {
