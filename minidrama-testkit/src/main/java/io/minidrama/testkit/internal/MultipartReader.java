@@ -241,16 +241,20 @@ final class MultipartReader {
         return null;
     }
 
-    /** Growable buffer a file part is collected into, refusing to grow past a cap. */
+    /**
+     * Growable buffer a file part is collected into, refusing to grow past a cap. It grows with the
+     * bytes that actually arrive (doubling from 64 KB), never from a size the client declared.
+     */
     static final class Collector implements Sink {
+        static final int INITIAL = 64 * 1024;
         private byte[] data;
         private int size;
         private long seen;
         private final long cap;
 
-        Collector(long cap, long sizeHint) {
+        Collector(long cap) {
             this.cap = cap;
-            this.data = new byte[(int) Math.max(1024, Math.min(cap, sizeHint))];
+            this.data = new byte[(int) Math.min(INITIAL, cap)];
         }
 
         @Override
@@ -260,7 +264,7 @@ final class MultipartReader {
                 return;
             }
             if (size + len > data.length) {
-                data = Arrays.copyOf(data, (int) Math.min(cap, Math.max((long) data.length * 2, size + len)));
+                data = Arrays.copyOf(data, (int) Math.min(cap, Math.max((long) data.length * 2, (long) size + len)));
             }
             System.arraycopy(b, off, data, size, len);
             size += len;
@@ -276,6 +280,11 @@ final class MultipartReader {
 
         byte[] array() {
             return data;
+        }
+
+        /** How many bytes the buffer has room for now: what this part costs in memory. */
+        int capacity() {
+            return data.length;
         }
 
         int size() {
