@@ -308,7 +308,10 @@ public final class FakeControl {
         return engine.pushedEvents();
     }
 
-    /** Every call received so far, oldest first; an unmodifiable snapshot. */
+    /**
+     * Every call received so far, oldest first; an unmodifiable snapshot. Only the most recent
+     * 100 000 calls are kept, so a fake that serves for hours does not grow with every call.
+     */
     public List<RecordedCall> recordedCalls() {
         return faults.calls();
     }

@@ -178,6 +178,19 @@ class UploadStorageTest {
         assertEquals(0, p.control().partBytesInMemory());
     }
 
+    @Test
+    void recordedCalls_keepTheMostRecent100000Only() {
+        InMemoryMiniDramaPlatform p = fake().build();
+        for (int i = 0; i < 100_005; i++) {
+            assertThrows(PlatformException.class, () -> p.getTask(io.minidrama.domain.TaskId.of(1)));
+        }
+        p.applyUpload(ApplyUpload.of(MediaName.of("剧", 1), VideoFormat.MP4));
+
+        List<RecordedCall> calls = p.control().recordedCalls();
+        assertEquals(100_000, calls.size());
+        assertEquals("applyupload", calls.get(calls.size() - 1).operation());
+    }
+
     private static byte[] concat(List<byte[]> parts) {
         int n = parts.stream().mapToInt(b -> b.length).sum();
         byte[] out = new byte[n];

@@ -157,29 +157,37 @@ public final class ApiHandler implements HttpHandler {
         boolean tooLarge = false;
         InputStream in = new LimitedInputStream(ex.getRequestBody(), limit);
         MultipartReader reader = new MultipartReader(in, boundary);
-        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
-            long cap = fileCap(op, p.name());
-            if (cap > 0) {
-                MultipartReader.Collector c = new MultipartReader.Collector(cap);
-                reader.readBody(c);
-                tooLarge |= c.overCap();
-                files.put(p.name(), c);
-                names.put(p.name(), p.fileName() == null ? p.name() : p.fileName());
-            } else if (p.isFile()) {
-                reader.readBody((b, off, len) -> { });
-            } else {
-                texts.put(p.name(), reader.readText(64 * 1024));
+        try {
+            for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+                long cap = fileCap(op, p.name());
+                if (cap > 0) {
+                    MultipartReader.Collector c = new MultipartReader.Collector(cap);
+                    MultipartReader.Collector replaced = files.put(p.name(), c);
+                    if (replaced != null) {
+                        replaced.release();
+                    }
+                    reader.readBody(c);
+                    tooLarge |= c.overCap();
+                    names.put(p.name(), p.fileName() == null ? p.name() : p.fileName());
+                } else if (p.isFile()) {
+                    reader.readBody((b, off, len) -> { });
+                } else {
+                    texts.put(p.name(), reader.readText(64 * 1024));
+                }
             }
+            // The epilogue (a CRLF), so the request ends and the connection can carry the next one.
+            Exchanges.drain(in);
+            if (tooLarge) {
+                throw new WireError(-1, "Bad Gateway", 502);
+            }
+            if (part) {
+                return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
+            }
+            return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
+        } finally {
+            // The fake copies what it keeps: the chunks go back to the pool for the next request.
+            files.values().forEach(MultipartReader.Collector::release);
         }
-        // The epilogue (a CRLF), so the request ends and the connection can carry the next one.
-        Exchanges.drain(in);
-        if (tooLarge) {
-            throw new WireError(-1, "Bad Gateway", 502);
-        }
-        if (part) {
-            return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
-        }
-        return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
     }
 
     /** Room for the text fields and multipart framing around an upload's files. */
@@ -243,7 +251,7 @@ public final class ApiHandler implements HttpHandler {
             throw WireError.badArgument("data (the part's bytes) is required");
         }
         return new PartUpload(UploadId.of(uploadId), number, ResourceType.of(Integer.parseInt(rt)),
-                new ArraySource(data.array(), data.size(), names.get("data")));
+                data.source(names.get("data")));
     }
 
     private static SingleFileUpload single(Map<String, String> texts, Map<String, MultipartReader.Collector> files, Map<String, String> names) {
@@ -254,14 +262,14 @@ public final class ApiHandler implements HttpHandler {
         SingleFileUpload.Builder b = SingleFileUpload.builder()
                 .name(MediaName.parse(required(texts, "media_name")))
                 .format(VideoFormat.parse(required(texts, "media_type")))
-                .video(new ArraySource(video.array(), video.size(), names.get("media_data")));
+                .video(video.source(names.get("media_data")));
         String coverType = texts.get("cover_type");
         MultipartReader.Collector cover = files.get("cover_data");
         if ((coverType == null) != (cover == null)) {
             throw WireError.badArgument("cover_type and cover_data go together");
         }
         if (cover != null) {
-            ByteSource c = new ArraySource(cover.array(), cover.size(), names.get("cover_data"));
+            ByteSource c = cover.source(names.get("cover_data"));
             b.cover(CoverFormat.parse(coverType), c);
         }
         if (texts.containsKey("source_context")) {

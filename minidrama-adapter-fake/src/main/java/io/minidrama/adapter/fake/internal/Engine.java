@@ -174,8 +174,7 @@ public final class Engine {
     }
 
     public Etag uploadPart(PartUpload p) {
-        byte[] data = readAll(p.data());
-        String etag = Digests.etag(data);
+        String etag = Digests.etag(p.data());
         PartChain chain = locked(out -> {
             Upload u = upload("uploadpart", p.uploadId());
             if (p.resourceType() == ResourceType.COVER && u.request.coverFormat().isEmpty()) {
@@ -186,7 +185,7 @@ public final class Engine {
             return p.resourceType() == ResourceType.COVER ? u.cover : u.video;
         });
         // Digested (and its bytes held or dropped) under the upload's own lock, not the fake's.
-        if (!chain.put(p.partNumber(), data, etag)) {
+        if (!chain.put(p.partNumber(), p.data(), etag)) {
             throw expired("uploadpart", p.uploadId());
         }
         return Etag.of(etag);

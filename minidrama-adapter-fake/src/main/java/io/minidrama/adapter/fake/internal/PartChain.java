@@ -1,10 +1,13 @@
 package io.minidrama.adapter.fake.internal;
 
 import io.minidrama.domain.error.ErrorCode;
+import io.minidrama.domain.media.ByteSource;
 import io.minidrama.domain.media.PartInfo;
 import io.minidrama.domain.media.UploadLimits;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -76,13 +79,18 @@ final class PartChain {
         this.memoryBudget = memoryBudget;
     }
 
-    /** Records part {@code number} (replacing an earlier one); false when the upload was released meanwhile. */
-    synchronized boolean put(int number, byte[] data, String etag) {
+    /**
+     * Records part {@code number} (replacing an earlier one); false when the upload was released
+     * meanwhile. A part that can be digested at once and need not be kept is streamed from
+     * {@code source} into the digest without being copied; any other is copied (or spooled).
+     */
+    synchronized boolean put(int number, ByteSource source, String etag) {
         if (released) {
             return false;
         }
+        int size = (int) source.size();
         Rec old = parts.get(number);
-        if (old != null && number <= states.size() && old.etag.equals(etag) && old.size == data.length) {
+        if (old != null && number <= states.size() && old.etag.equals(etag) && old.size == size) {
             return true; // the same bytes again (a retried part): already digested
         }
         if (old != null) {
@@ -92,12 +100,28 @@ final class PartChain {
         if (number <= states.size()) {
             rewindTo(number - 1);
         }
-        Rec rec = new Rec(data.length, etag);
+        Rec rec = new Rec(size, etag);
         parts.put(number, rec);
-        recorded += data.length;
-        hold(number, rec, data);
+        recorded += size;
+        if (recorded > keepUpTo) {
+            contentLost = true;
+        }
+        if (number == states.size() + 1 && contentLost) {
+            Digests.update(running, source);
+            states.add(cloneOf(running));
+        } else {
+            hold(number, rec, readAll(source));
+        }
         fold();
         return true;
+    }
+
+    private static byte[] readAll(ByteSource source) {
+        try (InputStream in = source.openStream()) {
+            return in.readNBytes((int) source.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.fileName(), e);
+        }
     }
 
     /**
