@@ -36,8 +36,11 @@ final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MiniDramaEmulator emulator;
         try {
-            if (keepContentMb < 0 || keepContentMb > Long.MAX_VALUE / (1024 * 1024) || abandonedMinutes < 1) {
-                throw new IllegalArgumentException("--keep-content-mb must be >= 0 and --abandoned-upload-minutes >= 1");
+            if (keepContentMb < 0 || keepContentMb > Long.MAX_VALUE / (1024 * 1024)) {
+                throw new IllegalArgumentException("--keep-content-mb must be 0.." + Long.MAX_VALUE / (1024 * 1024));
+            }
+            if (abandonedMinutes < 1 || abandonedMinutes > 100_000_000) {
+                throw new IllegalArgumentException("--abandoned-upload-minutes must be 1..100000000");
             }
             emulator = MiniDramaEmulator.builder().port(port).threads(threads).keepContentUpTo(keepContentMb * 1024 * 1024)
                     .abandonedUploadsExpireAfter(Duration.ofMinutes(abandonedMinutes)).start();

@@ -68,9 +68,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sun.net.httpserver.nodelay=true} (without it uploads wait for delayed ACKs),
  * {@code sun.net.httpserver.maxReqTime=60} and {@code sun.net.httpserver.maxRspTime=60} (seconds: a
  * connection that takes longer to send its request, or to take its answer, is closed, so half-open
- * connections cannot hold the threads for long) and {@code sun.net.httpserver.drainAmount=0} (a body
- * the emulator refused unread is not read by the server either: the connection closes); idle
- * connections are closed after {@code sun.net.httpserver.idleInterval} (the JDK's default, 30 s).
+ * connections cannot hold the threads for long); idle connections are closed after
+ * {@code sun.net.httpserver.idleInterval} (the JDK's default, 30 s). A body refused unread is not
+ * read further than the JDK server's {@code sun.net.httpserver.drainAmount} (64 KB); then the
+ * connection closes.
  *
  * <p><b>Control over HTTP</b>, under {@code /__emulator/} (JSON in and out; misuse is HTTP 400):
  * <ul>
@@ -126,7 +127,6 @@ public final class MiniDramaEmulator implements AutoCloseable {
         serverDefault("sun.net.httpserver.nodelay", "true");
         serverDefault("sun.net.httpserver.maxReqTime", "60");
         serverDefault("sun.net.httpserver.maxRspTime", "60");
-        serverDefault("sun.net.httpserver.drainAmount", "0");
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "minidrama-emulator-" + n.incrementAndGet());

@@ -1000,7 +1000,9 @@ public final class Engine {
     private void due(List<PushEvent> out) {
         Instant now = clock.instant();
         long wallNow = settings.wallTicker().getAsLong();
-        long abandonNanos = settings.abandonedUploadTtl().toNanos();
+        // Durations past ~292 years do not fit in nanoseconds: they mean never.
+        long abandonNanos = settings.abandonedUploadTtl().compareTo(Duration.ofDays(100_000)) > 0 ? Long.MAX_VALUE
+                : settings.abandonedUploadTtl().toNanos();
         uploads.values().removeIf(u -> {
             // Expired by the fake's clock, or abandoned by the wall clock (the fake's clock may never move).
             boolean gone = !now.isBefore(u.created.plus(UPLOAD_TTL)) || wallNow - u.touched >= abandonNanos;
