@@ -143,6 +143,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 512);
         } catch (IOException e) {
+            sweeper.shutdownNow();
+            executor.shutdownNow();
             throw new UncheckedIOException("cannot bind the emulator to " + b.address + ":" + b.port, e);
         }
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens));
