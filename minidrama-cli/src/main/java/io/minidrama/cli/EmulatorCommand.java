@@ -4,8 +4,10 @@ import io.minidrama.testkit.MiniDramaEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,9 +20,33 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--keep-content-mb", defaultValue = "64", paramLabel = "MB",
+            description = "Keep the bytes of media up to this size; larger ones keep only size and SHA-256 (default ${DEFAULT-VALUE})")
+    long keepContentMb;
+
+    @Option(names = "--threads", defaultValue = "16", paramLabel = "N",
+            description = "Requests served at once; more wait their turn (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--abandoned-upload-minutes", defaultValue = "60", paramLabel = "MINUTES",
+            description = "Free an upload never committed after this long without a part, by the wall clock (default ${DEFAULT-VALUE})")
+    long abandonedMinutes;
+
     @Override
     public Integer call() throws InterruptedException {
-        MiniDramaEmulator emulator = MiniDramaEmulator.start(port);
+        MiniDramaEmulator emulator;
+        try {
+            if (keepContentMb < 0 || keepContentMb > Long.MAX_VALUE / (1024 * 1024)) {
+                throw new IllegalArgumentException("--keep-content-mb must be 0.." + Long.MAX_VALUE / (1024 * 1024));
+            }
+            if (abandonedMinutes < 1 || abandonedMinutes > 100_000_000) {
+                throw new IllegalArgumentException("--abandoned-upload-minutes must be 1..100000000");
+            }
+            emulator = MiniDramaEmulator.builder().port(port).threads(threads).keepContentUpTo(keepContentMb * 1024 * 1024)
+                    .abandonedUploadsExpireAfter(Duration.ofMinutes(abandonedMinutes)).start();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         spec.commandLine().getOut().println("emulator listening on " + emulator.baseUrl() + " (any appid/secret; Ctrl-C to stop)");
         spec.commandLine().getOut().flush();

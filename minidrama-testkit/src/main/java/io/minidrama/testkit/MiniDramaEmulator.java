@@ -19,12 +19,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,9 +51,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own code: 10090001 video type, 10090002 image type, 10090005 {@code resource_type}); a
  * single-file upload of 10 MB or more, or a part over 5 MB, HTTP 502 as the platform's gateway
  * does. The state rules and their errcodes are the fake's. Any appid and secret are accepted
- * unless {@link Builder#credentials} sets them. Multipart bodies are streamed; the server sets
- * {@code TCP_NODELAY} and serves requests on a pool of threads so it does not limit upload
- * benchmarks. Injected transport faults close the connection without an answer.
+ * unless {@link Builder#credentials} sets them. Injected transport faults close the connection
+ * without an answer.
+ *
+ * <p><b>Bounded, to run for hours</b> (in a CI job, shared by many test runs). Multipart bodies are
+ * streamed through a 64 KB window; a file field is collected only up to its endpoint's limit and
+ * nothing is ever allocated from a client's declared {@code Content-Length}: an upload body
+ * declared (or found while streaming) larger than its endpoint accepts (a part and its fields, or a
+ * 10 MB video and a 10 MB cover) is answered HTTP 502 at once, as the platform's gateway does; a JSON
+ * body over 1 MB is 47001, a control body over 1 MB (10 MB for a seeded video) HTTP 413. The fake
+ * behind a default emulator keeps the bytes of media up to 64 MB only ({@link Builder#keepContentUpTo}),
+ * digests parts as they arrive and frees uploads abandoned for an hour of wall-clock time
+ * ({@link Builder#abandonedUploadsExpireAfter}), whatever its own clock says. Requests are served by
+ * a fixed pool of threads ({@link Builder#threads}, default 16). The JDK server's system properties
+ * are set when the first emulator of the process starts, each only if not already set:
+ * {@code sun.net.httpserver.nodelay=true} (without it uploads wait for delayed ACKs),
+ * {@code sun.net.httpserver.maxReqTime=60} and {@code sun.net.httpserver.maxRspTime=60} (seconds: a
+ * connection that takes longer to send its request, or to take its answer, is closed, so half-open
+ * connections cannot hold the threads for long); idle connections are closed after
+ * {@code sun.net.httpserver.idleInterval} (the JDK's default, 30 s). A body refused unread is not
+ * read further than the JDK server's {@code sun.net.httpserver.drainAmount} (64 KB); then the
+ * connection closes.
  *
  * <p><b>Control over HTTP</b>, under {@code /__emulator/} (JSON in and out; misuse is HTTP 400):
  * <ul>
@@ -80,16 +100,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * throws {@link UncheckedIOException}.
  */
 public final class MiniDramaEmulator implements AutoCloseable {
+    private static final int DEFAULT_THREADS = 16;
+    private static final long DEFAULT_KEEP_CONTENT = 64L * 1024 * 1024;
     private final InMemoryMiniDramaPlatform platform;
     private final Tokens tokens;
     private final Pusher pusher;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService sweeper;
     private final URI baseUrl;
 
     private MiniDramaEmulator(Builder b) {
         this.platform = b.platform != null ? b.platform
-                : InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS))).build();
+                : InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                        .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl).build();
         this.tokens = new Tokens(platform.clock(), b.appId, b.secret);
         this.pusher = new Pusher();
         platform.control().onUploadEvent(pusher::push);
@@ -97,18 +121,31 @@ public final class MiniDramaEmulator implements AutoCloseable {
         if (b.pushUrl != null) {
             pusher.target(b.pushUrl, signer(b.pushToken, null, null, PushMode.PLAIN, PushFormat.XML, platform));
         }
-        // The JDK server batches small writes unless told otherwise; uploads would then wait for
-        // delayed ACKs. The property is read once, when the server class initialises.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Read once, when the JDK server's classes initialise: the first emulator of the process
+        // decides, and a value the user set wins. Without nodelay the server batches small writes and
+        // uploads wait for delayed ACKs; without the request and response times a connection that
+        // stops sending half-way holds its thread for ever.
+        serverDefault("sun.net.httpserver.nodelay", "true");
+        serverDefault("sun.net.httpserver.maxReqTime", "60");
+        serverDefault("sun.net.httpserver.maxRspTime", "60");
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
+        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "minidrama-emulator-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Abandoned uploads are freed by the next call; an idle emulator frees them too.
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "minidrama-emulator-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> platform.control().tick(), 1, 1, TimeUnit.MINUTES);
         try {
             this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 512);
         } catch (IOException e) {
+            sweeper.shutdownNow();
+            executor.shutdownNow();
             throw new UncheckedIOException("cannot bind the emulator to " + b.address + ":" + b.port, e);
         }
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens));
@@ -119,6 +156,12 @@ public final class MiniDramaEmulator implements AutoCloseable {
         server.start();
         String host = b.address.getHostAddress();
         this.baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort());
+    }
+
+    private static void serverDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Starts an emulator on a free port of the loopback interface, with a new fake. */
@@ -214,6 +257,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        sweeper.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -230,11 +274,11 @@ public final class MiniDramaEmulator implements AutoCloseable {
     /**
      * Runs an emulator from the command line until the process is stopped.
      * Options: {@code --port N} (default 8080), {@code --host ADDRESS} (default 127.0.0.1),
-     * {@code --appid ID --secret SECRET} (default: accept any).
+     * {@code --appid ID --secret SECRET} (default: accept any), {@code --keep-content-mb N} (default 64),
+     * {@code --threads N} (default 16), {@code --abandoned-upload-minutes N} (default 60).
      */
     public static void main(String[] args) throws InterruptedException {
         Builder b = builder().port(8080);
-        long keepContentMb = 64;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -243,19 +287,22 @@ public final class MiniDramaEmulator implements AutoCloseable {
                 case "--host" -> b.address(Objects.requireNonNull(v, "--host needs a value"));
                 case "--appid" -> b.appId = Objects.requireNonNull(v, "--appid needs a value");
                 case "--secret" -> b.secret = Objects.requireNonNull(v, "--secret needs a value");
-                case "--keep-content-mb" -> keepContentMb = Long.parseLong(Objects.requireNonNull(v, "--keep-content-mb needs a value"));
+                case "--keep-content-mb" -> b.keepContentUpTo(
+                        Long.parseLong(Objects.requireNonNull(v, "--keep-content-mb needs a value")) * 1024 * 1024);
+                case "--threads" -> b.threads(Integer.parseInt(Objects.requireNonNull(v, "--threads needs a value")));
+                case "--abandoned-upload-minutes" -> b.abandonedUploadsExpireAfter(
+                        Duration.ofMinutes(Long.parseLong(Objects.requireNonNull(v, "--abandoned-upload-minutes needs a value"))));
                 case "--help", "-h" -> {
                     System.out.println("usage: MiniDramaEmulator [--port N] [--host ADDRESS] [--appid ID --secret SECRET]"
-                            + " [--keep-content-mb N (media larger than this keep only size and SHA-256; default 64)]");
+                            + " [--keep-content-mb N (media larger than this keep only size and SHA-256; default 64)]"
+                            + " [--threads N (requests served at once; default 16)]"
+                            + " [--abandoned-upload-minutes N (uploads never committed are freed after this long without a part; default 60)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
             i++;
         }
-        // A long-running emulator must not hold every uploaded video in memory.
-        b.platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
-                .keepContentUpTo(keepContentMb * 1024 * 1024).build());
         MiniDramaEmulator emulator = b.start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         System.out.println("mini-drama emulator listening on " + emulator.baseUrl()
@@ -278,11 +325,17 @@ public final class MiniDramaEmulator implements AutoCloseable {
         private String secret;
         private URI pushUrl;
         private String pushToken;
+        private int threads = DEFAULT_THREADS;
+        private long keepContentUpTo = DEFAULT_KEEP_CONTENT;
+        private Duration abandonedUploadTtl = Duration.ofHours(1);
 
         private Builder() {
         }
 
-        /** The fake to serve (default: a new one with a {@link MutableClock} at the current second). */
+        /**
+         * The fake to serve (default: a new one with a {@link MutableClock} at the current second,
+         * {@link #keepContentUpTo} and {@link #abandonedUploadsExpireAfter}); a fake given here keeps its own settings.
+         */
         public Builder platform(InMemoryMiniDramaPlatform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
             return this;
@@ -318,6 +371,42 @@ public final class MiniDramaEmulator implements AutoCloseable {
         public Builder pushTo(URI url, String token) {
             this.pushUrl = Objects.requireNonNull(url, "url");
             this.pushToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** How many requests are served at once (default 16); more wait their turn. */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("threads must be 1..1024");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The default fake keeps the bytes of media up to this size (default 64 MB); larger media keep
+         * only size and SHA-256, and {@code GET /__emulator/media/{id}/content} answers 404 for them.
+         * Ignored when {@link #platform} is given.
+         */
+        public Builder keepContentUpTo(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0");
+            }
+            this.keepContentUpTo = bytes;
+            return this;
+        }
+
+        /**
+         * The default fake frees an upload that had no {@code applyupload} or {@code uploadpart} for this
+         * long by the wall clock (default 1 hour); its {@code upload_id} is then answered 10093030.
+         * Ignored when {@link #platform} is given.
+         */
+        public Builder abandonedUploadsExpireAfter(Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("ttl must be positive");
+            }
+            this.abandonedUploadTtl = ttl;
             return this;
         }
 

@@ -264,6 +264,14 @@ public final class FakeControl {
         return engine.storedMedia(Objects.requireNonNull(id, "id"));
     }
 
+    /**
+     * Bytes of uploaded parts the fake holds in memory now: parts of uploads not committed yet that
+     * are still needed (not digested yet, or within the content cap). Committed media are not counted.
+     */
+    public long partBytesInMemory() {
+        return engine.partBytesInMemory();
+    }
+
     /** A copy of a media's bytes, when the fake kept them. */
     public Optional<byte[]> content(MediaId id) {
         return engine.content(Objects.requireNonNull(id, "id"));
@@ -319,7 +327,10 @@ public final class FakeControl {
         return engine.pushedEvents();
     }
 
-    /** Every call received so far, oldest first; an unmodifiable snapshot. */
+    /**
+     * Every call received so far, oldest first; an unmodifiable snapshot. Only the most recent
+     * 100 000 calls are kept, so a fake that serves for hours does not grow with every call.
+     */
     public List<RecordedCall> recordedCalls() {
         return faults.calls();
     }

@@ -56,6 +56,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * An honest, in-memory mini-drama platform: stateful, with the platform's rules and errcodes
@@ -70,7 +71,10 @@ import java.util.Objects;
  *
  * <p><b>Behaviour.</b> Uploads keep the assembled bytes (or only size and SHA-256 above
  * {@link Builder#keepContentUpTo}); parts may come in any order and be replaced, the commit checks
- * every etag and that every part but the last is exactly 5 MB. Pull uploads move waiting →
+ * every etag and that every part but the last is exactly 5 MB. Parts are digested in part order
+ * as they arrive; their bytes are held only until digested (above the cap) or committed, in
+ * memory up to {@link Builder#partMemoryBudget}, then in temporary files. An upload abandoned for
+ * {@link Builder#abandonedUploadsExpireAfter} of wall-clock time is freed. Pull uploads move waiting →
  * processing → done (or failed, when told) as the clock advances; no URL is fetched. Dramas follow
  * the audit state machine, decided by the tests through {@link #control()}; at most 5 expedited
  * first submissions a day (China time). Play links are issued only for episodes of approved dramas;
@@ -130,7 +134,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     private InMemoryMiniDramaPlatform(Builder b) {
         this.clock = b.clock != null ? b.clock : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         this.engine = new Engine(new Settings(clock, b.keepContentUpTo, b.durationPerMb, b.pullWaiting, b.pullProcessing,
-                b.pulledMediaSize, b.originalId, b.urlBase, b.firstId, b.appId));
+                b.pulledMediaSize, b.originalId, b.urlBase, b.firstId, b.appId, b.abandonedUploadTtl, b.wallTicker, b.partMemoryBudget));
         this.appId = b.appId;
         this.faults = new Faults(clock);
         this.control = new FakeControl(engine, faults, clock);
@@ -398,6 +402,9 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         private String urlBase = "https://fake-minidrama.invalid";
         private long firstId = 1_000_001L;
         private AppId appId = AppId.of("wxfake000000000001");
+        private Duration abandonedUploadTtl = Duration.ofHours(1);
+        private LongSupplier wallTicker = System::nanoTime;
+        private long partMemoryBudget = 256 * UploadLimits.MB;
 
         private Builder() {
         }
@@ -414,7 +421,9 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
 
         /**
          * Keep the bytes of media up to this size; larger media keep only size and SHA-256
-         * (default: keep everything). Parts are held in memory until their commit either way.
+         * (default: keep everything). The cap applies while the parts arrive: parts are digested in
+         * part order as they come, and once an upload's parts total more than the cap their bytes are
+         * dropped; a commit never assembles more than the cap into one array.
          */
         public Builder keepContentUpTo(long bytes) {
             if (bytes < 0) {
@@ -464,6 +473,38 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
                 throw new IllegalArgumentException("firstId must be >= 1");
             }
             this.firstId = firstId;
+            return this;
+        }
+
+        /**
+         * Frees an upload (applied, never committed) once it has had no {@code applyupload} or
+         * {@code uploadpart} for this long by the wall clock, whatever the fake's clock says (default 1
+         * hour); its {@code upload_id} is then answered 10093030, as one past its validity. Uploads also
+         * expire a day after {@code applyupload} by the fake's clock. Expired uploads are freed by the
+         * next call (or {@link FakeControl#tick()}).
+         */
+        public Builder abandonedUploadsExpireAfter(Duration ttl) {
+            this.abandonedUploadTtl = requirePositive(ttl, "ttl");
+            return this;
+        }
+
+        /** The wall clock's nanosecond ticker for {@link #abandonedUploadsExpireAfter} (default {@link System#nanoTime()}); for tests. */
+        public Builder wallTicker(LongSupplier nanoTicker) {
+            this.wallTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+            return this;
+        }
+
+        /**
+         * The most bytes of uploaded parts all uncommitted uploads together hold in memory (default
+         * 256 MB): parts that arrive before their predecessors, and parts of uploads still within
+         * {@link #keepContentUpTo}. Beyond it they are written to temporary files, deleted when the
+         * upload is committed, expires or the fake is reset.
+         */
+        public Builder partMemoryBudget(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0");
+            }
+            this.partMemoryBudget = bytes;
             return this;
         }
 

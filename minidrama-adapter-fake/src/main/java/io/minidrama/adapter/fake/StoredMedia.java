@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * @param mediaId      the media
  * @param size         the video's size in bytes
- * @param sha256       lower-case hex SHA-256 of the video's bytes
+ * @param sha256       lower-case hex SHA-256 of the video's bytes; empty in the one case the fake cannot know it: a
+ *                     part of an upload above the content cap was replaced with different bytes after later
+ *                     parts were digested and dropped, and those parts were not sent again
  * @param duration     the video's duration (set by the control surface or derived from the size)
  * @param coverSize    the cover's size in bytes (0 without a cover)
  * @param coverSha256  lower-case hex SHA-256 of the cover (empty without a cover)

@@ -65,7 +65,9 @@ public final class ApiHandler implements HttpHandler {
                 JsonObject answer = op.equals("singlefileupload") || op.equals("uploadpart") ? multipart(op, ex) : json(op, ex);
                 Exchanges.sendJson(ex, 200, answer);
             } catch (WireError e) {
-                Exchanges.drain(ex.getRequestBody());
+                if (e.drain) {
+                    Exchanges.drain(ex.getRequestBody());
+                }
                 if (e.httpStatus == 502) {
                     Exchanges.send(ex, 502, "text/html; charset=utf-8",
                             "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -147,33 +149,86 @@ public final class ApiHandler implements HttpHandler {
             throw WireError.bodyFormat("(multipart/form-data with a boundary expected)");
         }
         boolean part = op.equals("uploadpart");
+        // The gateway refuses a body over the endpoint's limit (502) before the service sees it: so
+        // does the emulator, at once when the body declares it, else as soon as that much has arrived.
+        long limit = bodyLimit(op);
+        if (length != Long.MAX_VALUE && length > limit) {
+            throw WireError.tooLarge(-1, "Bad Gateway", 502);
+        }
         Map<String, String> texts = new HashMap<>();
         Map<String, MultipartReader.Collector> files = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         boolean tooLarge = false;
-        InputStream in = ex.getRequestBody();
+        InputStream in = new LimitedInputStream(ex.getRequestBody(), limit);
         MultipartReader reader = new MultipartReader(in, boundary);
-        for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
-            long cap = fileCap(op, p.name());
-            if (cap > 0) {
-                MultipartReader.Collector c = new MultipartReader.Collector(cap, length);
-                reader.readBody(c);
-                tooLarge |= c.overCap();
-                files.put(p.name(), c);
-                names.put(p.name(), p.fileName() == null ? p.name() : p.fileName());
-            } else if (p.isFile()) {
-                reader.readBody((b, off, len) -> { });
-            } else {
-                texts.put(p.name(), reader.readText(64 * 1024));
+        try {
+            for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+                long cap = fileCap(op, p.name());
+                if (cap > 0) {
+                    MultipartReader.Collector c = new MultipartReader.Collector(cap);
+                    MultipartReader.Collector replaced = files.put(p.name(), c);
+                    if (replaced != null) {
+                        replaced.release();
+                    }
+                    reader.readBody(c);
+                    tooLarge |= c.overCap();
+                    names.put(p.name(), p.fileName() == null ? p.name() : p.fileName());
+                } else if (p.isFile()) {
+                    reader.readBody((b, off, len) -> { });
+                } else {
+                    texts.put(p.name(), reader.readText(64 * 1024));
+                }
             }
+            // The epilogue (a CRLF), so the request ends and the connection can carry the next one.
+            Exchanges.drain(in);
+            if (tooLarge) {
+                throw new WireError(-1, "Bad Gateway", 502);
+            }
+            if (part) {
+                return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
+            }
+            return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
+        } finally {
+            // The fake copies what it keeps: the chunks go back to the pool for the next request.
+            files.values().forEach(MultipartReader.Collector::release);
         }
-        if (tooLarge) {
-            throw new WireError(-1, "Bad Gateway", 502);
+    }
+
+    /** Room for the text fields and multipart framing around an upload's files. */
+    static final long FIELD_ALLOWANCE = 256 * 1024;
+
+    /** The most bytes an upload body may have: its files at their limits and the fields around them. */
+    static long bodyLimit(String op) {
+        return op.equals("uploadpart") ? UploadLimits.PART_SIZE + FIELD_ALLOWANCE
+                : UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE - 1 + UploadLimits.COVER_MAX + FIELD_ALLOWANCE;
+    }
+
+    /** Fails the request with the gateway's 502 once more than {@code limit} bytes arrive. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
         }
-        if (part) {
-            return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
-        return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = in.read(b, off, (int) Math.min(len, left + 1));
+            if (r > 0) {
+                left -= r;
+                if (left < 0) {
+                    throw WireError.tooLarge(-1, "Bad Gateway", 502);
+                }
+            }
+            return r;
+        }
     }
 
     /** The most bytes a file field may carry before the gateway answers 502; 0 for fields that are not files. */
@@ -200,7 +255,7 @@ public final class ApiHandler implements HttpHandler {
             throw WireError.badArgument("data (the part's bytes) is required");
         }
         return new PartUpload(UploadId.of(uploadId), number, ResourceType.of(Integer.parseInt(rt)),
-                new ArraySource(data.array(), data.size(), names.get("data")));
+                data.source(names.get("data")));
     }
 
     private static SingleFileUpload single(Map<String, String> texts, Map<String, MultipartReader.Collector> files, Map<String, String> names) {
@@ -211,14 +266,14 @@ public final class ApiHandler implements HttpHandler {
         SingleFileUpload.Builder b = SingleFileUpload.builder()
                 .name(MediaName.parse(required(texts, "media_name")))
                 .format(VideoFormat.parse(required(texts, "media_type")))
-                .video(new ArraySource(video.array(), video.size(), names.get("media_data")));
+                .video(video.source(names.get("media_data")));
         String coverType = texts.get("cover_type");
         MultipartReader.Collector cover = files.get("cover_data");
         if ((coverType == null) != (cover == null)) {
             throw WireError.badArgument("cover_type and cover_data go together");
         }
         if (cover != null) {
-            ByteSource c = new ArraySource(cover.array(), cover.size(), names.get("cover_data"));
+            ByteSource c = cover.source(names.get("cover_data"));
             b.cover(CoverFormat.parse(coverType), c);
         }
         if (texts.containsKey("source_context")) {

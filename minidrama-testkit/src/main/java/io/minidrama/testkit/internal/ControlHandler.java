@@ -19,6 +19,7 @@ import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.SingleFileUpload;
+import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
@@ -65,7 +66,13 @@ public final class ControlHandler implements HttpHandler {
                 route(ex);
             } catch (PlatformException e) {
                 Exchanges.sendJson(ex, 404, JsonBodies.error(e.rawErrcode(), e.errmsg()));
-            } catch (WireError | IllegalArgumentException | IllegalStateException | MiniDramaException e) {
+            } catch (WireError e) {
+                if (e.drain) {
+                    Exchanges.drain(ex.getRequestBody());
+                }
+                Exchanges.sendJson(ex, e.httpStatus == 413 ? 413 : 400,
+                        Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+            } catch (IllegalArgumentException | IllegalStateException | MiniDramaException e) {
                 Exchanges.sendJson(ex, 400, Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
             }
         }
@@ -176,8 +183,12 @@ public final class ControlHandler implements HttpHandler {
         return new PlatformException("control", 10093030, what + " does not exist", PlatformException.NO_HTTP_STATUS);
     }
 
+    /** Most a control route's JSON body may be; a larger one is HTTP 413, not read further. */
+    static final int MAX_CONTROL_BODY = 1024 * 1024;
+
     private static JsonObject bodyOrEmpty(HttpExchange ex) throws IOException {
-        byte[] b = Exchanges.readBody(ex);
+        byte[] b = Exchanges.readBody(ex, MAX_CONTROL_BODY,
+                () -> WireError.tooLarge(-1, "a control body is at most " + MAX_CONTROL_BODY + " bytes", 413));
         return b.length == 0 ? JsonObject.EMPTY_JSON_OBJECT : JsonBodies.parse(b);
     }
 
@@ -202,10 +213,10 @@ public final class ControlHandler implements HttpHandler {
     /** {@code POST /__emulator/media?media_name=..&media_type=MP4} with the video as the raw body: a finished upload. */
     private void seed(HttpExchange ex) throws IOException {
         var q = Exchanges.query(ex);
-        byte[] video;
-        try (var in = ex.getRequestBody()) {
-            video = in.readAllBytes();
-        }
+        // A seeded media is a single-file upload: under 10 MB (larger media come by the upload operations).
+        int max = (int) UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE - 1;
+        byte[] video = Exchanges.readBody(ex, max,
+                () -> WireError.tooLarge(-1, "a seeded video is at most " + max + " bytes; upload larger ones with applyupload", 413));
         SingleFileUpload r = SingleFileUpload.builder()
                 .name(MediaName.parse(q.getOrDefault("media_name", "")))
                 .format(VideoFormat.parse(q.getOrDefault("media_type", "MP4")))

@@ -15,6 +15,8 @@ import java.util.Map;
 final class Exchanges {
     /** Most a JSON request body may be; the platform's bodies are small. */
     static final int MAX_JSON_BODY = 1024 * 1024;
+    /** Most of a refused request's body read (and discarded) so the client sees the answer; beyond it the connection closes. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
 
     private Exchanges() {
     }
@@ -34,21 +36,55 @@ final class Exchanges {
         return out;
     }
 
+    /** A JSON body of at most 1 MB; a larger one (declared or sent) is 47001 and is not read further. */
     static byte[] readBody(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_JSON_BODY + 1);
-            if (body.length > MAX_JSON_BODY) {
-                drain(in);
-                throw WireError.bodyFormat("(the body is over 1 MB)");
-            }
-            return body;
+        return readBody(ex, MAX_JSON_BODY, () -> WireError.tooLarge(47001, "data format error (the body is over 1 MB)", 200));
+    }
+
+    /**
+     * The body, of at most {@code max} bytes: read as it arrives (never sized from the declared
+     * length); a body declared or found larger is refused with {@code refusal} without being read further.
+     */
+    static byte[] readBody(HttpExchange ex, int max, java.util.function.Supplier<WireError> refusal) throws IOException {
+        if (declaredLength(ex) > max) {
+            throw refusal.get();
+        }
+        InputStream in = ex.getRequestBody();
+        byte[] body = in.readNBytes(max + 1);
+        if (body.length > max) {
+            throw refusal.get();
+        }
+        return body;
+    }
+
+    /** The declared {@code Content-Length}; -1 without one (chunked), {@link Long#MAX_VALUE} when unreadable. */
+    static long declaredLength(HttpExchange ex) {
+        String cl = ex.getRequestHeaders().getFirst("Content-Length");
+        if (cl == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(cl.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 
-    /** Reads and discards what is left of the request, so the client sees the answer, not a reset. */
+    /**
+     * Reads and discards what is left of the request, up to {@link #DRAIN_LIMIT}, so the client sees
+     * the answer, not a reset; a longer rest is left unread and the server closes the connection.
+     */
     static void drain(InputStream in) {
         try {
-            in.transferTo(OutputStream.nullOutputStream());
+            byte[] buf = new byte[8192];
+            long left = DRAIN_LIMIT;
+            while (left > 0) {
+                int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    return;
+                }
+                left -= r;
+            }
         } catch (IOException e) {
             // the client went away; nothing to answer
         }

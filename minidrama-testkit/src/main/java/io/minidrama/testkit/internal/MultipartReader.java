@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -241,16 +240,25 @@ final class MultipartReader {
         return null;
     }
 
-    /** Growable buffer a file part is collected into, refusing to grow past a cap. */
+    /**
+     * A file part collected as it streams in, in 64 KB chunks allocated as bytes actually arrive
+     * (never from a size the client declared), refusing to hold more than a cap. Chunks come from
+     * and go back to a small shared pool ({@link #release()}), so a steady stream of parts does not
+     * allocate; the pool keeps at most {@link #POOL_MAX_CHUNKS} free chunks (16 MB).
+     */
     static final class Collector implements Sink {
-        private byte[] data;
+        static final int CHUNK = 64 * 1024;
+        static final int POOL_MAX_CHUNKS = 256;
+        private static final java.util.concurrent.ConcurrentLinkedQueue<byte[]> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private static final java.util.concurrent.atomic.AtomicInteger POOLED = new java.util.concurrent.atomic.AtomicInteger();
+
+        private final java.util.List<byte[]> chunks = new java.util.ArrayList<>();
         private int size;
         private long seen;
         private final long cap;
 
-        Collector(long cap, long sizeHint) {
+        Collector(long cap) {
             this.cap = cap;
-            this.data = new byte[(int) Math.max(1024, Math.min(cap, sizeHint))];
         }
 
         @Override
@@ -259,11 +267,17 @@ final class MultipartReader {
             if (seen > cap) {
                 return;
             }
-            if (size + len > data.length) {
-                data = Arrays.copyOf(data, (int) Math.min(cap, Math.max((long) data.length * 2, size + len)));
+            while (len > 0) {
+                int at = size % CHUNK;
+                if (at == 0) {
+                    chunks.add(take());
+                }
+                int n = Math.min(len, CHUNK - at);
+                System.arraycopy(b, off, chunks.get(chunks.size() - 1), at, n);
+                size += n;
+                off += n;
+                len -= n;
             }
-            System.arraycopy(b, off, data, size, len);
-            size += len;
         }
 
         boolean overCap() {
@@ -274,12 +288,85 @@ final class MultipartReader {
             return seen;
         }
 
-        byte[] array() {
-            return data;
-        }
-
         int size() {
             return size;
+        }
+
+        /** How many bytes the chunks have room for: what this part costs in memory. */
+        long capacity() {
+            return (long) chunks.size() * CHUNK;
+        }
+
+        /** The collected bytes as content to hand the fake; valid until {@link #release()}. */
+        io.minidrama.domain.media.ByteSource source(String fileName) {
+            return new ChunkSource(java.util.List.copyOf(chunks), size, fileName);
+        }
+
+        /** Gives the chunks back to the pool; the collector and its sources must not be used afterwards. */
+        void release() {
+            for (byte[] c : chunks) {
+                if (POOLED.incrementAndGet() <= POOL_MAX_CHUNKS) {
+                    POOL.add(c);
+                } else {
+                    POOLED.decrementAndGet();
+                }
+            }
+            chunks.clear();
+            size = 0;
+        }
+
+        private static byte[] take() {
+            byte[] c = POOL.poll();
+            if (c == null) {
+                return new byte[CHUNK];
+            }
+            POOLED.decrementAndGet();
+            return c;
+        }
+    }
+
+    /** The first {@code size} bytes of a list of {@link Collector#CHUNK}-sized chunks, without copying them. */
+    record ChunkSource(java.util.List<byte[]> chunks, int size0, String fileName) implements io.minidrama.domain.media.ByteSource {
+        @Override
+        public long size() {
+            return size0;
+        }
+
+        @Override
+        public InputStream openStream() {
+            return new InputStream() {
+                private int pos;
+
+                @Override
+                public int read() {
+                    if (pos >= size0) {
+                        return -1;
+                    }
+                    int b = chunks.get(pos / Collector.CHUNK)[pos % Collector.CHUNK] & 0xff;
+                    pos++;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    if (len == 0) {
+                        return 0;
+                    }
+                    if (pos >= size0) {
+                        return -1;
+                    }
+                    int at = pos % Collector.CHUNK;
+                    int n = Math.min(len, Math.min(Collector.CHUNK - at, size0 - pos));
+                    System.arraycopy(chunks.get(pos / Collector.CHUNK), at, b, off, n);
+                    pos += n;
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "ChunkSource[" + fileName + ", " + size0 + " bytes]";
         }
     }
 }

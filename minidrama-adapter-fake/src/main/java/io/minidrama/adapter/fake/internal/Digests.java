@@ -23,6 +23,25 @@ public final class Digests {
         return HexFormat.of().formatHex(of("SHA-256").digest(bytes));
     }
 
+    /** {@link #etag(byte[])} of content streamed from {@code source} (64 KB at a time, nothing held). */
+    public static String etag(io.minidrama.domain.media.ByteSource source) {
+        MessageDigest md5 = of("MD5");
+        update(md5, source);
+        return '"' + HexFormat.of().formatHex(md5.digest()) + '"';
+    }
+
+    /** Feeds {@code source}'s bytes to {@code digest}, 64 KB at a time. */
+    public static void update(MessageDigest digest, io.minidrama.domain.media.ByteSource source) {
+        byte[] buf = new byte[64 * 1024];
+        try (java.io.InputStream in = source.openStream()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + source.fileName(), e);
+        }
+    }
+
     /** The etag of a part: its MD5 in hex between literal double quotes, as object stores answer. */
     public static String etag(byte[] bytes) {
         return '"' + HexFormat.of().formatHex(of("MD5").digest(bytes)) + '"';

@@ -128,6 +128,9 @@ public final class Engine {
     private final long firstId;
 
     private final Map<UploadId, Upload> uploads = new HashMap<>();
+    /** Bytes of uploaded parts held in memory by every upload's {@link PartChain}. */
+    private final AtomicLong partBytesInMemory = new AtomicLong();
+    private volatile String pulledMediaSha256;
     private final Map<MediaId, MediaRec> media = new HashMap<>();
     private final Map<DramaId, DramaRec> dramas = new HashMap<>();
     private final Map<TaskId, TaskRec> tasks = new LinkedHashMap<>();
@@ -170,91 +173,60 @@ public final class Engine {
     public UploadId applyUpload(ApplyUpload r) {
         return locked(out -> {
             UploadId id = UploadId.of("fake-upload-" + nextId.getAndIncrement() + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())));
-            uploads.put(id, new Upload(r, clock.instant()));
+            uploads.put(id, new Upload(r, clock.instant(), settings.wallTicker().getAsLong()));
             return id;
         });
     }
 
     public Etag uploadPart(PartUpload p) {
-        byte[] data = readAll(p.data());
-        String etag = Digests.etag(data);
-        return locked(out -> {
+        String etag = Digests.etag(p.data());
+        PartChain chain = locked(out -> {
             Upload u = upload("uploadpart", p.uploadId());
             if (p.resourceType() == ResourceType.COVER && u.request.coverFormat().isEmpty()) {
                 throw error("uploadpart", ErrorCode.RESOURCE_TYPE_INVALID,
                         "resource_type 2 (cover) needs a cover_type at applyupload; upload " + p.uploadId() + " has none");
             }
-            u.parts.put(new PartKey(p.resourceType(), p.partNumber()), new Part(data, etag));
-            return Etag.of(etag);
+            u.touch(settings.wallTicker().getAsLong());
+            return p.resourceType() == ResourceType.COVER ? u.cover : u.video;
         });
+        // Digested (and its bytes held or dropped) under the upload's own lock, not the fake's.
+        if (!chain.put(p.partNumber(), p.data(), etag)) {
+            throw expired("uploadpart", p.uploadId());
+        }
+        return Etag.of(etag);
     }
 
     public MediaId commitUpload(CommitUpload c) {
-        Claim claim = locked(out -> {
-            String op = "commitupload";
-            Upload u = upload(op, c.uploadId());
-            List<byte[]> video = partsFor(u, ResourceType.VIDEO, c.mediaParts());
-            boolean applied = u.request.coverFormat().isPresent();
-            if (applied && c.coverParts().isEmpty()) {
-                throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos is required: a cover_type was given at applyupload");
-            }
-            if (!applied && !c.coverParts().isEmpty()) {
-                throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos given, but no cover_type was given at applyupload");
-            }
-            List<byte[]> cover = partsFor(u, ResourceType.COVER, c.coverParts());
-            long coverSize = cover.stream().mapToLong(b -> b.length).sum();
-            if (coverSize > UploadLimits.COVER_MAX) {
-                throw error(op, ErrorCode.PARAMETER_ERROR, "the cover is " + coverSize + " bytes; at most 10 MB (10485760 bytes)");
+        String op = "commitupload";
+        Upload u = locked(out -> upload(op, c.uploadId()));
+        PartChain.Assembled v = u.video.assemble(op, c.mediaParts(), "video");
+        boolean applied = u.request.coverFormat().isPresent();
+        if (applied && c.coverParts().isEmpty()) {
+            throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos is required: a cover_type was given at applyupload");
+        }
+        if (!applied && !c.coverParts().isEmpty()) {
+            throw error(op, ErrorCode.PARAMETER_ERROR, "cover_part_infos given, but no cover_type was given at applyupload");
+        }
+        PartChain.Assembled cv = u.cover.assemble(op, c.coverParts(), "cover");
+        if (cv.size() > UploadLimits.COVER_MAX) {
+            throw error(op, ErrorCode.PARAMETER_ERROR, "the cover is " + cv.size() + " bytes; at most 10 MB (10485760 bytes)");
+        }
+        return locked(out -> {
+            if (uploads.get(c.uploadId()) != u) {
+                throw expired(op, c.uploadId()); // committed (or expired) by a concurrent call
             }
             uploads.remove(c.uploadId());
-            return new Claim(u.request, video, cover);
-        });
-        Assembled v = assemble(claim.video, true);
-        Assembled cv = assemble(claim.cover, false);
-        return locked(out -> {
+            u.release();
             MediaId id = new MediaId(nextId.getAndIncrement());
-            media.put(id, new MediaRec(id, claim.request.name().wire(), clock.instant(), v.size, v.sha256, v.content,
-                    cv.size, cv.size == 0 ? "" : cv.sha256, claim.request.sourceContext()));
+            media.put(id, new MediaRec(id, u.request.name().wire(), clock.instant(), v.size(), v.sha256(), v.content(),
+                    cv.size(), cv.size() == 0 ? "" : cv.sha256(), u.request.sourceContext()));
             return id;
         });
     }
 
-    private List<byte[]> partsFor(Upload u, ResourceType type, List<PartInfo> infos) {
-        String what = type == ResourceType.VIDEO ? "video" : "cover";
-        List<byte[]> out = new ArrayList<>(infos.size());
-        for (int i = 0; i < infos.size(); i++) {
-            PartInfo info = infos.get(i);
-            Part part = u.parts.get(new PartKey(type, info.partNumber()));
-            if (part == null) {
-                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " was not uploaded");
-            }
-            if (!part.etag.equals(info.etag().value())) {
-                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "the etag of part " + info.partNumber() + " of the " + what
-                        + " does not match its last upload");
-            }
-            if (i < infos.size() - 1 && part.data.length != UploadLimits.PART_SIZE) {
-                throw error("commitupload", ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " is "
-                        + part.data.length + " bytes; every part but the last must be exactly 5 MB (5242880 bytes)");
-            }
-            out.add(part.data);
-        }
-        return out;
-    }
-
-    private Assembled assemble(List<byte[]> parts, boolean keepIfSmall) {
-        long size = parts.stream().mapToLong(b -> b.length).sum();
-        MessageDigest sha = Digests.of("SHA-256");
-        boolean keep = keepIfSmall && size <= settings.keepContentUpTo();
-        byte[] content = keep ? new byte[(int) size] : null;
-        int pos = 0;
-        for (byte[] p : parts) {
-            sha.update(p);
-            if (keep) {
-                System.arraycopy(p, 0, content, pos, p.length);
-                pos += p.length;
-            }
-        }
-        return new Assembled(size, HexFormat.of().formatHex(sha.digest()), content);
+    /** Bytes of uploaded parts the fake holds in memory now (uploads not committed yet). */
+    public long partBytesInMemory() {
+        return partBytesInMemory.get();
     }
 
     private byte[] keep(byte[] video) {
@@ -272,9 +244,13 @@ public final class Engine {
     private Upload upload(String op, UploadId id) {
         Upload u = uploads.get(id);
         if (u == null) {
-            throw error(op, ErrorCode.RESOURCE_NOT_FOUND, "upload_id " + id + " does not exist, has expired or was committed");
+            throw expired(op, id);
         }
         return u;
+    }
+
+    private static PlatformException expired(String op, UploadId id) {
+        return error(op, ErrorCode.RESOURCE_NOT_FOUND, "upload_id " + id + " does not exist, has expired or was committed");
     }
 
     // ---------------------------------------------------------------- pull upload
@@ -1003,6 +979,7 @@ public final class Engine {
     /** Forgets every upload, media, drama, task, link, traffic record and event; listeners stay. */
     public void reset() {
         locked(out -> {
+            uploads.values().forEach(Upload::release);
             uploads.clear();
             media.clear();
             dramas.clear();
@@ -1046,7 +1023,18 @@ public final class Engine {
 
     private void due(List<PushEvent> out) {
         Instant now = clock.instant();
-        uploads.values().removeIf(u -> !now.isBefore(u.created.plus(UPLOAD_TTL)));
+        long wallNow = settings.wallTicker().getAsLong();
+        // Durations past ~292 years do not fit in nanoseconds: they mean never.
+        long abandonNanos = settings.abandonedUploadTtl().compareTo(Duration.ofDays(100_000)) > 0 ? Long.MAX_VALUE
+                : settings.abandonedUploadTtl().toNanos();
+        uploads.values().removeIf(u -> {
+            // Expired by the fake's clock, or abandoned by the wall clock (the fake's clock may never move).
+            boolean gone = !now.isBefore(u.created.plus(UPLOAD_TTL)) || wallNow - u.touched >= abandonNanos;
+            if (gone) {
+                u.release();
+            }
+            return gone;
+        });
         for (TaskRec t : tasks.values()) {
             if (t.finalStatus == null && !now.isBefore(t.finishAt)) {
                 finish(t, out);
@@ -1063,11 +1051,26 @@ public final class Engine {
         }
         MediaId id = new MediaId(nextId.getAndIncrement());
         long size = settings.pulledMediaSize();
-        media.put(id, new MediaRec(id, t.request.name().wire(), at, size, Digests.sha256(new byte[(int) size]), null, 0, "",
+        media.put(id, new MediaRec(id, t.request.name().wire(), at, size, pulledSha256(size), null, 0, "",
                 t.request.sourceContext()));
         t.finalStatus = TaskStatus.DONE;
         t.mediaId = id.value();
         out.add(new UploadEvent(envelope(UploadEvent.TYPE, at), id.value(), t.request.sourceContext(), 0, "ok"));
+    }
+
+    /** SHA-256 of {@code size} zero bytes (what a pulled media "is"), computed once and without allocating the size. */
+    private String pulledSha256(long size) {
+        String sha = pulledMediaSha256;
+        if (sha == null) {
+            MessageDigest d = Digests.of("SHA-256");
+            byte[] zeros = new byte[64 * 1024];
+            for (long left = size; left > 0; left -= zeros.length) {
+                d.update(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+            sha = HexFormat.of().formatHex(d.digest());
+            pulledMediaSha256 = sha;
+        }
+        return sha;
     }
 
     private PushEvent.Envelope envelope(String type, Instant at) {
@@ -1122,27 +1125,28 @@ public final class Engine {
 
     // ---------------------------------------------------------------- records
 
-    private record PartKey(ResourceType type, int number) {
-    }
-
-    private record Part(byte[] data, String etag) {
-    }
-
-    private static final class Upload {
+    private final class Upload {
         final ApplyUpload request;
         final Instant created;
-        final Map<PartKey, Part> parts = new HashMap<>();
+        final PartChain video = new PartChain(settings.keepContentUpTo(), partBytesInMemory, settings.partMemoryBudget());
+        final PartChain cover = new PartChain(-1, partBytesInMemory, settings.partMemoryBudget());
+        /** The wall-clock ticker's reading at the last {@code applyupload} or {@code uploadpart}. */
+        volatile long touched;
 
-        Upload(ApplyUpload request, Instant created) {
+        Upload(ApplyUpload request, Instant created, long touched) {
             this.request = request;
             this.created = created;
+            this.touched = touched;
         }
-    }
 
-    private record Claim(ApplyUpload request, List<byte[]> video, List<byte[]> cover) {
-    }
+        void touch(long now) {
+            touched = now;
+        }
 
-    private record Assembled(long size, String sha256, byte[] content) {
+        void release() {
+            video.release();
+            cover.release();
+        }
     }
 
     private final class MediaRec {

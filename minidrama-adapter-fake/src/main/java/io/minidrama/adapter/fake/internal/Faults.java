@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** Injected faults and latency, and the record of every call. Thread-safe. */
@@ -34,7 +33,9 @@ public final class Faults {
     private final Map<String, Deque<Fault>> next = new ConcurrentHashMap<>();
     private final Map<String, Duration> latency = new ConcurrentHashMap<>();
     private volatile Duration latencyAll = Duration.ZERO;
-    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    /** The call log keeps the most recent calls only, so a fake serving for hours does not grow with every call. */
+    public static final int MAX_RECORDED_CALLS = 100_000;
+    private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
 
     public Faults(Clock clock) {
         this.clock = clock;
@@ -90,11 +91,24 @@ public final class Faults {
     }
 
     public List<RecordedCall> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     public void clearCalls() {
-        calls.clear();
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    private void record(RecordedCall call) {
+        synchronized (calls) {
+            if (calls.size() == MAX_RECORDED_CALLS) {
+                calls.removeFirst();
+            }
+            calls.addLast(call);
+        }
     }
 
     /** Runs {@code action} as operation {@code op}, applying latency and the next injected fault. */
@@ -103,25 +117,25 @@ public final class Faults {
         sleep(op);
         Fault f = poll(op);
         if (f != null && f.kind == Kind.ERRCODE) {
-            calls.add(new RecordedCall(op, clock.instant(), summary, f.errcode, true));
+            record(new RecordedCall(op, clock.instant(), summary, f.errcode, true));
             throw new PlatformException(op, f.errcode, f.errmsg, PlatformException.NO_HTTP_STATUS);
         }
         if (f != null && f.kind == Kind.TRANSPORT_BEFORE) {
-            calls.add(new RecordedCall(op, clock.instant(), summary, RecordedCall.TRANSPORT_FAULT, true));
+            record(new RecordedCall(op, clock.instant(), summary, RecordedCall.TRANSPORT_FAULT, true));
             throw new TransportException(op, "injected transport fault: connection reset before the request arrived", false, null);
         }
         T result;
         try {
             result = action.get();
         } catch (PlatformException e) {
-            calls.add(new RecordedCall(op, clock.instant(), summary, e.rawErrcode(), false));
+            record(new RecordedCall(op, clock.instant(), summary, e.rawErrcode(), false));
             throw e;
         }
         if (f != null) {
-            calls.add(new RecordedCall(op, clock.instant(), summary, RecordedCall.TRANSPORT_FAULT, true));
+            record(new RecordedCall(op, clock.instant(), summary, RecordedCall.TRANSPORT_FAULT, true));
             throw new TransportException(op, "injected transport fault: the request was processed but the answer was lost", true, null);
         }
-        calls.add(new RecordedCall(op, clock.instant(), summary, 0, false));
+        record(new RecordedCall(op, clock.instant(), summary, 0, false));
         return result;
     }
 
