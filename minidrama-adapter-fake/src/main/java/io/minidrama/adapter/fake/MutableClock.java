@@ -11,8 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that stands still until a test moves it. The fake platform, the emulator and the
- * caller's own request builders can share one instance, so "now" is the same everywhere.
+ * A {@link Clock} that a test moves: either standing still until it is moved ({@link #at},
+ * {@link #create}), or following another clock, the wall clock for an emulator that runs as a
+ * service, plus the total it was moved by ({@link #following}). The fake platform, the emulator
+ * and the caller's own request builders can share one instance, so "now" is the same everywhere.
  *
  * <p>Thread-safe: the instant is held atomically; {@link #advance} and {@link #set} may be called
  * from any thread. Time never moves backwards: {@link #advance} refuses negative durations and
@@ -23,12 +25,16 @@ public final class MutableClock extends Clock {
     /** The default start: 2025-01-01T00:00:00Z. */
     public static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now;
+    /** Where time comes from: a fixed instant, or a clock that moves by itself. */
+    private final Clock base;
+    /** How far {@link #advance} and {@link #set} moved this clock past {@link #base}. */
+    private final AtomicReference<Duration> moved;
     private final ZoneId zone;
     private final List<Runnable> onChange;
 
-    private MutableClock(AtomicReference<Instant> now, ZoneId zone, List<Runnable> onChange) {
-        this.now = now;
+    private MutableClock(Clock base, AtomicReference<Duration> moved, ZoneId zone, List<Runnable> onChange) {
+        this.base = base;
+        this.moved = moved;
         this.zone = zone;
         this.onChange = onChange;
     }
@@ -41,8 +47,19 @@ public final class MutableClock extends Clock {
     /** A clock at {@code start} (truncated to milliseconds), in UTC. */
     public static MutableClock at(Instant start) {
         Objects.requireNonNull(start, "start");
-        return new MutableClock(new AtomicReference<>(start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
-                ZoneOffset.UTC, new CopyOnWriteArrayList<>());
+        return new MutableClock(Clock.fixed(start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC),
+                new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * A clock that follows {@code base} (typically {@link Clock#systemUTC()}), in UTC: time passes
+     * by itself, and {@link #advance} / {@link #set} move it further ahead. For an emulator that
+     * runs for hours, so that a client computing "now + 2 hours" with its own clock agrees with it
+     * (a standing clock would judge that expiry ever further away).
+     */
+    public static MutableClock following(Clock base) {
+        Objects.requireNonNull(base, "base");
+        return new MutableClock(base, new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC, new CopyOnWriteArrayList<>());
     }
 
     /**
@@ -55,9 +72,9 @@ public final class MutableClock extends Clock {
         if (by.isNegative()) {
             throw new IllegalArgumentException("a clock only moves forward; got " + by);
         }
-        Instant next = now.updateAndGet(t -> t.plus(by));
+        Duration total = moved.updateAndGet(m -> m.plus(by));
         fire();
-        return next;
+        return base.instant().plus(total);
     }
 
     /**
@@ -67,11 +84,13 @@ public final class MutableClock extends Clock {
      */
     public void set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        now.updateAndGet(t -> {
+        moved.updateAndGet(m -> {
+            Instant from = base.instant();
+            Instant t = from.plus(m);
             if (instant.isBefore(t)) {
                 throw new IllegalArgumentException("a clock only moves forward: " + instant + " is before " + t);
             }
-            return instant;
+            return Duration.between(from, instant);
         });
         fire();
     }
@@ -94,21 +113,16 @@ public final class MutableClock extends Clock {
 
     @Override
     public MutableClock withZone(ZoneId zone) {
-        return new MutableClock(now, Objects.requireNonNull(zone, "zone"), onChange);
+        return new MutableClock(base, moved, Objects.requireNonNull(zone, "zone"), onChange);
     }
 
     @Override
     public Instant instant() {
-        return now.get();
-    }
-
-    @Override
-    public long millis() {
-        return now.get().toEpochMilli();
+        return base.instant().plus(moved.get());
     }
 
     @Override
     public String toString() {
-        return "MutableClock[" + now.get() + ", " + zone + "]";
+        return "MutableClock[" + instant() + ", " + zone + ", " + base + "]";
     }
 }
