@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code minidrama emulator [--port N]}: runs the platform emulator until interrupted. */
-@Command(mixinStandardHelpOptions = true, name = "emulator", description = "Run the WeChat mini-drama emulator until interrupted (Ctrl-C).")
+@Command(mixinStandardHelpOptions = true, name = "emulator", description = "Run the WeChat mini-drama emulator until interrupted (Ctrl-C); its clock follows the wall clock.")
 final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +42,8 @@ final class EmulatorCommand implements Callable<Integer> {
             if (abandonedMinutes < 1 || abandonedMinutes > 100_000_000) {
                 throw new IllegalArgumentException("--abandoned-upload-minutes must be 1..100000000");
             }
-            emulator = MiniDramaEmulator.builder().port(port).threads(threads).keepContentUpTo(keepContentMb * 1024 * 1024)
+            // A service: its clock follows the wall clock, so clients' "now + 2 h" agrees with it.
+            emulator = MiniDramaEmulator.builder().port(port).followWallClock().threads(threads).keepContentUpTo(keepContentMb * 1024 * 1024)
                     .abandonedUploadsExpireAfter(Duration.ofMinutes(abandonedMinutes)).start();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -112,7 +112,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
 
     private MiniDramaEmulator(Builder b) {
         this.platform = b.platform != null ? b.platform
-                : InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                : InMemoryMiniDramaPlatform.builder().clock(b.followWallClock ? MutableClock.following(java.time.Clock.systemUTC())
+                                : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
                         .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl).build();
         this.tokens = new Tokens(platform.clock(), b.appId, b.secret);
         this.pusher = new Pusher();
@@ -278,7 +279,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
      * {@code --threads N} (default 16), {@code --abandoned-upload-minutes N} (default 60).
      */
     public static void main(String[] args) throws InterruptedException {
-        Builder b = builder().port(8080);
+        Builder b = builder().port(8080).followWallClock();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -328,12 +329,26 @@ public final class MiniDramaEmulator implements AutoCloseable {
         private int threads = DEFAULT_THREADS;
         private long keepContentUpTo = DEFAULT_KEEP_CONTENT;
         private Duration abandonedUploadTtl = Duration.ofHours(1);
+        private boolean followWallClock;
 
         private Builder() {
         }
 
         /**
-         * The fake to serve (default: a new one with a {@link MutableClock} at the current second,
+         * The default fake's clock follows the wall clock (plus whatever {@code clock/advance} adds)
+         * instead of standing still at the start second: for an emulator that runs as a service,
+         * where clients judge "now" by their own clocks (a play link expiring 2 hours from the
+         * client's now is refused by a clock that stopped an hour ago). Tests that want repeatable
+         * times keep the default. Ignored when {@link #platform} is given.
+         */
+        public Builder followWallClock() {
+            this.followWallClock = true;
+            return this;
+        }
+
+        /**
+         * The fake to serve (default: a new one with a {@link MutableClock} at the current second (or
+         * following the wall clock, {@link #followWallClock}),
          * {@link #keepContentUpTo} and {@link #abandonedUploadsExpireAfter}); a fake given here keeps its own settings.
          */
         public Builder platform(InMemoryMiniDramaPlatform platform) {
