@@ -6,6 +6,7 @@ import io.minidrama.domain.event.UnknownEvent;
 import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.events.PushEventEncoder;
 import io.minidrama.events.PushEventReceiver;
+import io.minidrama.events.PushRejectedException;
 import jakarta.json.JsonObject;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,25 +43,37 @@ final class EventCommand {
                @ArgGroup(exclusive = true, multiplicity = "1") Signature signature,
                @Option(names = "--aes-key", description = "EncodingAESKey (safe/compatible mode)") String aesKey,
                @Option(names = "--appid", description = "Your appid (safe/compatible mode)") String appId,
+               @Option(names = "--allow-plain", description = "With --aes-key and --appid, still accept a plain message "
+                       + "(--signature). Weakens the check: a plain push's signature does not cover the body") boolean allowPlain,
                @Option(names = "--max-age", defaultValue = "5m", paramLabel = "DURATION",
                        description = "Refuse timestamps older than this: " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE})") Duration maxAge,
                @Option(names = "--json", description = "Print the event as one JSON object") boolean json,
                @Parameters(paramLabel = "FILE|-", description = "The message body, or - for standard input") String file) {
-        PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(maxAge);
+        PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(maxAge).allowPlainMode(allowPlain);
+        if (aesKey != null && appId != null) {
+            b.encryption(aesKey, appId); // as a webhook configured with them: plain messages refused unless --allow-plain
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("timestamp", timestamp);
         query.put("nonce", nonce);
         if (signature.msgSignature != null) {
             query.put("msg_signature", signature.msgSignature);
             query.put("encrypt_type", "aes");
-            if (aesKey != null && appId != null) {
-                b.encryption(aesKey, appId);
-            }
         } else {
             query.put("signature", signature.signature);
         }
         PushEventReceiver receiver = b.build();
-        PushEvent event = receiver.receive(query, read(file, receiver.maxBodyBytes()));
+        PushEvent event;
+        try {
+            event = receiver.receive(query, read(file, receiver.maxBodyBytes()));
+        } catch (PushRejectedException e) {
+            if (e.reason() == PushRejectedException.Reason.UNENCRYPTED) {
+                throw new PushRejectedException(e.reason(), "the message is plain (--signature) but --aes-key and --appid "
+                        + "mean compatible or safe mode, whose body must be encrypted: a plain push's signature does not "
+                        + "cover the body. Give --msg-signature and the encrypted body, or --allow-plain to accept it anyway");
+            }
+            throw e;
+        }
         JsonObject obj = jakarta.json.Json.createReader(new StringReader(PushEventEncoder.toJson(event))).readObject();
         new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json).result(obj, describe(event));
         return ExitCodes.OK;

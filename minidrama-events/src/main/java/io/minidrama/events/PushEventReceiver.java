@@ -32,11 +32,15 @@ import java.util.Objects;
  * {@code Encrypt} value, which is then decrypted and its appid checked; only the decrypted message
  * is decoded (in compatible mode the unauthenticated plain copy beside it is ignored). Otherwise the
  * push is plain: {@code signature} is checked (it covers token, timestamp and nonce, not the body:
- * prefer safe mode). XML or JSON is detected from the body. Every request is also refused when its
+ * prefer safe mode). A receiver with an EncodingAESKey refuses plain pushes
+ * ({@link Reason#UNENCRYPTED}) unless {@link Builder#allowPlainMode(boolean) allowPlainMode(true)}:
+ * a safe-mode request carries a valid {@code signature} too, so without this anyone who saw one
+ * safe-mode URL could drop its {@code msg_signature} and post any plain body with it. A receiver
+ * without a key accepts plain pushes. XML or JSON is detected from the body. Every request is also refused when its
  * {@code timestamp} is further than {@link Builder#maxAge(Duration) maxAge} from the clock, in either
  * direction, and when the body exceeds {@link Builder#maxBodyBytes(int) maxBodyBytes}.
  *
- * <p>Checks run cheapest and least exposed first: size, parameters, signature (before the body is
+ * <p>Checks run cheapest and least exposed first: size, parameters and mode, signature (before the body is
  * parsed in plain mode, before decryption in the other modes), freshness, decryption, appid, decoding.
  * Every body, and every decrypted message, is scanned once for its nesting depth (at most 32
  * levels) before a parser sees it; in the encrypted modes the outer body is parsed only to find
@@ -60,6 +64,7 @@ public final class PushEventReceiver {
     private final int maxBodyBytes;
     private final Clock clock;
     private final PushReplayGuard replayGuard;
+    private final boolean allowPlainMode;
 
     private PushEventReceiver(Builder b) {
         this.token = b.token;
@@ -70,6 +75,7 @@ public final class PushEventReceiver {
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
         this.replayGuard = b.replayGuard;
+        this.allowPlainMode = b.allowPlainMode;
     }
 
     /** A new builder; {@link Builder#token(String)} is required. */
@@ -87,6 +93,7 @@ public final class PushEventReceiver {
         b.maxBodyBytes = maxBodyBytes;
         b.clock = clock;
         b.replayGuard = replayGuard;
+        b.allowPlainMode = allowPlainMode;
         return b;
     }
 
@@ -193,7 +200,7 @@ public final class PushEventReceiver {
      * The key of a push in every mode: its (timestamp, nonce) pair, as {@code signature} signs it
      * (SHA-1 over token, timestamp and nonce; public in the URL). Not {@code msg_signature}: the
      * {@code signature} of a safe-mode request also verifies as a plain push, so a replay stripped
-     * of its {@code msg_signature} must be recognized too.
+     * of its {@code msg_signature} must be recognized too (where plain pushes are accepted).
      */
     private static String replayKey(String plainSignature) {
         return plainSignature;
@@ -207,6 +214,13 @@ public final class PushEventReceiver {
         try {
             if (encrypted) {
                 return receiveEncrypted(queryParameters, body, timestamp, nonce);
+            }
+            if (!acceptsPlainPushes()) {
+                // before the signature and the body: a valid signature proves nothing about a plain body
+                throw new PushRejectedException(Reason.UNENCRYPTED, "this receiver has an EncodingAESKey and expects "
+                        + "compatible or safe mode, but the query has no msg_signature and no encrypt_type=aes: the body "
+                        + "must be encrypted, since a plain push's signature does not cover it. Set the console to safe "
+                        + "mode, or accept plain pushes with PushEventReceiver.Builder.allowPlainMode(true)");
             }
             String signature = required(queryParameters, "signature");
             String expected = WeChatMessageCrypto.signature(token, timestamp, nonce);
@@ -307,6 +321,15 @@ public final class PushEventReceiver {
         return crypto != null;
     }
 
+    /**
+     * Whether plain pushes (only {@code signature}, which does not cover the body) are accepted:
+     * always without an EncodingAESKey, with one only after {@link Builder#allowPlainMode(boolean)
+     * allowPlainMode(true)}.
+     */
+    public boolean acceptsPlainPushes() {
+        return crypto == null || allowPlainMode;
+    }
+
     private void checkSize(String body) {
         // a char is at least one UTF-8 byte: a long string is refused before it is encoded
         if (body.length() > maxBodyBytes) {
@@ -378,7 +401,7 @@ public final class PushEventReceiver {
     /** Shows the settings, never the token, key or appid. */
     @Override
     public String toString() {
-        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes
+        return "PushEventReceiver[decrypts=" + decryptsMessages() + ", acceptsPlain=" + acceptsPlainPushes() + ", maxAge=" + maxAge + ", maxBodyBytes=" + maxBodyBytes
                 + ", guardsReplays=" + guardsReplays() + "]";
     }
 
@@ -398,6 +421,7 @@ public final class PushEventReceiver {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
         private PushReplayGuard replayGuard;
+        private boolean allowPlainMode;
 
         private Builder() {
         }
@@ -410,7 +434,8 @@ public final class PushEventReceiver {
 
         /**
          * The EncodingAESKey (43 characters) and the mini program's appid, needed for compatible and
-         * safe mode. Without them only plain pushes are accepted.
+         * safe mode. Without them only plain pushes are accepted; with them only compatible and safe
+         * mode pushes, unless {@link #allowPlainMode(boolean) allowPlainMode(true)}.
          */
         public Builder encryption(String encodingAesKey, String appId) {
             this.encodingAesKey = Objects.requireNonNull(encodingAesKey, "encodingAesKey");
@@ -422,6 +447,21 @@ public final class PushEventReceiver {
         public Builder noEncryption() {
             this.encodingAesKey = null;
             this.appId = null;
+            return this;
+        }
+
+        /**
+         * WEAKENS the receiver: with an EncodingAESKey configured, also accept plain pushes, for a
+         * console still set to plain mode. In plain mode the platform's {@code signature} covers token,
+         * timestamp and nonce, not the body, and a safe-mode request carries the same
+         * {@code signature}: anyone who sees one signed URL (a safe-mode one included) can post any
+         * plain body with it while its timestamp is fresh ({@link #maxAge(Duration) maxAge}); a
+         * {@link #replayGuard(PushReplayGuard) replay guard} stops that only if the genuine push
+         * arrived first. Default {@code false}: a receiver with a key refuses plain pushes with
+         * {@link Reason#UNENCRYPTED}. Without a key plain pushes are always accepted and this has no effect.
+         */
+        public Builder allowPlainMode(boolean allow) {
+            this.allowPlainMode = allow;
             return this;
         }
 

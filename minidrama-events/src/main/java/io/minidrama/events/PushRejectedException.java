@@ -35,6 +35,14 @@ public final class PushRejectedException extends MiniDramaException {
         /** The push is encrypted but the receiver has no EncodingAESKey configured. */
         NOT_CONFIGURED,
         /**
+         * The push is plain (no {@code msg_signature}, no {@code encrypt_type=aes}) but the receiver has
+         * an EncodingAESKey, so it expects compatible or safe mode: a plain push's {@code signature} does
+         * not cover the body, which anyone who saw one signed URL could replace. Refused before the body
+         * is parsed. Switch the console to safe mode, or accept plain pushes explicitly with
+         * {@code PushEventReceiver.Builder.allowPlainMode(true)}.
+         */
+        UNENCRYPTED,
+        /**
          * The push was already delivered: the replay guard has seen its signature within twice the
          * timestamp window ({@code receive} only; {@code receiveOnce} answers a {@code Duplicate} instead).
          */

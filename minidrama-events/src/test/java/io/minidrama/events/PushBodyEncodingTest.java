@@ -21,7 +21,7 @@ class PushBodyEncodingTest {
             + "<MsgType>event</MsgType><Event>secvod_upload_event</Event><upload_event><media_id>7</media_id>"
             + "<source_context>第3集</source_context><errcode>0</errcode><errmsg>ok</errmsg></upload_event></xml>";
 
-    private final PushEventReceiver receiver = Vectors.receiver().build();
+    private final PushEventReceiver receiver = Vectors.receiverAllowingPlain().build();
     private final SignedPush push = PushEventSigner.builder().token(TOKEN).mode(PushMode.PLAIN).clock(CLOCK).build().signMessage(MESSAGE);
 
     @Test

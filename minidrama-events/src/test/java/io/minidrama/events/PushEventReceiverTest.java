@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PushEventReceiverTest {
     private final PushEventReceiver receiver = Vectors.receiver().build();
+    /** The opt-in: a receiver with a key that also accepts plain pushes, for the plain-mode checks. */
+    private final PushEventReceiver plainAllowed = Vectors.receiverAllowingPlain().build();
 
     private static Map<String, String> plainQuery() {
         return new HashMap<>(Map.of("signature", SIGNATURE, "timestamp", TIMESTAMP, "nonce", NONCE));
@@ -97,7 +99,7 @@ class PushEventReceiverTest {
 
     @Test
     void receive_whenPlainModeSignatureValid_decodesBody() {
-        PushEvent event = receiver.receive(plainQuery(), Vectors.message("upload-event"));
+        PushEvent event = plainAllowed.receive(plainQuery(), Vectors.message("upload-event"));
 
         assertInstanceOf(UploadEvent.class, event);
     }
@@ -125,7 +127,7 @@ class PushEventReceiverTest {
         Map<String, String> query = plainQuery();
         query.put("signature", "0".repeat(40));
 
-        rejected(Reason.BAD_SIGNATURE, () -> receiver.receive(query, Vectors.message("upload-event")));
+        rejected(Reason.BAD_SIGNATURE, () -> plainAllowed.receive(query, Vectors.message("upload-event")));
     }
 
     @Test
@@ -178,7 +180,7 @@ class PushEventReceiverTest {
 
     @Test
     void receive_whenTimestampInTheFuture_rejectsWithStale() {
-        PushEventReceiver earlier = receiver.toBuilder().clock(Clock.offset(Vectors.CLOCK, Duration.ofMinutes(-6))).build();
+        PushEventReceiver earlier = plainAllowed.toBuilder().clock(Clock.offset(Vectors.CLOCK, Duration.ofMinutes(-6))).build();
 
         PushRejectedException e = rejected(Reason.STALE, () -> earlier.receive(plainQuery(), Vectors.message("upload-event")));
         assertTrue(e.getMessage().contains("future"), e.getMessage());
@@ -186,14 +188,14 @@ class PushEventReceiverTest {
 
     @Test
     void receive_whenTimestampAtTheEdgeOfTheWindow_accepts() {
-        PushEventReceiver edge = receiver.toBuilder().clock(Clock.offset(Vectors.CLOCK, Duration.ofMinutes(5))).build();
+        PushEventReceiver edge = plainAllowed.toBuilder().clock(Clock.offset(Vectors.CLOCK, Duration.ofMinutes(5))).build();
 
         assertInstanceOf(UploadEvent.class, edge.receive(plainQuery(), Vectors.message("upload-event")));
     }
 
     @Test
     void receive_whenWindowConfiguredWider_acceptsOlderPush() {
-        PushEventReceiver tolerant = receiver.toBuilder().maxAge(Duration.ofHours(1))
+        PushEventReceiver tolerant = plainAllowed.toBuilder().maxAge(Duration.ofHours(1))
                 .clock(Clock.offset(Vectors.CLOCK, Duration.ofMinutes(30))).build();
 
         assertInstanceOf(UploadEvent.class, tolerant.receive(plainQuery(), Vectors.message("upload-event")));
@@ -205,7 +207,7 @@ class PushEventReceiverTest {
         query.put("timestamp", "yesterday");
         query.put("signature", WeChatMessageCrypto.signature(TOKEN, "yesterday", NONCE));
 
-        rejected(Reason.MALFORMED, () -> receiver.receive(query, Vectors.message("upload-event")));
+        rejected(Reason.MALFORMED, () -> plainAllowed.receive(query, Vectors.message("upload-event")));
     }
 
     @Test
@@ -235,7 +237,7 @@ class PushEventReceiverTest {
         for (String name : List.of("signature", "timestamp", "nonce")) {
             Map<String, String> query = plainQuery();
             query.remove(name);
-            PushRejectedException e = rejected(Reason.MISSING_PARAMETER, () -> receiver.receive(query, Vectors.message("upload-event")));
+            PushRejectedException e = rejected(Reason.MISSING_PARAMETER, () -> plainAllowed.receive(query, Vectors.message("upload-event")));
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
     }
@@ -250,7 +252,17 @@ class PushEventReceiverTest {
 
     @Test
     void receive_whenEncryptedBodyWithPlainQuery_rejectsWithMissingParameter() {
-        rejected(Reason.MISSING_PARAMETER, () -> receiver.receive(plainQuery(), Vectors.safeXmlBody("upload-event")));
+        rejected(Reason.MISSING_PARAMETER, () -> plainAllowed.receive(plainQuery(), Vectors.safeXmlBody("upload-event")));
+        rejected(Reason.UNENCRYPTED, () -> receiver.receive(plainQuery(), Vectors.safeXmlBody("upload-event")));
+    }
+
+    @Test
+    void receive_whenPlainModeSignatureValidButKeyConfigured_rejectsWithUnencrypted() {
+        PushRejectedException e = rejected(Reason.UNENCRYPTED, () -> receiver.receive(plainQuery(), Vectors.message("upload-event")));
+
+        assertTrue(e.getMessage().contains("must be encrypted"), e.getMessage());
+        assertFalse(receiver.acceptsPlainPushes());
+        assertTrue(receiver.decryptsMessages());
     }
 
     @Test
@@ -267,16 +279,16 @@ class PushEventReceiverTest {
 
     @Test
     void receive_whenBodyNeitherXmlNorJson_rejectsWithMalformed() {
-        rejected(Reason.MALFORMED, () -> receiver.receive(plainQuery(), "media_id=1"));
-        rejected(Reason.MALFORMED, () -> receiver.receive(plainQuery(), ""));
-        rejected(Reason.MALFORMED, () -> receiver.receive(plainQuery(), "<xml><Event>"));
-        rejected(Reason.MALFORMED, () -> receiver.receive(plainQuery(), "[1,2]"));
+        rejected(Reason.MALFORMED, () -> plainAllowed.receive(plainQuery(), "media_id=1"));
+        rejected(Reason.MALFORMED, () -> plainAllowed.receive(plainQuery(), ""));
+        rejected(Reason.MALFORMED, () -> plainAllowed.receive(plainQuery(), "<xml><Event>"));
+        rejected(Reason.MALFORMED, () -> plainAllowed.receive(plainQuery(), "[1,2]"));
     }
 
     @Test
     void receive_whenUploadEventElementMissing_rejectsWithMalformed() {
         PushRejectedException e = rejected(Reason.MALFORMED,
-                () -> receiver.receive(plainQuery(), "<xml><Event>secvod_upload_event</Event></xml>"));
+                () -> plainAllowed.receive(plainQuery(), "<xml><Event>secvod_upload_event</Event></xml>"));
         assertTrue(e.getMessage().contains("upload_event"), e.getMessage());
     }
 
@@ -285,7 +297,8 @@ class PushEventReceiverTest {
         List<Executable> failing = new ArrayList<>();
         Map<String, String> badSig = plainQuery();
         badSig.put("signature", "f".repeat(40));
-        failing.add(() -> receiver.receive(badSig, Vectors.message("upload-event")));
+        failing.add(() -> plainAllowed.receive(badSig, Vectors.message("upload-event")));
+        failing.add(() -> receiver.receive(plainQuery(), Vectors.message("upload-event")));
         failing.add(() -> receiver.receive(Vectors.safeQuery("wrong-appid"), Vectors.safeXmlBody("wrong-appid")));
         failing.add(() -> receiver.toBuilder().encryption(AES_KEY, "wxOtherAppId0000").build()
                 .receive(Vectors.safeQuery("upload-event"), Vectors.safeXmlBody("upload-event")));

@@ -102,7 +102,7 @@ class PushReplayGuardTest {
     @Test
     void receiveOnce_whenTheSamePushArrivesTwice_deliversItOnceThenReportsADuplicate() {
         for (PushMode mode : PushMode.values()) {
-            PushEventReceiver receiver = Vectors.receiver().replayGuard(PushReplayGuard.inMemory()).build();
+            PushEventReceiver receiver = Vectors.receiverAllowingPlain().replayGuard(PushReplayGuard.inMemory()).build();
             SignedPush push = signer(mode).signMessage(MESSAGE);
 
             PushOutcome first = receiver.receiveOnce(push.queryParameters(), utf8(push.body()));
@@ -127,7 +127,7 @@ class PushReplayGuardTest {
 
     @Test
     void receiveOnce_whenAPlainReplayCarriesAnotherBody_reportsADuplicate() {
-        PushEventReceiver receiver = Vectors.receiver().replayGuard(PushReplayGuard.inMemory()).build();
+        PushEventReceiver receiver = Vectors.receiverAllowingPlain().replayGuard(PushReplayGuard.inMemory()).build();
         SignedPush push = signer(PushMode.PLAIN).signMessage(MESSAGE);
 
         receiver.receiveOnce(push.queryParameters(), push.body());
@@ -138,7 +138,7 @@ class PushReplayGuardTest {
 
     @Test
     void receiveOnce_whenASafePushIsReplayedAsPlainWithoutItsMsgSignature_reportsADuplicate() {
-        PushEventReceiver receiver = Vectors.receiver().replayGuard(PushReplayGuard.inMemory()).build();
+        PushEventReceiver receiver = Vectors.receiverAllowingPlain().replayGuard(PushReplayGuard.inMemory()).build();
         SignedPush push = signer(PushMode.SAFE).signMessage(MESSAGE);
         receiver.receiveOnce(push.queryParameters(), push.body());
         Map<String, String> downgraded = new HashMap<>(push.queryParameters());
@@ -199,7 +199,7 @@ class PushReplayGuardTest {
 
     @Test
     void receiveOnce_whenTwoThreadsDeliverTheSamePush_exactlyOneGetsIt() throws Exception {
-        PushEventReceiver receiver = Vectors.receiver().replayGuard(PushReplayGuard.inMemory()).build();
+        PushEventReceiver receiver = Vectors.receiverAllowingPlain().replayGuard(PushReplayGuard.inMemory()).build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 300; round++) {

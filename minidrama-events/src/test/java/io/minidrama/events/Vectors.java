@@ -74,6 +74,14 @@ final class Vectors {
         return PushEventReceiver.builder().token(TOKEN).encryption(AES_KEY, APPID).clock(CLOCK);
     }
 
+    /**
+     * {@link #receiver()} with the opt-in {@code allowPlainMode(true)}, for the tests that push plain
+     * bodies through a receiver holding a key (by default it refuses them as {@code UNENCRYPTED}).
+     */
+    static PushEventReceiver.Builder receiverAllowingPlain() {
+        return receiver().allowPlainMode(true);
+    }
+
     static String resource(String path) {
         try (InputStream in = Vectors.class.getResourceAsStream(path)) {
             if (in == null) {

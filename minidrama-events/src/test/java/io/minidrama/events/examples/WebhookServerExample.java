@@ -89,6 +89,7 @@ public final class WebhookServerExample {
     private static int statusFor(PushRejectedException.Reason reason) {
         return switch (reason) {
             case BAD_SIGNATURE, STALE, WRONG_APPID, DECRYPTION_FAILED -> 403;
+            case UNENCRYPTED -> 403; // a plain push to a receiver with an EncodingAESKey: see allowPlainMode
             case TOO_LARGE -> 413;
             case NOT_CONFIGURED -> 500;
             case MALFORMED, MISSING_PARAMETER -> 400;

@@ -50,7 +50,10 @@ class WebhookServerExampleTest {
 
     @BeforeEach
     void start() throws IOException {
-        PushEventReceiver receiver = PushEventReceiver.builder().token(TOKEN).encryption(AES_KEY, APPID).clock(CLOCK).build();
+        start(PushEventReceiver.builder().token(TOKEN).encryption(AES_KEY, APPID).clock(CLOCK).build());
+    }
+
+    private void start(PushEventReceiver receiver) throws IOException {
         server = WebhookServerExample.start(new InetSocketAddress("127.0.0.1", 0), "/wx/push", receiver, received::add);
         endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/wx/push");
     }
@@ -85,6 +88,10 @@ class WebhookServerExampleTest {
     @ParameterizedTest
     @EnumSource(PushMode.class)
     void post_whenSignedPushInEachModeAndFormat_answersSuccessAndDeliversTheEvent(PushMode mode) throws Exception {
+        if (mode == PushMode.PLAIN) { // a receiver with a key accepts plain pushes only after the opt-in
+            server.stop(0);
+            start(PushEventReceiver.builder().token(TOKEN).encryption(AES_KEY, APPID).allowPlainMode(true).clock(CLOCK).build());
+        }
         for (PushFormat format : PushFormat.values()) {
             HttpResponse<String> response = post(signer(mode, format).sign(audit()));
 
@@ -92,6 +99,15 @@ class WebhookServerExampleTest {
             assertEquals("success", response.body());
         }
         assertEquals(List.of(audit(), audit()), received);
+    }
+
+    @Test
+    void post_whenPlainPushReachesAReceiverWithAKey_answers403AndDeliversNothing() throws Exception {
+        HttpResponse<String> response = post(signer(PushMode.PLAIN, PushFormat.XML).sign(audit()));
+
+        assertEquals(403, response.statusCode());
+        assertEquals("UNENCRYPTED", response.body());
+        assertTrue(received.isEmpty());
     }
 
     @Test
