@@ -12,7 +12,8 @@ import java.time.Duration;
         description = "WeChat mini-drama media assets: upload episodes, submit and maintain dramas, play links, CDN usage and "
                 + "traffic packages, authorisations, push events.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:invalid input or a refused event (nothing was sent)", "3:platform error (errcode, errmsg)",
+        exitCodeList = {"0:success", "1:an upload open on the platform whose checkpoint could not be saved (the message says what to do)",
+                "2:invalid input or a refused event (nothing was sent)", "3:platform error (errcode, errmsg)",
                 "4:transport failure (no answer)", "5:unexpected response (an answer the SDK cannot map)"},
         subcommands = {DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
                 PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
