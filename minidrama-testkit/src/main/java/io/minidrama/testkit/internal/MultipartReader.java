@@ -232,11 +232,11 @@ final class MultipartReader {
      * A file part collected as it streams in, in 64 KB chunks allocated as bytes actually arrive
      * (never from a size the client declared), refusing to hold more than a cap. Chunks come from
      * and go back to a small shared pool ({@link #release()}), so a steady stream of parts does not
-     * allocate; the pool keeps at most {@link #POOL_MAX_CHUNKS} free chunks (16 MB).
+     * allocate; the pool keeps at most {@link #POOL_MAX_CHUNKS} free chunks (32 MB: four 5 MB parts in flight and as many being released).
      */
     static final class Collector implements Sink {
         static final int CHUNK = 64 * 1024;
-        static final int POOL_MAX_CHUNKS = 256;
+        static final int POOL_MAX_CHUNKS = 512;
         private static final java.util.concurrent.ConcurrentLinkedQueue<byte[]> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private static final java.util.concurrent.atomic.AtomicInteger POOLED = new java.util.concurrent.atomic.AtomicInteger();
 

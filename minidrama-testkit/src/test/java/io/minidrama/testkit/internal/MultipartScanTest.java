@@ -206,4 +206,35 @@ class MultipartScanTest {
         byte[] cut = java.util.Arrays.copyOf(body, body.length - DELIMITER.length - 4);
         assertThrows(MalformedBodyException.class, () -> readAll(trickle(cut, new Random(1), 4)));
     }
+
+    @Test
+    void collectedChunks_transferredInPlace_areTheBytesRead() throws IOException {
+        Random r = new Random(11);
+        for (int size : new int[] {1, MultipartReader.Collector.CHUNK - 1, MultipartReader.Collector.CHUNK,
+                3 * MultipartReader.Collector.CHUNK + 5}) {
+            byte[] data = new byte[size];
+            r.nextBytes(data);
+            MultipartReader.Collector c = new MultipartReader.Collector(Long.MAX_VALUE);
+            for (int at = 0; at < size; ) {
+                int n = Math.min(size - at, 1 + r.nextInt(100_000));
+                c.write(data, at, n);
+                at += n;
+            }
+            try {
+                ByteArrayOutputStream whole = new ByteArrayOutputStream();
+                assertEquals(size, c.source("x").openStream().transferTo(whole));
+                assertArrayEquals(data, whole.toByteArray(), size + " bytes transferred");
+                InputStream in = c.source("x").openStream();
+                byte[] head = in.readNBytes(Math.min(size, 7));
+                ByteArrayOutputStream rest = new ByteArrayOutputStream();
+                in.transferTo(rest);
+                byte[] both = new byte[head.length + rest.size()];
+                System.arraycopy(head, 0, both, 0, head.length);
+                System.arraycopy(rest.toByteArray(), 0, both, head.length, rest.size());
+                assertArrayEquals(data, both, size + " bytes, transferred after a partial read");
+            } finally {
+                c.release();
+            }
+        }
+    }
 }
