@@ -30,13 +30,24 @@ public final class Digests {
         return '"' + HexFormat.of().formatHex(md5.digest()) + '"';
     }
 
-    /** Feeds {@code source}'s bytes to {@code digest}, 64 KB at a time. */
+    /**
+     * Feeds {@code source}'s bytes to {@code digest} through {@link java.io.InputStream#transferTo},
+     * so a stream over arrays (a request's chunks, a {@code ByteArrayInputStream}) hands its arrays
+     * to the digest in place instead of copying them into a buffer first.
+     */
     public static void update(MessageDigest digest, io.minidrama.domain.media.ByteSource source) {
-        byte[] buf = new byte[64 * 1024];
         try (java.io.InputStream in = source.openStream()) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
-            }
+            in.transferTo(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    digest.update((byte) b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    digest.update(b, off, len);
+                }
+            });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + source.fileName(), e);
         }

@@ -130,6 +130,8 @@ public final class Engine {
     private final Map<UploadId, Upload> uploads = new HashMap<>();
     /** Bytes of uploaded parts held in memory by every upload's {@link PartChain}. */
     private final AtomicLong partBytesInMemory = new AtomicLong();
+    /** Up to 16 free 5 MB arrays (80 MB) for held parts: a 64 MB content cap's worth and some out-of-order parts. */
+    private final PartBuffers partBuffers = new PartBuffers(16);
     private volatile String pulledMediaSha256;
     private final Map<MediaId, MediaRec> media = new HashMap<>();
     private final Map<DramaId, DramaRec> dramas = new HashMap<>();
@@ -1128,8 +1130,8 @@ public final class Engine {
     private final class Upload {
         final ApplyUpload request;
         final Instant created;
-        final PartChain video = new PartChain(settings.keepContentUpTo(), partBytesInMemory, settings.partMemoryBudget());
-        final PartChain cover = new PartChain(-1, partBytesInMemory, settings.partMemoryBudget());
+        final PartChain video = new PartChain(settings.keepContentUpTo(), partBytesInMemory, settings.partMemoryBudget(), partBuffers);
+        final PartChain cover = new PartChain(-1, partBytesInMemory, settings.partMemoryBudget(), partBuffers);
         /** The wall-clock ticker's reading at the last {@code applyupload} or {@code uploadpart}. */
         volatile long touched;
 

@@ -42,6 +42,7 @@ final class PartChain {
     private final long keepUpTo;
     private final AtomicLong heldInMemory;
     private final long memoryBudget;
+    private final PartBuffers buffers;
     private final Map<Integer, Rec> parts = new HashMap<>();
     /** {@code states.get(i)}: the digest state after parts 1..i+1. */
     private final List<MessageDigest> states = new ArrayList<>();
@@ -73,10 +74,11 @@ final class PartChain {
     record Assembled(long size, String sha256, byte[] content) {
     }
 
-    PartChain(long keepUpTo, AtomicLong heldInMemory, long memoryBudget) {
+    PartChain(long keepUpTo, AtomicLong heldInMemory, long memoryBudget, PartBuffers buffers) {
         this.keepUpTo = keepUpTo;
         this.heldInMemory = heldInMemory;
         this.memoryBudget = memoryBudget;
+        this.buffers = buffers;
     }
 
     /**
@@ -116,9 +118,17 @@ final class PartChain {
         return true;
     }
 
-    private static byte[] readAll(ByteSource source) {
+    /** The source's bytes copied once into an array from the pool; given back by {@link #drop}. */
+    private byte[] readAll(ByteSource source) {
+        int size = (int) source.size();
+        byte[] b = buffers.take(size);
         try (InputStream in = source.openStream()) {
-            return in.readNBytes((int) source.size());
+            int n = in.readNBytes(b, 0, size);
+            if (n != size) {
+                buffers.give(b);
+                throw new IOException("the part ended after " + n + " of its " + size + " bytes");
+            }
+            return b;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source.fileName(), e);
         }
@@ -257,6 +267,7 @@ final class PartChain {
                 at += spool.write(buf, at);
             }
             rec.spooled = true;
+            buffers.give(data);
         } catch (IOException | RuntimeException e) {
             // no disk to spare: hold it in memory after all rather than lose it
             heldInMemory.addAndGet(data.length);
@@ -291,6 +302,7 @@ final class PartChain {
     private void drop(Rec rec) {
         if (rec.memory != null) {
             heldInMemory.addAndGet(-rec.memory.length);
+            buffers.give(rec.memory);
             rec.memory = null;
         }
         rec.spooled = false;
