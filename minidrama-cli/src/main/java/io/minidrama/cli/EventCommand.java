@@ -12,6 +12,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,8 +50,13 @@ final class EventCommand {
                        description = "Refuse timestamps older than this: " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE})") Duration maxAge,
                @Option(names = "--json", description = "Print the event as one JSON object") boolean json,
                @Parameters(paramLabel = "FILE|-", description = "The message body, or - for standard input") String file) {
+        if ((aesKey == null) != (appId == null)) {
+            // Half a key pair would silently verify as plain mode, the weaker check.
+            throw new ParameterException(spec.commandLine(), (aesKey == null ? "--appid" : "--aes-key")
+                    + " needs " + (aesKey == null ? "--aes-key" : "--appid") + ": safe and compatible mode need both");
+        }
         PushEventReceiver.Builder b = PushEventReceiver.builder().token(token).maxAge(maxAge).allowPlainMode(allowPlain);
-        if (aesKey != null && appId != null) {
+        if (aesKey != null) {
             b.encryption(aesKey, appId); // as a webhook configured with them: plain messages refused unless --allow-plain
         }
         Map<String, String> query = new LinkedHashMap<>();

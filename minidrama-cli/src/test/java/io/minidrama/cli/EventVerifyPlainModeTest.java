@@ -96,4 +96,17 @@ class EventVerifyPlainModeTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("drama 666 is APPROVED"), r.out());
     }
+
+    @Test
+    void eventVerify_whenOnlyHalfTheKeyPairIsGiven_refusesTheOptionsInsteadOfCheckingAsPlain() throws IOException {
+        Run withoutAppid = run(forgedWithSafeModeUrl("--aes-key", AES_KEY));
+        Run withoutKey = run(forgedWithSafeModeUrl("--appid", APPID));
+
+        assertEquals(2, withoutAppid.exit(), withoutAppid.out());
+        assertTrue(withoutAppid.err().contains("--aes-key needs --appid"), withoutAppid.err());
+        assertFalse(withoutAppid.err().contains(AES_KEY), withoutAppid.err());
+        assertEquals(2, withoutKey.exit(), withoutKey.out());
+        assertTrue(withoutKey.err().contains("--appid needs --aes-key"), withoutKey.err());
+        assertEquals("", withoutAppid.out() + withoutKey.out());
+    }
 }
