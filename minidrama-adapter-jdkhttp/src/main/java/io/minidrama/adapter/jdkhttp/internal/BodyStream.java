@@ -1,0 +1,267 @@
+package io.minidrama.adapter.jdkhttp.internal;
+
+import io.minidrama.domain.media.ByteSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.net.http.HttpRequest.BodyPublisher;
+
+/**
+ * A request body of known length made of byte segments: literal bytes (multipart headers) and
+ * {@link ByteSource}s, published on demand.
+ *
+ * <p>A file region ({@link ByteSource.FileRegion}), the hot path of a chunked upload, is read by
+ * position from a {@link FileChannel} into {@value #FILE_CHUNK}-byte buffers: a 5 MiB part crosses
+ * the HTTP client in 20 buffers instead of hundreds of small copies. Each subscription owns a ring
+ * of at most {@value #RING} buffers, allocated as needed, and reuses one only once the client has
+ * consumed it (nothing left between its position and its limit). The HTTP/1.1 exchange asks for
+ * the next buffer only after it has handed the one before to the socket, so two buffers per
+ * request are the norm and nothing is allocated per chunk; a client holding on to more gets a new
+ * buffer rather than one overwritten. The buffers are heap buffers: direct ones measured no cheaper
+ * here, and as their memory is freed only by a garbage collection, which a 64 MB heap with little
+ * allocation rarely runs, they raised the process's resident memory by tens of megabytes.
+ * Other sources are read through their stream in {@value #STREAM_CHUNK}-byte chunks.
+ *
+ * <p>Every {@link #subscribe} starts from the first byte with its own file handle and buffers, so
+ * a retried request re-sends the whole body. A source that ends before its declared size fails the
+ * request; one that is longer is cut at its size.
+ */
+final class BodyStream implements BodyPublisher {
+    /** Bytes per file buffer: few trips through the client per part, small next to a 64 MB heap (not humongous for G1). */
+    static final int FILE_CHUNK = 256 * 1024;
+    static final int RING = 3;
+    static final int STREAM_CHUNK = 64 * 1024;
+
+    /** A literal piece ({@code bytes}) or a source ({@code source}). */
+    record Segment(byte[] bytes, ByteSource source) {
+        static Segment of(byte[] bytes) {
+            return new Segment(Objects.requireNonNull(bytes), null);
+        }
+
+        static Segment of(ByteSource source) {
+            return new Segment(null, Objects.requireNonNull(source));
+        }
+
+        long size() {
+            return bytes != null ? bytes.length : source.size();
+        }
+    }
+
+    private final List<Segment> segments;
+    private final long length;
+    private final int fileChunk;
+
+    BodyStream(List<Segment> segments) {
+        this(segments, FILE_CHUNK);
+    }
+
+    BodyStream(List<Segment> segments, int fileChunk) {
+        this.segments = List.copyOf(segments);
+        this.length = this.segments.stream().mapToLong(Segment::size).sum();
+        this.fileChunk = fileChunk;
+    }
+
+    @Override
+    public long contentLength() {
+        return length;
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        Emitter emitter = new Emitter(subscriber);
+        subscriber.onSubscribe(emitter);
+    }
+
+    /** One pass over the body: its own position, file handle and buffers. */
+    private final class Emitter implements Flow.Subscription {
+        private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private final AtomicLong demand = new AtomicLong();
+        private final AtomicInteger wip = new AtomicInteger();
+        private volatile boolean cancelled;
+        private volatile Throwable badRequest;
+        private boolean done;
+
+        // state below is touched only inside drain(), which runs on one thread at a time
+        private int segment;
+        private long offsetInSegment;
+        private FileChannel channel;
+        private InputStream stream;
+        private final ByteBuffer[] ring = new ByteBuffer[RING];
+
+        Emitter(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                badRequest = new IllegalArgumentException("non-positive request: " + n);
+            } else {
+                demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+            }
+            drain();
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            drain();
+        }
+
+        // Serialises emission: a request() from inside onNext only adds demand for the loop running.
+        private void drain() {
+            if (wip.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            while (true) {
+                if (!done && !cancelled) {
+                    emit();
+                }
+                if (cancelled || done) {
+                    close();
+                }
+                missed = wip.addAndGet(-missed);
+                if (missed == 0) {
+                    return;
+                }
+            }
+        }
+
+        private void emit() {
+            try {
+                if (badRequest != null) {
+                    fail(badRequest);
+                    return;
+                }
+                while (!cancelled && demand.get() > 0 && !atEnd()) {
+                    ByteBuffer chunk = nextChunk();
+                    demand.decrementAndGet();
+                    subscriber.onNext(chunk);
+                }
+                if (!cancelled && atEnd()) {
+                    // at once, not on the next request: the client need not ask past the last byte
+                    done = true;
+                    close();
+                    subscriber.onComplete();
+                }
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                fail(e);
+            }
+        }
+
+        private void fail(Throwable e) {
+            done = true;
+            close();
+            subscriber.onError(e);
+        }
+
+        /** Whether every byte was emitted (empty segments are skipped). */
+        private boolean atEnd() throws IOException {
+            while (segment < segments.size() && offsetInSegment == segments.get(segment).size()) {
+                closeSource();
+                segment++;
+                offsetInSegment = 0;
+            }
+            return segment == segments.size();
+        }
+
+        /** The next piece of the body; call only when not {@link #atEnd()}. */
+        private ByteBuffer nextChunk() throws IOException {
+            Segment s = segments.get(segment);
+            long left = s.size() - offsetInSegment;
+            ByteBuffer chunk;
+            if (s.bytes() != null) {
+                chunk = ByteBuffer.wrap(s.bytes());
+            } else if (s.source() instanceof ByteSource.FileRegion region) {
+                chunk = readFile(region, left);
+            } else {
+                chunk = readStream(s.source(), left);
+            }
+            offsetInSegment += chunk.remaining();
+            return chunk;
+        }
+
+        private ByteBuffer readFile(ByteSource.FileRegion region, long left) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(region.path(), StandardOpenOption.READ);
+            }
+            ByteBuffer buf = freeBuffer();
+            buf.clear().limit((int) Math.min(buf.capacity(), left));
+            long position = region.offset() + offsetInSegment;
+            while (buf.hasRemaining()) {
+                int n = channel.read(buf, position);
+                if (n < 0) {
+                    throw new IOException(region.fileName() + " ended " + (left - buf.position()) + " bytes before the "
+                            + region.length() + " bytes to send (was the file changed during the upload?)");
+                }
+                position += n;
+            }
+            return buf.flip();
+        }
+
+        // A ring buffer the client has consumed (all its bytes taken), else a new one: into a free
+        // slot of the ring, or unpooled once the ring is full (a client holding more than the ring).
+        private ByteBuffer freeBuffer() {
+            for (int i = 0; i < RING; i++) {
+                ByteBuffer buf = ring[i];
+                if (buf == null) {
+                    ring[i] = allocate();
+                    return ring[i];
+                }
+                if (!buf.hasRemaining()) {
+                    return buf;
+                }
+            }
+            return allocate();
+        }
+
+        private ByteBuffer allocate() {
+            return ByteBuffer.allocate(fileChunk);
+        }
+
+        private ByteBuffer readStream(ByteSource source, long left) throws IOException {
+            if (stream == null) {
+                stream = source.openStream();
+            }
+            byte[] chunk = stream.readNBytes((int) Math.min(STREAM_CHUNK, left));
+            if (chunk.length == 0) {
+                throw new IOException(source.fileName() + " ended " + left + " bytes before the " + source.size()
+                        + " bytes to send");
+            }
+            return ByteBuffer.wrap(chunk);
+        }
+
+        private void closeSource() throws IOException {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+                if (stream != null) {
+                    stream.close();
+                }
+            } finally {
+                channel = null;
+                stream = null;
+            }
+        }
+
+        private void close() {
+            try {
+                closeSource();
+            } catch (IOException ignored) {
+                // read-only handles: nothing was lost
+            }
+        }
+    }
+}
