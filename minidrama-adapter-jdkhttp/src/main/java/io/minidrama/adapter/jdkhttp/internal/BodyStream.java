@@ -163,6 +163,11 @@ final class BodyStream implements BodyPublisher {
                 }
             } catch (IOException | UncheckedIOException | SecurityException e) {
                 fail(e);
+            } catch (RuntimeException | Error e) {
+                // a subscriber broke the protocol by throwing: release the file, signal nothing more
+                done = true;
+                close();
+                throw e;
             }
         }
 
