@@ -52,10 +52,11 @@ import java.util.regex.Pattern;
  *   <li><b>library</b>: {@link FileUploadService} over {@link JdkHttpMiniDramaAdapter}, with
  *       rule checks, checkpoints written after every part, retries armed and progress.</li>
  * </ul>
- * Each run reports wall time, MB/s, peak heap (sum of heap pools' peaks, reset before the run)
+ * Each run reports wall time, the CPU time (user + sys) this JVM spent during it, MB/s, peak heap (sum of heap pools' peaks, reset before the run)
  * and the process's peak RSS; each upload's bytes on the emulator are checked against the
  * file's SHA-256. Run it in a small heap:
- * <pre>java -Xmx64m -cp benchmarks/target/benchmarks.jar io.minidrama.benchmarks.UploadBenchmark [sizeMb] [concurrency] [rounds]</pre>
+ * <pre>java -Xmx64m -cp benchmarks/target/benchmarks.jar io.minidrama.benchmarks.UploadBenchmark [sizeMb] [concurrency] [rounds] [library]</pre>
+ * With {@code library} as the fourth argument only the library rows run (for a profiler).
  */
 public final class UploadBenchmark {
     private static final Pattern JSON_STRING = Pattern.compile("\"%s\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -79,6 +80,8 @@ public final class UploadBenchmark {
         int sizeMb = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        // "library" runs only the library rows (no bare loop, faults or resume): for profiling one path
+        boolean libraryOnly = args.length > 3 && args[3].equals("library");
         Path dir = Files.createTempDirectory("minidrama-bench-");
         Process emulator = startEmulator();
         try {
@@ -92,17 +95,20 @@ public final class UploadBenchmark {
             UploadBenchmark bench = new UploadBenchmark(base);
             List<String> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                rows.add(bench.measure("bare", round, size, sha, () -> bench.bare(file, size, concurrency, "bare")));
+                if (!libraryOnly) {
+                    rows.add(bench.measure("bare", round, size, sha, () -> bench.bare(file, size, concurrency, "bare")));
+                }
                 rows.add(bench.measure("library", round, size, sha, () -> bench.library(file, dir, concurrency)));
+            }
+            if (libraryOnly) {
+                printTable(rows);
+                return;
             }
             int faultsBefore = bench.transportFaults();
             rows.add(bench.measure("library, 10% of parts fail once", 1, size, sha, () -> bench.withFaults(file, dir, concurrency, size)));
             System.out.println("  (part requests failed by the emulator in that run: " + (bench.transportFaults() - faultsBefore) + ", all retried)");
             bench.resume(file, dir, concurrency, size, sha);
-            System.out.println();
-            System.out.println("| run | round | wall s | MB/s | peak heap MB | peak RSS MB | bytes verified |");
-            System.out.println("|---|---|---|---|---|---|---|");
-            rows.forEach(System.out::println);
+            printTable(rows);
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
@@ -110,6 +116,13 @@ public final class UploadBenchmark {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static void printTable(List<String> rows) {
+        System.out.println();
+        System.out.println("| run | round | wall s | CPU s (user+sys, this JVM) | MB/s | peak heap MB | peak RSS MB | bytes verified |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
     }
 
     private interface Upload {
@@ -120,15 +133,17 @@ public final class UploadBenchmark {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         long mediaId = upload.run();
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuSecs = (processCpuNanos() - cpu0) / 1e9;
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         http = newClient();
         String stored = get("/__emulator/media/" + mediaId);
         boolean verified = stored.contains(sha) && stored.contains(Long.toString(size));
-        String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.1f | %s |", name, round, secs,
-                size / 1048576.0 / secs, peakHeap / 1048576.0, rssPeakMb(), verified ? "yes" : "NO: " + stored);
+        String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f | %.1f | %.1f | %s |", name, round, secs,
+                cpuSecs, size / 1048576.0 / secs, peakHeap / 1048576.0, rssPeakMb(), verified ? "yes" : "NO: " + stored);
         System.out.println(row);
         return row;
     }
@@ -354,6 +369,14 @@ public final class UploadBenchmark {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** CPU time (user + sys) of this whole process so far: every thread, GC and JIT included. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static double rssPeakMb() {

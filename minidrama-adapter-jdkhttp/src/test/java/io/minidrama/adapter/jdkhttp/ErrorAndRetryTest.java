@@ -125,6 +125,30 @@ class ErrorAndRetryTest {
     }
 
     @Test
+    void uploadPart_retriedAfterHttp500_resendsTheWholeRegionIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        byte[] content = new byte[1_500_000];
+        new java.util.Random(15).nextBytes(content);
+        java.nio.file.Path file = dir.resolve("video.mp4");
+        java.nio.file.Files.write(file, content);
+        server.script("/wxa/sec/vod/uploadpart", Reply.of(500, "text/html", "<html>oops</html>"),
+                Reply.json("{\"errcode\":0,\"errmsg\":\"ok\",\"etag\":\"e1\"}"));
+
+        // a region of several file buffers, not aligned to them: the retry must start over from its first byte
+        adapterFor(server, sleeper).build().uploadPart(new PartUpload(UploadId.of("u1"), 1, ResourceType.VIDEO,
+                ByteSource.ofRegion(file, 12_345, 1_234_567)));
+
+        java.util.List<RecordingServer.Recorded> sent = server.requests("/wxa/sec/vod/uploadpart");
+        assertEquals(2, sent.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(sent.get(0).body(), sent.get(1).body());
+        for (RecordingServer.Recorded r : sent) {
+            assertEquals(Integer.toString(r.body().length), r.header("Content-Length"), "a sized body, not chunked");
+            MultipartParser.Part data = MultipartParser.parse(r.header("Content-Type"), r.body()).get(3);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(content, 12_345, 12_345 + 1_234_567), data.bytes());
+        }
+    }
+
+    @Test
     void getMedia_http502_isNotFileTooLarge() {
         server.script(GET_MEDIA, Reply.of(502, "text/html", "<html>502</html>"));
 

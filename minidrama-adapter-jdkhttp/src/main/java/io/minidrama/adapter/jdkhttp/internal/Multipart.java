@@ -1,14 +1,8 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
 import io.minidrama.domain.media.ByteSource;
-import org.apache.commons.io.input.BoundedInputStream;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,7 +11,8 @@ import java.util.Objects;
 
 /**
  * A {@code multipart/form-data} body streamed from its sources: text parts in UTF-8, file parts
- * read from a {@link ByteSource} while the request is written, never buffered whole. The content
+ * read from a {@link ByteSource} while the request is written, never buffered whole (a file region
+ * by position, in a few large buffers per request). The content
  * length is known up front. {@link #publisher()} builds a fresh publisher each time, so a retried
  * request re-reads its files from the start.
  */
@@ -88,47 +83,27 @@ public final class Multipart {
         return total + bytes(text.toString()).length;
     }
 
-    /** A new publisher over the whole body, of {@link #contentLength()} bytes. */
+    /**
+     * A new publisher over the whole body, of {@link #contentLength()} bytes: file regions are read
+     * by position into a few large buffers (see {@link BodyStream}); each subscription starts over.
+     */
     public BodyPublisher publisher() {
-        List<BodyPublisher> pieces = new ArrayList<>();
+        List<BodyStream.Segment> segments = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Part p : parts) {
             if (p instanceof FilePart f) {
                 text.append(fileHeader(f));
-                pieces.add(BodyPublishers.ofByteArray(bytes(text.toString())));
+                segments.add(BodyStream.Segment.of(bytes(text.toString())));
                 text.setLength(0);
-                pieces.add(stream(f.content()));
+                segments.add(BodyStream.Segment.of(f.content()));
                 text.append(CRLF);
             } else {
                 text.append(textPart((TextPart) p));
             }
         }
         text.append("--").append(boundary).append("--").append(CRLF);
-        pieces.add(BodyPublishers.ofByteArray(bytes(text.toString())));
-        return BodyPublishers.concat(pieces.toArray(new BodyPublisher[0]));
-    }
-
-    private static BodyPublisher stream(ByteSource source) {
-        long size = source.size();
-        if (size == 0) {
-            return BodyPublishers.noBody();
-        }
-        // ofInputStream reads small buffers on demand; fromPublisher states the exact length,
-        // and the bound makes sure a source never yields more than it declared.
-        BodyPublisher unsized = BodyPublishers.ofInputStream(() -> bounded(source, size));
-        return HttpRequest.BodyPublishers.fromPublisher(unsized, size);
-    }
-
-    private static InputStream bounded(ByteSource source, long size) {
-        try {
-            return BoundedInputStream.builder()
-                    .setInputStream(source.openStream())
-                    .setMaxCount(size)
-                    .setPropagateClose(true)
-                    .get();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + source.fileName(), e);
-        }
+        segments.add(BodyStream.Segment.of(bytes(text.toString())));
+        return new BodyStream(segments);
     }
 
     private String textPart(TextPart t) {
