@@ -11,7 +11,6 @@ module io.minidrama.adapter.jdkhttp {
     requires jakarta.json.bind;
     requires jakarta.json;
     requires com.github.benmanes.caffeine;
-    requires org.apache.commons.io;
 
     exports io.minidrama.adapter.jdkhttp;
 
