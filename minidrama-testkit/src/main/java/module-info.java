@@ -1,14 +1,15 @@
 /**
- * What a consumer's tests need: contract suites for every port, an HTTP emulator of the platform
- * ({@link io.minidrama.testkit.MiniDramaEmulator}), a JUnit 5 extension and fixtures. The
- * {@code internal} package (HTTP handlers, JSON) is not exported.
+ * What a consumer's tests need: contract suites for every port, a JUnit 5 extension that starts
+ * the HTTP emulator of the platform ({@link io.minidrama.emulator.MiniDramaEmulator}, module
+ * {@code io.minidrama.emulator}, required transitively) and fixtures. The {@code internal} package
+ * (the control clients) is not exported.
  */
 module io.minidrama.testkit {
     requires transitive io.minidrama.port;
     requires transitive io.minidrama.adapter.fake;
     requires transitive org.junit.jupiter.api;
     requires transitive io.minidrama.events;
-    requires jdk.httpserver;
+    requires transitive io.minidrama.emulator;
     requires java.net.http;
     requires jakarta.json;
 

@@ -332,7 +332,7 @@ public final class UploadBenchmark {
     private static Process startEmulator() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx2g", "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
-                "io.minidrama.testkit.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
+                "io.minidrama.emulator.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
     }
 
     private static String readUrl(Process p) throws IOException {

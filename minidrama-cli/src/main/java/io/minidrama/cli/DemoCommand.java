@@ -19,7 +19,7 @@ import io.minidrama.port.service.MiniDrama;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.minidrama.cli;
 
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

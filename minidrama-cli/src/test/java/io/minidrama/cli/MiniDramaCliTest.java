@@ -14,7 +14,7 @@ import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
 import io.minidrama.events.SignedPush;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,7 @@ package io.minidrama.testkit;
 import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.MutableClock;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.service.MiniDrama;
 import org.junit.jupiter.api.extension.AfterEachCallback;

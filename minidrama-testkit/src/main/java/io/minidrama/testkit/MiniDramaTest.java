@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(MiniDramaExtension.class)
 public @interface MiniDramaTest {
-    /** Also start a {@link MiniDramaEmulator} over the fake, stopped after each test. */
+    /** Also start a {@link io.minidrama.emulator.MiniDramaEmulator} over the fake, stopped after each test. */
     boolean emulator() default false;
 
     /** Where the clock starts, ISO-8601 ({@code 2025-01-01T00:00:00Z}); empty for the current second. */

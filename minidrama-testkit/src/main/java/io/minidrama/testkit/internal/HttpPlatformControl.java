@@ -12,9 +12,15 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.testkit.PlatformControl;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,17 +36,20 @@ import java.util.Optional;
 
 /** {@link PlatformControl} over the emulator's HTTP control prefix; what a test in another language would do. */
 public final class HttpPlatformControl implements PlatformControl {
+    /** The emulator's control prefix (its {@code ControlHandler.PREFIX}; the routes are in {@code MiniDramaEmulator}). */
+    static final String CONTROL_PREFIX = "/__emulator/";
+
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpPlatformControl(URI emulatorBaseUrl) {
         String s = emulatorBaseUrl.toString().replaceAll("/+$", "");
-        this.base = URI.create(s + ControlHandler.PREFIX);
+        this.base = URI.create(s + CONTROL_PREFIX);
     }
 
     @Override
     public Instant now() {
-        return Instant.ofEpochMilli(JsonBodies.reqLong(get("clock"), "now_millis"));
+        return Instant.ofEpochMilli(reqLong(get("clock"), "now_millis"));
     }
 
     @Override
@@ -53,7 +62,7 @@ public final class HttpPlatformControl implements PlatformControl {
         HttpRequest r = HttpRequest.newBuilder(base.resolve("media?media_name=" + URLEncoder.encode(name.wire(), StandardCharsets.UTF_8)
                         + "&media_type=MP4"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(video)).build();
-        return MediaId.of(JsonBodies.reqLong(send(r), "media_id"));
+        return MediaId.of(reqLong(send(r), "media_id"));
     }
 
     @Override
@@ -104,9 +113,9 @@ public final class HttpPlatformControl implements PlatformControl {
             return Optional.empty();
         }
         JsonObject o = check(r);
-        return Optional.of(new StoredMedia(id, JsonBodies.reqLong(o, "size"), JsonBodies.reqString(o, "sha256"),
-                Duration.ofSeconds(JsonBodies.reqLong(o, "duration")), JsonBodies.reqLong(o, "cover_size"),
-                JsonBodies.reqString(o, "cover_sha256"), o.getBoolean("content_kept")));
+        return Optional.of(new StoredMedia(id, reqLong(o, "size"), reqString(o, "sha256"),
+                Duration.ofSeconds(reqLong(o, "duration")), reqLong(o, "cover_size"),
+                reqString(o, "cover_sha256"), o.getBoolean("content_kept")));
     }
 
     @Override
@@ -118,12 +127,12 @@ public final class HttpPlatformControl implements PlatformControl {
     public Playback play(String url, String clientIp, String referer, long bytes, boolean playerDirected) {
         JsonObject o = post("play", Json.createObjectBuilder().add("url", url).add("client_ip", clientIp).add("referer", referer)
                 .add("bytes", bytes).add("player_directed", playerDirected));
-        return new Playback(o.getBoolean("served"), JsonBodies.reqLong(o, "bytes_served"), JsonBodies.reqString(o, "refusal"));
+        return new Playback(o.getBoolean("served"), reqLong(o, "bytes_served"), reqString(o, "refusal"));
     }
 
     @Override
     public AppId appId() {
-        return AppId.of(JsonBodies.reqString(get("appid"), "appid"));
+        return AppId.of(reqString(get("appid"), "appid"));
     }
 
     @Override
@@ -150,7 +159,7 @@ public final class HttpPlatformControl implements PlatformControl {
     public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
         JsonObject o = post("packages", Json.createObjectBuilder().add("total_mb", totalMb).add("start_time", start.getEpochSecond())
                 .add("end_time", end.getEpochSecond()).add("directed", directed));
-        return JsonBodies.reqString(o, "package_id");
+        return reqString(o, "package_id");
     }
 
     @Override
@@ -215,7 +224,7 @@ public final class HttpPlatformControl implements PlatformControl {
     }
 
     private static JsonObject check(HttpResponse<String> r) {
-        JsonObject o = JsonBodies.parse(r.body().getBytes(StandardCharsets.UTF_8));
+        JsonObject o = parse(r.body().getBytes(StandardCharsets.UTF_8));
         if (r.statusCode() == 404 && o.containsKey("errcode")) {
             throw new PlatformException("control", o.getInt("errcode"), o.getString("errmsg", ""), 404);
         }
@@ -223,5 +232,42 @@ public final class HttpPlatformControl implements PlatformControl {
             throw new IllegalStateException("control call " + r.uri() + " answered " + r.statusCode() + ": " + o.getString("error", r.body()));
         }
         return o;
+    }
+
+    /** The control answer as a JSON object; anything else is the emulator's bug, not the test's. */
+    private static JsonObject parse(byte[] body) {
+        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonValue v = r.readValue();
+            if (v instanceof JsonObject o) {
+                return o;
+            }
+            throw new IllegalStateException("the emulator's control answer is not a JSON object: " + v.getValueType());
+        } catch (JsonException e) {
+            throw new IllegalStateException("the emulator's control answer is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** A number the control answer must carry (as a JSON number or a numeric string). */
+    private static long reqLong(JsonObject o, String f) {
+        JsonValue v = o.get(f);
+        if (v instanceof JsonNumber n) {
+            return n.longValueExact();
+        }
+        if (v instanceof JsonString s) {
+            return Long.parseLong(s.getString().strip());
+        }
+        throw new IllegalStateException("the emulator's control answer has no number " + f);
+    }
+
+    /** A string the control answer must carry (a number is read as its text). */
+    private static String reqString(JsonObject o, String f) {
+        JsonValue v = o.get(f);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        throw new IllegalStateException("the emulator's control answer has no string " + f);
     }
 }

@@ -27,7 +27,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The dependency rules of the design: domain ← ports ← adapters; adapters never see each other;
  * nobody reaches into another module's {@code internal} package; JSON-B stays in the HTTP
- * adapter; no cycles; no checked exceptions in public API; logging through System.Logger.
+ * adapter; the emulator knows neither JUnit nor the HTTP adapter; no cycles; no checked exceptions
+ * in public API; logging through System.Logger. (The CLI's own rules are in the CLI's tests: its
+ * classes are not on this module's class path.)
  */
 @AnalyzeClasses(packages = "io.minidrama", importOptions = {ImportOption.DoNotIncludeTests.class})
 class ArchitectureTest {
@@ -52,7 +54,8 @@ class ArchitectureTest {
         for (String name : List.of("io.minidrama.domain.media.UploadSession", "io.minidrama.port.service.MiniDrama",
                 "io.minidrama.events.PushEventReceiver", "io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter",
                 "io.minidrama.adapter.jdkhttp.internal.Mapping", "io.minidrama.adapter.fake.InMemoryMiniDramaPlatform",
-                "io.minidrama.testkit.MiniDramaEmulator")) {
+                "io.minidrama.emulator.MiniDramaEmulator", "io.minidrama.emulator.internal.WireRequests",
+                "io.minidrama.testkit.MiniDramaExtension")) {
             if (!classes.contain(name)) {
                 throw new AssertionError("ArchUnit did not import " + name + ": the rules would pass vacuously");
             }
@@ -86,8 +89,21 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domain_and_ports_know_no_adapter = noClasses()
             .that().resideInAnyPackage("io.minidrama.domain..", "io.minidrama.port..", "io.minidrama.events..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.minidrama.adapter..", "io.minidrama.testkit..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.minidrama.adapter..", "io.minidrama.emulator..",
+                    "io.minidrama.testkit..")
             .because("the core is independent of its transports");
+
+    @ArchTest
+    static final ArchRule emulator_depends_on_no_test_framework = noClasses()
+            .that().resideInAPackage("io.minidrama.emulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..", "io.minidrama.testkit..")
+            .because("the emulator ships in the CLI's jar; JUnit glue belongs to the testkit, which depends on the emulator");
+
+    @ArchTest
+    static final ArchRule emulator_is_independent_of_the_http_adapter = noClasses()
+            .that().resideInAPackage("io.minidrama.emulator..")
+            .should().dependOnClassesThat().resideInAPackage("io.minidrama.adapter.jdkhttp..")
+            .because("the emulator is an independent, strict check of the wire: sharing the adapter's codec would let both agree on the same mistake");
 
     @ArchTest
     static final ArchRule nobody_uses_another_modules_internals = classes()
@@ -104,7 +120,7 @@ class ArchitectureTest {
     static final ArchRule modules_are_free_of_cycles = slices()
             .assignedFrom(MODULES)
             .should().beFreeOfCycles()
-            .because("modules depend one way: domain <- ports <- adapters, testkit, cli");
+            .because("modules depend one way: domain <- ports <- adapters, emulator <- testkit, cli");
 
     @ArchTest
     static final ArchRule core_packages_are_free_of_cycles = slices()

@@ -2,7 +2,7 @@ package io.minidrama.testkit.emulator;
 
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
 import jakarta.json.Json;

@@ -5,7 +5,7 @@ import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.authz.Expiry;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
 import jakarta.json.Json;

@@ -16,7 +16,7 @@ import io.minidrama.domain.media.PartUpload;
 import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

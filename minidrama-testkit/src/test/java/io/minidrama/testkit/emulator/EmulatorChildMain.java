@@ -1,6 +1,6 @@
 package io.minidrama.testkit.emulator;
 
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

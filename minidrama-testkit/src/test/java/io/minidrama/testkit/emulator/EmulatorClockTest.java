@@ -1,6 +1,6 @@
 package io.minidrama.testkit.emulator;
 
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.minidrama.testkit.emulator;
 
 import io.minidrama.adapter.fake.StoredMedia;
 import io.minidrama.domain.MediaId;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -5,7 +5,7 @@ import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.media.ByteSource;
 import io.minidrama.port.MiniDramaPlatform;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
 import jakarta.json.Json;

@@ -12,7 +12,7 @@ import io.minidrama.events.PushEventReceiver;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
 import io.minidrama.port.MiniDramaPlatform;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
 import io.minidrama.testkit.PlatformControl;

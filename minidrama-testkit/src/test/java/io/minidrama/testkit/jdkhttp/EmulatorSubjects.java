@@ -4,7 +4,7 @@ import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.MutableClock;
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
 import io.minidrama.testkit.ContractSubject;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.PlatformControl;
 
 /** A fresh emulator per test, the HTTP adapter aimed at it, and the emulator's HTTP control prefix. */

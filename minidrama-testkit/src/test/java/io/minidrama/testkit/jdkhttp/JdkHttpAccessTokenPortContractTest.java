@@ -5,7 +5,7 @@ import io.minidrama.adapter.fake.MutableClock;
 import io.minidrama.adapter.jdkhttp.CachingAccessTokens;
 import io.minidrama.adapter.jdkhttp.ClassicTokenSource;
 import io.minidrama.testkit.AccessTokenPortContractTest;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;

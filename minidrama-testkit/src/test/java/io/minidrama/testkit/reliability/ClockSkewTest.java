@@ -11,7 +11,7 @@ import io.minidrama.port.UploadCheckpointPort;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.reliability.FaultProxy.Truncate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

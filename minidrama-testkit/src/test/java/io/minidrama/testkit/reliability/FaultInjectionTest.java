@@ -11,7 +11,7 @@ import io.minidrama.port.upload.FileUploadService;
 import io.minidrama.port.upload.SeasonResult;
 import io.minidrama.port.upload.SeasonUploader;
 import io.minidrama.port.upload.UploadListener;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.reliability.FaultProxy.Delay;
 import io.minidrama.testkit.reliability.FaultProxy.Replace;
 import io.minidrama.testkit.reliability.FaultProxy.Reset;

@@ -4,7 +4,7 @@ import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.upload.FileUploadCheckpoints;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
 import io.minidrama.port.upload.SeasonResult;
 import io.minidrama.port.upload.SeasonUploader;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

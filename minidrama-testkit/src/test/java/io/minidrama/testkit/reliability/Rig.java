@@ -10,7 +10,7 @@ import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadService;
 import io.minidrama.port.upload.PartRetry;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 
 import java.io.IOException;
 import java.io.InputStream;

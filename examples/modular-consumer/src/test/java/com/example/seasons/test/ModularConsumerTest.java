@@ -12,7 +12,7 @@ import io.minidrama.domain.media.PlayLink;
 import io.minidrama.events.PushEventReceiver;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
-import io.minidrama.testkit.MiniDramaEmulator;
+import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.testkit.MiniDramaFixtures;
 import io.minidrama.testkit.MiniDramaTest;
 import io.minidrama.testkit.PlatformControl;
@@ -54,7 +54,7 @@ class ModularConsumerTest {
         assertEquals("com.example.seasons.test", getClass().getModule().getName());
         assertEquals("com.example.seasons", SeasonPublisher.class.getModule().getName());
         assertEquals("io.minidrama.adapter.jdkhttp", JdkHttpMiniDramaAdapter.class.getModule().getName());
-        assertEquals("io.minidrama.testkit", MiniDramaEmulator.class.getModule().getName());
+        assertEquals("io.minidrama.emulator", MiniDramaEmulator.class.getModule().getName());
         assertEquals("io.minidrama.adapter.redis", RedisAccessTokens.class.getModule().getName());
         assertTrue(ModuleLayer.boot().findModule("org.eclipse.yasson").isPresent(), "Yasson is a named module of the boot layer");
     }

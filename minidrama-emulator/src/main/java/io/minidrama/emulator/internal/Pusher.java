@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.events.PushEventSigner;

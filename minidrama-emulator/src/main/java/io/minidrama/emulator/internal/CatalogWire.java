@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
@@ -23,11 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.minidrama.testkit.internal.JsonBodies.has;
-import static io.minidrama.testkit.internal.JsonBodies.optInt;
-import static io.minidrama.testkit.internal.JsonBodies.optObject;
-import static io.minidrama.testkit.internal.JsonBodies.optString;
-import static io.minidrama.testkit.internal.JsonBodies.reqLong;
+import static io.minidrama.emulator.internal.JsonBodies.has;
+import static io.minidrama.emulator.internal.JsonBodies.optInt;
+import static io.minidrama.emulator.internal.JsonBodies.optObject;
+import static io.minidrama.emulator.internal.JsonBodies.optString;
+import static io.minidrama.emulator.internal.JsonBodies.reqLong;
 
 /**
  * The wire form of the maintenance operations and {@code listpackages} (API.md §7): requests into

@@ -1,4 +1,4 @@
-package io.minidrama.testkit;
+package io.minidrama.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.minidrama.adapter.fake.FakeControl;
@@ -7,12 +7,12 @@ import io.minidrama.adapter.fake.MutableClock;
 import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
-import io.minidrama.testkit.internal.ApiHandler;
-import io.minidrama.testkit.internal.ControlHandler;
-import io.minidrama.testkit.internal.Exchanges404;
-import io.minidrama.testkit.internal.Pusher;
-import io.minidrama.testkit.internal.TokenHandler;
-import io.minidrama.testkit.internal.Tokens;
+import io.minidrama.emulator.internal.ApiHandler;
+import io.minidrama.emulator.internal.ControlHandler;
+import io.minidrama.emulator.internal.Exchanges404;
+import io.minidrama.emulator.internal.Pusher;
+import io.minidrama.emulator.internal.TokenHandler;
+import io.minidrama.emulator.internal.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

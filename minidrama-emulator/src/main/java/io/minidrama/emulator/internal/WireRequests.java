@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.Etag;
@@ -44,15 +44,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import static io.minidrama.testkit.internal.JsonBodies.has;
-import static io.minidrama.testkit.internal.JsonBodies.longList;
-import static io.minidrama.testkit.internal.JsonBodies.optInt;
-import static io.minidrama.testkit.internal.JsonBodies.optLong;
-import static io.minidrama.testkit.internal.JsonBodies.optObject;
-import static io.minidrama.testkit.internal.JsonBodies.optString;
-import static io.minidrama.testkit.internal.JsonBodies.reqLong;
-import static io.minidrama.testkit.internal.JsonBodies.reqString;
-import static io.minidrama.testkit.internal.JsonBodies.stringList;
+import static io.minidrama.emulator.internal.JsonBodies.has;
+import static io.minidrama.emulator.internal.JsonBodies.longList;
+import static io.minidrama.emulator.internal.JsonBodies.optInt;
+import static io.minidrama.emulator.internal.JsonBodies.optLong;
+import static io.minidrama.emulator.internal.JsonBodies.optObject;
+import static io.minidrama.emulator.internal.JsonBodies.optString;
+import static io.minidrama.emulator.internal.JsonBodies.reqLong;
+import static io.minidrama.emulator.internal.JsonBodies.reqString;
+import static io.minidrama.emulator.internal.JsonBodies.stringList;
 
 /**
  * Turns request JSON into domain requests. The domain's own checks then apply; a broken rule is

@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
@@ -38,11 +38,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.minidrama.testkit.internal.JsonBodies.has;
-import static io.minidrama.testkit.internal.JsonBodies.optInt;
-import static io.minidrama.testkit.internal.JsonBodies.optLong;
-import static io.minidrama.testkit.internal.JsonBodies.optString;
-import static io.minidrama.testkit.internal.JsonBodies.reqString;
+import static io.minidrama.emulator.internal.JsonBodies.has;
+import static io.minidrama.emulator.internal.JsonBodies.optInt;
+import static io.minidrama.emulator.internal.JsonBodies.optLong;
+import static io.minidrama.emulator.internal.JsonBodies.optString;
+import static io.minidrama.emulator.internal.JsonBodies.reqString;
 
 /**
  * The wire form of the drama, whole-catalogue and copyright authorisations (API.md §7). An expiry

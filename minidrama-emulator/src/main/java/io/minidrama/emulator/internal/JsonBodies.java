@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;

@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 /** An answer the emulator gives instead of a payload: an errcode, or an HTTP status the platform uses. */
 final class WireError extends RuntimeException {

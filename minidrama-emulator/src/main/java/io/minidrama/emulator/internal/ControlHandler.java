@@ -1,4 +1,4 @@
-package io.minidrama.testkit.internal;
+package io.minidrama.emulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -41,7 +41,7 @@ import java.util.Optional;
  * The emulator's control surface over HTTP, under {@value #PREFIX}, so tests in any language can
  * decide audits, inject faults, move the clock and inspect state. Every answer is JSON; a misuse
  * is HTTP 400 {@code {"error": ..}}, an unknown drama or media HTTP 404 with the platform's errcode.
- * The routes are listed in {@link io.minidrama.testkit.MiniDramaEmulator}.
+ * The routes are listed in {@link io.minidrama.emulator.MiniDramaEmulator}.
  */
 public final class ControlHandler implements HttpHandler {
     /** The reserved path prefix. */
