@@ -141,7 +141,7 @@ final class DramaCommand {
             if (copyrightRole != null) {
                 Copyright.Role role = copyrightRole == 1 ? Copyright.Role.PRODUCER : Copyright.Role.LICENSEE;
                 b.copyright(applyProtection
-                        ? Copyright.withProtection(role, verification != null && verification == 2 ? Copyright.Verification.AUTHORISATION_RELATION
+                        ? Copyright.withProtection(role, verification != null && verification == 2 ? Copyright.Verification.AUTHORIZATION_RELATION
                                 : Copyright.Verification.PROOF_MATERIALS, ids(proofs), ids(certificates))
                         : Copyright.withoutProtection(role));
             }
@@ -181,7 +181,7 @@ final class DramaCommand {
                         "give exactly one of --registration-number or --publish-license");
             }
             if (publishLicense != null) {
-                return new Qualification.PublishLicence(publishLicense, publishLicenseMaterial == null ? null : MaterialId.of(publishLicenseMaterial));
+                return new Qualification.PublishLicense(publishLicense, publishLicenseMaterial == null ? null : MaterialId.of(publishLicenseMaterial));
             }
             if (registrationNumber != null) {
                 return new Qualification.RegistrationNumber(registrationNumber);

@@ -459,7 +459,7 @@ public final class Engine {
     private static String licence(Qualification q) {
         if (q instanceof Qualification.RegistrationNumber n) {
             return n.number();
-        } else if (q instanceof Qualification.PublishLicence p) {
+        } else if (q instanceof Qualification.PublishLicense p) {
             return p.number();
         } else if (q instanceof Qualification.Licensed l) {
             return l.registrationNumber();

@@ -247,7 +247,7 @@ final class GrantBook {
         if (ids.isEmpty()) {
             ids = copyrightGrants.keySet().stream().filter(k -> k.type() == type && k.grantee().equals(grantee)).map(CopyrightKey::drama).toList();
             if (ids.isEmpty()) {
-                throw Engine.error(op, ErrorCode.NO_AUTHORISATION_RELATION, "no copyright authorisation to " + grantee);
+                throw Engine.error(op, ErrorCode.NO_AUTHORIZATION_RELATION, "no copyright authorisation to " + grantee);
             }
         }
         List<AuthorizationResult> out = new ArrayList<>();
@@ -304,7 +304,7 @@ final class GrantBook {
             revoked.add(key);
             return ErrorCode.OK;
         }
-        return revoked.contains(key) ? ErrorCode.ALREADY_DEAUTHORISED : ErrorCode.NO_AUTHORISATION_RELATION;
+        return revoked.contains(key) ? ErrorCode.ALREADY_DEAUTHORIZED : ErrorCode.NO_AUTHORIZATION_RELATION;
     }
 
     private static AuthorizationResult revoked(DramaId id, ErrorCode outcome) {
