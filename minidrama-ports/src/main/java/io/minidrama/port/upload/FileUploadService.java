@@ -396,7 +396,10 @@ public final class FileUploadService implements AutoCloseable {
         try {
             checkpoints.save(c);
         } catch (CheckpointStorageException e) {
-            throw e;
+            if (e.uploadInProgress().isPresent()) {
+                throw e;
+            }
+            throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
         } catch (RuntimeException e) {
             throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
         }
@@ -406,8 +409,6 @@ public final class FileUploadService implements AutoCloseable {
         Optional<UploadCheckpoint> stored;
         try {
             stored = checkpoints.load(key);
-        } catch (CheckpointStorageException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw CheckpointStorageException.beforeSending("the checkpoint store", e);
         }
