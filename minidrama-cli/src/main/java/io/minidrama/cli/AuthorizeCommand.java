@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * failed. {@code --expires-at} is a date ({@code YYYY-MM-DD}, China time, start of day) or an
  * ISO-8601 instant, checked against R-24 (at least 7 days away) before anything is sent.
  */
-@Command(mixinStandardHelpOptions = true, name = "authorize", description = "Authorise dramas (or all of them) to another mini program, or the copyright of "
+@Command(mixinStandardHelpOptions = true, name = "authorize", description = "Authorize dramas (or all of them) to another mini program, or the copyright of "
         + "protected dramas to a company or mini program; 'authorize list' shows them. Revoke with 'revoke'.",
         subcommands = {AuthorizeCommand.Copyright.class, AuthorizeCommand.ListCommand.class})
 final class AuthorizeCommand {
@@ -78,22 +78,22 @@ final class AuthorizeCommand {
         return ExitCodes.OK;
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "drama", description = "Authorise approved dramas to another mini program (both hold the mini-drama category).")
+    @Command(mixinStandardHelpOptions = true, name = "drama", description = "Authorize approved dramas to another mini program (both hold the mini-drama category).")
     int drama(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId,
               @Option(names = "--drama", required = true, split = ",", paramLabel = "ID", description = "Drama ids (repeatable)") List<Long> ids,
               @Option(names = "--expires-at", paramLabel = "DATE", description = "YYYY-MM-DD (China time) or an ISO instant, at least 7 days away (R-24); default: permanent") String expiresAt) {
         DramaAuthorization request = DramaAuthorization.of(AppId.of(appId), dramas(ids), expiry(expiresAt, "authz_expire_time"));
-        return results(spec, connection, MiniDrama.create(connection.open()).authorizations().authorizeDramas(request), "authorised");
+        return results(spec, connection, MiniDrama.create(connection.open()).authorizations().authorizeDramas(request), "authorized");
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "app", description = "Authorise every drama, present and future, to another mini program.")
+    @Command(mixinStandardHelpOptions = true, name = "app", description = "Authorize every drama, present and future, to another mini program.")
     int app(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId,
             @Option(names = "--expires-at", paramLabel = "DATE", description = "YYYY-MM-DD (China time) or an ISO instant, at least 7 days away (R-24); default: permanent") String expiresAt) {
         AppAuthorization request = new AppAuthorization(AppId.of(appId), expiry(expiresAt, "authz_expire_time"));
         MiniDrama.create(connection.open()).authorizations().authorizeApp(request);
         new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(
                 Output.object().add("authorized_appid", appId).add("authz_expire_time", request.expiry().epochSecond()).build(),
-                "authorised every drama to " + appId + (request.expiry().permanent() ? ", permanently" : " until " + request.expiry()));
+                "authorized every drama to " + appId + (request.expiry().permanent() ? ", permanently" : " until " + request.expiry()));
         return ExitCodes.OK;
     }
 
@@ -131,7 +131,7 @@ final class AuthorizeCommand {
     }
 
     /** {@code authorize list drama|app|copyright}: the grantor's views, or with {@code --received} the grantee's. */
-    @Command(mixinStandardHelpOptions = true, name = "list", description = "List authorisations: what this mini program granted, or with --received what it received.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List authorizations: what this mini program granted, or with --received what it received.")
     static final class ListCommand {
         @Spec
         CommandSpec spec;
@@ -140,11 +140,11 @@ final class AuthorizeCommand {
             return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), c.json);
         }
 
-        @Command(mixinStandardHelpOptions = true, name = "drama", description = "Drama authorisations.")
+        @Command(mixinStandardHelpOptions = true, name = "drama", description = "Drama authorizations.")
         int drama(@Mixin Connection connection,
                   @Option(names = "--drama", paramLabel = "ID", description = "Only this drama's") Long dramaId,
                   @Option(names = "--to", paramLabel = "APPID", description = "Only those to this grantee") String to,
-                  @Option(names = "--received", description = "Dramas authorised to this mini program") boolean received,
+                  @Option(names = "--received", description = "Dramas authorized to this mini program") boolean received,
                   @Option(names = "--from", paramLabel = "APPID", description = "With --received: only those from this grantor") String from,
                   @Option(names = "--limit", defaultValue = "100", description = "1..1000") int limit,
                   @Option(names = "--offset", defaultValue = "0") int offset) {
@@ -163,32 +163,32 @@ final class AuthorizeCommand {
                 grants = MiniDrama.create(connection.open()).authorizations().grantedDramas(q);
                 other = "authorized_appid";
             }
-            StringBuilder human = new StringBuilder(grants.totalCount() + " drama authorisations");
+            StringBuilder human = new StringBuilder(grants.totalCount() + " drama authorizations");
             grants.grants().forEach(g -> human.append(String.format("%n  drama %s  %s %s  since %s  until %s", g.dramaId(),
                     received ? "from" : "to", g.otherAppId(), g.authorizedTime(), g.expiry())));
             out(connection).result(JsonViews.dramaGrants(grants, other), human.toString());
             return ExitCodes.OK;
         }
 
-        @Command(mixinStandardHelpOptions = true, name = "app", description = "Whole-catalogue authorisations: those this mini program granted "
+        @Command(mixinStandardHelpOptions = true, name = "app", description = "Whole-catalogue authorizations: those this mini program granted "
                 + "(getauthorizeapps), or with --received those other mini programs granted it (getauthorizedapps).")
         int app(@Mixin Connection connection,
-                @Option(names = "--received", description = "Whole catalogues authorised to this mini program, with their authorizer_appid") boolean received) {
+                @Option(names = "--received", description = "Whole catalogues authorized to this mini program, with their authorizer_appid") boolean received) {
             if (received) {
                 List<ReceivedAppGrant> grants = MiniDrama.create(connection.open()).authorizations().receivedApps();
-                StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorisations received");
+                StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorizations received");
                 grants.forEach(g -> human.append(String.format("%n  from %s  since %s  until %s", g.authorizerAppId(), g.authorizedTime(), g.expiry())));
                 out(connection).result(JsonViews.receivedAppGrants(grants), human.toString());
                 return ExitCodes.OK;
             }
             List<AppGrant> grants = MiniDrama.create(connection.open()).authorizations().authorizedApps();
-            StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorisations");
+            StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorizations");
             grants.forEach(g -> human.append(String.format("%n  to %s  since %s  until %s", g.authorizedAppId(), g.authorizedTime(), g.expiry())));
             out(connection).result(JsonViews.appGrants(grants), human.toString());
             return ExitCodes.OK;
         }
 
-        @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Copyright authorisations.")
+        @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Copyright authorizations.")
         int copyright(@Mixin Connection connection,
                       @ArgGroup(exclusive = true, multiplicity = "0..1") Grantee grantee,
                       @Option(names = "--drama", paramLabel = "ID", description = "Only this drama's") Long dramaId,
@@ -208,7 +208,7 @@ final class AuthorizeCommand {
                 q = dramaId == null ? q : q.forDrama(DramaId.of(dramaId));
                 grants = MiniDrama.create(connection.open()).copyright().grantedCopyrights(q);
             }
-            StringBuilder human = new StringBuilder(grants.totalCount() + " copyright authorisations");
+            StringBuilder human = new StringBuilder(grants.totalCount() + " copyright authorizations");
             grants.grants().forEach(g -> human.append(String.format("%n  drama %d  from %s to %s  since %s  until %s", g.dramaIdValue(),
                     g.authorizerAppId(), g.authorizationType() == 1 ? g.authorizedSubjectCertNo() : g.authorizedAppId(),
                     g.authorizedTime(), g.expiry())));

@@ -86,14 +86,14 @@ final class DramaCommand {
         @Option(names = "--certificate-material", description = "Type 1: qualification_certificate_material_id") String certificateMaterial;
         @Option(names = "--cost", description = "Type 2: cost_of_production in ¥10,000 (1..99: a cost under ¥1,000,000, the threshold from 2026-01-14)") Integer cost;
         @Option(names = "--commitment-letter", description = "Type 2: cost_commitment_letter_material_id") String commitmentLetter;
-        @Option(names = "--authorized-material", description = "Authorisation letter material id") String authorizedMaterial;
-        @Option(names = "--producer-is-entity", description = "The mini program's entity is the producer (no authorisation letter)") boolean producerIsEntity;
+        @Option(names = "--authorized-material", description = "Authorization letter material id") String authorizedMaterial;
+        @Option(names = "--producer-is-entity", description = "The mini program's entity is the producer (no authorization letter)") boolean producerIsEntity;
         @Option(names = "--expedited", description = "Expedite the audit (5 a day)") boolean expedited;
         @Option(names = "--drama-type", description = "Current schema: animated, live-action or digital-human") String dramaType;
         @Option(names = "--actor", description = "Current schema, live action: 'name|photo_material_id|role|profile' (2..5 times)") List<String> actors;
         @Option(names = "--copyright-role", description = "Current schema: 1 producer, 2 licensee") Integer copyrightRole;
         @Option(names = "--apply-copyright-protection") boolean applyProtection;
-        @Option(names = "--copyright-verification", description = "1 proof materials, 2 authorisation relation") Integer verification;
+        @Option(names = "--copyright-verification", description = "1 proof materials, 2 authorization relation") Integer verification;
         @Option(names = "--proof", split = ",", description = "proof_of_production material ids (up to 10)") List<String> proofs;
         @Option(names = "--authorization-certificate", split = ",") List<String> certificates;
         @Option(names = "--recommendations") String recommendations;
@@ -141,7 +141,7 @@ final class DramaCommand {
             if (copyrightRole != null) {
                 Copyright.Role role = copyrightRole == 1 ? Copyright.Role.PRODUCER : Copyright.Role.LICENSEE;
                 b.copyright(applyProtection
-                        ? Copyright.withProtection(role, verification != null && verification == 2 ? Copyright.Verification.AUTHORISATION_RELATION
+                        ? Copyright.withProtection(role, verification != null && verification == 2 ? Copyright.Verification.AUTHORIZATION_RELATION
                                 : Copyright.Verification.PROOF_MATERIALS, ids(proofs), ids(certificates))
                         : Copyright.withoutProtection(role));
             }
@@ -181,7 +181,7 @@ final class DramaCommand {
                         "give exactly one of --registration-number or --publish-license");
             }
             if (publishLicense != null) {
-                return new Qualification.PublishLicence(publishLicense, publishLicenseMaterial == null ? null : MaterialId.of(publishLicenseMaterial));
+                return new Qualification.PublishLicense(publishLicense, publishLicenseMaterial == null ? null : MaterialId.of(publishLicenseMaterial));
             }
             if (registrationNumber != null) {
                 return new Qualification.RegistrationNumber(registrationNumber);

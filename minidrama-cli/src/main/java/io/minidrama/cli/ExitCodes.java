@@ -49,6 +49,12 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
                 && e.getCause() != null) {
             e = e.getCause();
         }
+        if (e.getCause() instanceof java.io.IOException io && (e instanceof InvalidRequestException
+                || e instanceof CheckpointStorageException s && s.uploadInProgress().isEmpty())) {
+            // the library's typed error for a file or folder it could not read or write: printed as before
+            err.println("I/O error: " + describe(new UncheckedIOException(io)));
+            return INVALID;
+        }
         if (e instanceof InvalidRequestException invalid) {
             err.println("invalid input, nothing was sent:");
             for (RuleViolation v : invalid.violations()) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * Revoking what was never granted is errcode 10090043, what was revoked before 10090039 (per drama
  * in {@code result[]}, exit 3).
  */
-@Command(mixinStandardHelpOptions = true, name = "revoke", description = "Withdraw drama, whole-catalogue or copyright authorisations.",
+@Command(mixinStandardHelpOptions = true, name = "revoke", description = "Withdraw drama, whole-catalogue or copyright authorizations.",
         subcommands = {RevokeCommand.Copyright.class})
 final class RevokeCommand {
     @Spec
@@ -34,17 +34,17 @@ final class RevokeCommand {
                 "withdrawn");
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "app", description = "Withdraw a whole-catalogue authorisation.")
+    @Command(mixinStandardHelpOptions = true, name = "app", description = "Withdraw a whole-catalogue authorization.")
     int app(@Mixin Connection connection, @Parameters(paramLabel = "APPID", description = "The grantee") String appId) {
         AppId grantee = AppId.of(appId);
         MiniDrama.create(connection.open()).authorizations().deauthorizeApp(grantee);
         new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(
-                Output.object().add("authorized_appid", appId).build(), "withdrew the whole-catalogue authorisation of " + appId);
+                Output.object().add("authorized_appid", appId).build(), "withdrew the whole-catalogue authorization of " + appId);
         return ExitCodes.OK;
     }
 
     /** {@code revoke copyright (--company CODE | --app APPID) [--drama ID]...}. */
-    @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Withdraw copyright authorisations (all to that grantee when no --drama is given).")
+    @Command(mixinStandardHelpOptions = true, name = "copyright", description = "Withdraw copyright authorizations (all to that grantee when no --drama is given).")
     static final class Copyright implements Callable<Integer> {
         @Spec
         CommandSpec spec;

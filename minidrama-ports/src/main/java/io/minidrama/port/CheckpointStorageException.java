@@ -33,6 +33,18 @@ public final class CheckpointStorageException extends MiniDramaException {
                 + "; nothing was sent. Make it writable or choose another checkpoint store, and run again", null, cause);
     }
 
+    /**
+     * The store itself failed, told by the store: {@code what} it could not do, such as
+     * {@code "read the checkpoint of K in /dir"}. Carries no upload: the upload service
+     * (io.minidrama.port.upload.FileUploadService) add whether anything was sent.
+     *
+     * @param what  what failed, without a secret
+     * @param cause the failure (usually an {@link java.io.IOException}), described in the message by its kind and detail
+     */
+    public static CheckpointStorageException inStore(String what, Throwable cause) {
+        return new CheckpointStorageException("cannot " + what + ": " + IoFailures.describe(cause), null, cause);
+    }
+
     /** Saving failed after {@code applyupload} opened upload {@code id} of {@code what}. */
     public static CheckpointStorageException afterSending(UploadId id, String what, Throwable cause) {
         return new CheckpointStorageException("upload " + id.value() + " of " + what + " is in progress on the platform, but its state "

@@ -15,8 +15,9 @@ import java.util.Optional;
  *       or a torn write, even if the process dies mid-write.</li>
  *   <li>{@link #load} of an unknown key returns empty; {@link #delete} of an unknown key does
  *       nothing.</li>
- *   <li>Storage failures surface as unchecked exceptions ({@link java.io.UncheckedIOException}
- *       for I/O).</li>
+ *   <li>Storage failures surface as {@link CheckpointStorageException}
+ *       ({@link CheckpointStorageException#inStore}), never as a checked exception or an
+ *       {@link java.io.UncheckedIOException}.</li>
  * </ul>
  */
 public interface UploadCheckpointPort {

@@ -98,7 +98,7 @@ import java.util.function.Supplier;
  *   <li>A non-zero errcode surfaces as {@link PlatformException} (with errcode, errmsg,
  *       operation and HTTP status); HTTP 502 from an upload as
  *       {@link io.minidrama.domain.error.FileTooLargeException}; a failed exchange as
- *       {@link TransportException}, a deadline as {@link io.minidrama.domain.error.TimeoutException},
+ *       {@link TransportException}, a deadline as {@link io.minidrama.domain.error.DeadlineExceededException},
  *       an answer the SDK cannot map (unreadable, or JSON that does not fit the operation) as
  *       {@link UnexpectedResponseException}, never as a transport failure. No checked exception
  *       escapes.</li>
@@ -128,7 +128,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
     private final HttpCaller caller;
     private final AccessTokenPort tokens;
     private final RetryPolicy retryPolicy;
-    private final RetryPolicy initialisingRetryPolicy;
+    private final RetryPolicy initializingRetryPolicy;
     private final boolean retryAmbiguousCreates;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
@@ -139,7 +139,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         this.caller = new HttpCaller(client, b.baseUrl, b.httpVersion, b.requestTimeout, b.callTimeout);
         this.tokens = b.tokens(client);
         this.retryPolicy = b.retryPolicy;
-        this.initialisingRetryPolicy = b.initialisingRetryPolicy;
+        this.initializingRetryPolicy = b.initializingRetryPolicy;
         this.retryAmbiguousCreates = b.retryAmbiguousCreates;
         this.sleeper = b.sleeper;
         this.random = () -> ThreadLocalRandom.current().nextDouble();
@@ -481,7 +481,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         if (sent && ambiguous && !op.idempotent() && !retryAmbiguousCreates) {
             return null;
         }
-        RetryPolicy[] policies = {retryPolicy, initialisingRetryPolicy};
+        RetryPolicy[] policies = {retryPolicy, initializingRetryPolicy};
         for (int i = 0; i < policies.length; i++) {
             RetryPolicy p = policies[i];
             if (p.retries(failure)) {
@@ -540,7 +540,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         private Duration requestTimeout = Duration.ofMinutes(2);
         private Duration callTimeout = Duration.ofMinutes(5);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RetryPolicy initialisingRetryPolicy = RetryPolicy.initialising();
+        private RetryPolicy initializingRetryPolicy = RetryPolicy.initializing();
         private boolean retryAmbiguousCreates;
         private Executor executor;
         private HttpClient httpClient;
@@ -622,7 +622,7 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
         /**
          * Deadline of one whole exchange, request and response bodies included (default 5 min);
          * when it runs out the exchange is cancelled with a
-         * {@link io.minidrama.domain.error.TimeoutException}.
+         * {@link io.minidrama.domain.error.DeadlineExceededException}.
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout");
@@ -635,9 +635,9 @@ public final class JdkHttpMiniDramaAdapter implements MiniDramaPlatform {
             return this;
         }
 
-        /** The long schedule for errcode -2 (default {@link RetryPolicy#initialising()}). */
-        public Builder initialisingRetryPolicy(RetryPolicy policy) {
-            this.initialisingRetryPolicy = Objects.requireNonNull(policy, "policy");
+        /** The long schedule for errcode -2 (default {@link RetryPolicy#initializing()}). */
+        public Builder initializingRetryPolicy(RetryPolicy policy) {
+            this.initializingRetryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * 2^(n-1))]} ("full jitter"), for failures the {@link #retryOn() predicate} accepts.
  *
  * <p>Immutable and thread-safe. The adapter applies two policies: {@link #defaults()} for
- * transport errors, unreadable or 5xx responses and errcodes -1 / 10093023, and {@link #initialising()} for
+ * transport errors, unreadable or 5xx responses and errcodes -1 / 10093023, and {@link #initializing()} for
  * errcode -2 (first-time initialisation, which takes minutes). Whatever the policy says, a call
  * that creates something is not retried after an ambiguous failure unless the adapter was built
  * with {@code retryAmbiguousCreates(true)}; token errors (40001, 40014, 42001) are handled apart
@@ -36,12 +36,12 @@ public final class RetryPolicy {
     public static final Predicate<MiniDramaException> TRANSIENT = RetryPolicy::isTransient;
 
     /** Predicate for errcode -2: the platform is still initialising the account's media store. */
-    public static final Predicate<MiniDramaException> INITIALISING = e ->
-            e instanceof PlatformException p && p.errorCode() == ErrorCode.INITIALISING;
+    public static final Predicate<MiniDramaException> INITIALIZING = e ->
+            e instanceof PlatformException p && p.errorCode() == ErrorCode.INITIALIZING;
 
     private static final RetryPolicy DEFAULTS = builder().build();
-    private static final RetryPolicy INITIALISING_DEFAULTS = builder()
-            .maxAttempts(4).baseDelay(Duration.ofSeconds(30)).maxDelay(Duration.ofMinutes(2)).retryOn(INITIALISING).build();
+    private static final RetryPolicy INITIALIZING_DEFAULTS = builder()
+            .maxAttempts(4).baseDelay(Duration.ofSeconds(30)).maxDelay(Duration.ofMinutes(2)).retryOn(INITIALIZING).build();
     private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
     private final int maxAttempts;
@@ -66,10 +66,10 @@ public final class RetryPolicy {
 
     /**
      * The default long schedule for errcode -2: 4 attempts, base delay 30 s, max delay 2 min,
-     * predicate {@link #INITIALISING}.
+     * predicate {@link #INITIALIZING}.
      */
-    public static RetryPolicy initialising() {
-        return INITIALISING_DEFAULTS;
+    public static RetryPolicy initializing() {
+        return INITIALIZING_DEFAULTS;
     }
 
     /** A policy that never retries (one attempt). */

@@ -205,7 +205,7 @@ class CatalogDramaCdnWireTest {
         server.json("/wxa/sec/vod/auditdrama", "{\"errcode\":0,\"errmsg\":\"ok\",\"drama_id\":1001}");
         FirstSubmission s = FirstSubmission.builder().name("我的演艺").mediaIds(List.of(MediaId.of(11), MediaId.of(12)))
                 .producer("某某影视").description("简介").coverMaterialId(MaterialId.of("cover_mat"))
-                .qualification(new Qualification.PublishLicence("(沪)网剧审字(2023)第001号", MaterialId.of("lic_mat")))
+                .qualification(new Qualification.PublishLicense("(沪)网剧审字(2023)第001号", MaterialId.of("lic_mat")))
                 .authorizedMaterialId(MaterialId.of("auth_mat")).expedited(true).build();
 
         DramaId id = adapter.submit(s);

@@ -8,7 +8,7 @@ import io.minidrama.domain.UploadId;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.FileTooLargeException;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.media.ApplyUpload;
 import io.minidrama.domain.media.ByteSource;
@@ -215,7 +215,7 @@ class ErrorAndRetryTest {
 
         assertEquals(1, sleeper.sleeps.size());
         assertTrue(sleeper.sleeps.get(0).compareTo(Duration.ofSeconds(30)) <= 0);
-        assertEquals(Duration.ofSeconds(30), RetryPolicy.initialising().cap(1));
+        assertEquals(Duration.ofSeconds(30), RetryPolicy.initializing().cap(1));
     }
 
     @Test
@@ -247,7 +247,7 @@ class ErrorAndRetryTest {
                 .callTimeout(Duration.ofMillis(300)).build();
 
         long start = System.nanoTime();
-        TimeoutException e = assertThrows(TimeoutException.class, () -> adapter.getMedia(MediaId.of(1)));
+        DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> adapter.getMedia(MediaId.of(1)));
 
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
         assertTrue(e.ambiguous());

@@ -41,7 +41,7 @@ class RetryPolicyTest {
         assertFalse(p.retries(new PlatformException("getmedia", 47003, "argument invalid", 200)));
         assertFalse(p.retries(new PlatformException("getmedia", -2, "initialising", 200)));
         assertFalse(p.retries(new FileTooLargeException("uploadpart")));
-        assertTrue(RetryPolicy.initialising().retries(new PlatformException("getmedia", -2, "initialising", 200)));
+        assertTrue(RetryPolicy.initializing().retries(new PlatformException("getmedia", -2, "initialising", 200)));
         assertFalse(RetryPolicy.none().retries(new TransportException("getmedia", "reset", true, null)));
     }
 

@@ -11,7 +11,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.minidrama.adapter.redis.internal.Hashing;
 import io.minidrama.adapter.redis.internal.Script;
 import io.minidrama.adapter.redis.internal.TokenCodec;
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenSource;
@@ -55,7 +55,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Thread-safe. Close it to close its Redis connection (the {@link RedisClient} stays open).
  * Failures surface as {@link TransportException} (Redis unreachable, interrupted while waiting),
- * {@link TimeoutException} (no token within {@link Builder#waitTimeout}) or whatever the source
+ * {@link DeadlineExceededException} (no token within {@link Builder#waitTimeout}) or whatever the source
  * throws. No message contains the token. {@link #toString()} never shows it.
  */
 public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
@@ -162,7 +162,7 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
      * A valid token: the local one, else the shared one, else one fetched by this instance or by
      * whichever instance holds the lock.
      *
-     * @throws TimeoutException   if no token appeared within {@link Builder#waitTimeout}
+     * @throws DeadlineExceededException   if no token appeared within {@link Builder#waitTimeout}
      * @throws TransportException if Redis fails or the thread is interrupted while waiting
      */
     @Override
@@ -210,7 +210,7 @@ public final class RedisAccessTokens implements AccessTokenPort, AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TimeoutException(OPERATION, waitTimeout, new IllegalStateException(
+                    throw new DeadlineExceededException(OPERATION, waitTimeout, new IllegalStateException(
                             "no token appeared under " + tokenKey + " while another instance held " + lockKey));
                 }
                 long sleep = Math.min(pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1), Math.max(1, left / 1_000_000));

@@ -11,8 +11,6 @@ import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.UploadCheckpointPort;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.Optional;
  * it no longer than the platform keeps an upload id open.
  *
  * <p>Thread-safe. An unreadable hash (foreign or hand-edited) loads as empty, so the upload starts
- * over. Redis failures surface as {@link UncheckedIOException}. Close it to close its connection
+ * over. Redis failures surface as {@link CheckpointStorageException}. Close it to close its connection
  * (the {@link RedisClient} stays open).
  */
 public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoCloseable {
@@ -53,7 +51,7 @@ public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoC
         try {
             this.connection = b.client.connect();
         } catch (RedisException e) {
-            throw new UncheckedIOException(new IOException("cannot connect to Redis for upload checkpoints: " + e.getMessage(), e));
+            throw CheckpointStorageException.inStore("connect to Redis for upload checkpoints", e);
         }
         this.redis = connection.sync();
     }
@@ -134,9 +132,8 @@ public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoC
         }
     }
 
-    private UncheckedIOException failure(String what, String key, RedisException e) {
-        return new UncheckedIOException(new IOException("cannot " + what + " the upload checkpoint of " + key + " in Redis ("
-                + redisKey(key) + "): " + e.getMessage(), e));
+    private CheckpointStorageException failure(String what, String key, RedisException e) {
+        return CheckpointStorageException.inStore(what + " the upload checkpoint of " + key + " in Redis (" + redisKey(key) + ")", e);
     }
 
     /** Closes this instance's Redis connection. */
@@ -189,7 +186,7 @@ public final class RedisUploadCheckpoints implements UploadCheckpointPort, AutoC
         /**
          * Connects and builds.
          *
-         * @throws UncheckedIOException if Redis cannot be reached
+         * @throws CheckpointStorageException if Redis cannot be reached
          */
         public RedisUploadCheckpoints build() {
             return new RedisUploadCheckpoints(this);

@@ -4,7 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenSource;
@@ -256,7 +256,7 @@ class RedisAccessTokensTest {
         RedisAccessTokens tokens = closing(RedisAccessTokens.builder(client, APP, source(Duration.ZERO))
                 .waitTimeout(Duration.ofMillis(300)).build());
 
-        TimeoutException e = assertThrows(TimeoutException.class, tokens::token);
+        DeadlineExceededException e = assertThrows(DeadlineExceededException.class, tokens::token);
 
         assertTrue(e.getCause().getMessage().contains(lockKey()), e.getCause().getMessage());
         assertEquals(0, fetches());

@@ -11,6 +11,7 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.UploadSession;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.CheckpointStorageException;
 import io.minidrama.port.FileIdentity;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,14 +239,14 @@ class RedisUploadCheckpointsTest {
     }
 
     @Test
-    void build_whenRedisIsUnreachable_failsWithUncheckedIoException() throws IOException {
+    void build_whenRedisIsUnreachable_failsWithCheckpointStorageException() throws IOException {
         int unused;
         try (ServerSocket s = new ServerSocket(0)) {
             unused = s.getLocalPort();
         }
         RedisClient nowhere = RedisClient.create("redis://127.0.0.1:" + unused);
         try {
-            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> RedisUploadCheckpoints.builder(nowhere).build());
+            CheckpointStorageException e = assertThrows(CheckpointStorageException.class, () -> RedisUploadCheckpoints.builder(nowhere).build());
             assertTrue(e.getMessage().contains("cannot connect to Redis"), e.getMessage());
         } finally {
             nowhere.shutdown(Duration.ZERO, Duration.ofSeconds(2));

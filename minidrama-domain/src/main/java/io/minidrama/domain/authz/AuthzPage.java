@@ -16,7 +16,7 @@ public record AuthzPage(int offset, int limit) {
 
     public AuthzPage {
         Violations v = Violations.start();
-        v.check(limit >= 1 && limit <= MAX_LIMIT, "limit", Rule.R25, limit, "limit is 1..1000 for authorisation and copyright lists");
+        v.check(limit >= 1 && limit <= MAX_LIMIT, "limit", Rule.R25, limit, "limit is 1..1000 for authorization and copyright lists");
         v.check(offset >= 0, "offset", Rule.R25, offset, "offset must be >= 0");
         v.throwIfAny();
     }

@@ -35,7 +35,7 @@ public final class Expiry {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant t = at.truncatedTo(ChronoUnit.SECONDS);
         v.check(!t.isBefore(now.plus(MIN_LEAD)), field, Rule.R24, t.getEpochSecond(),
-                "an authorisation expiry is permanent (0) or at least 7 days away (not before " + now.plus(MIN_LEAD).getEpochSecond() + ")");
+                "an authorization expiry is permanent (0) or at least 7 days away (not before " + now.plus(MIN_LEAD).getEpochSecond() + ")");
         v.throwIfAny();
         return new Expiry(t);
     }

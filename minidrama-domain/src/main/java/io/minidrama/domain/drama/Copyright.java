@@ -46,7 +46,7 @@ public final class Copyright {
         /** "1": proof materials. */
         PROOF_MATERIALS("1"),
         /** "2": an authorisation relation. */
-        AUTHORISATION_RELATION("2");
+        AUTHORIZATION_RELATION("2");
 
         private final String wire;
 

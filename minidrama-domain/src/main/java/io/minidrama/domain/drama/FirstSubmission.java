@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>The {@link Qualification} chosen decides the schema and so the rules applied:
  * <ul>
  *   <li>older schema ({@link Qualification.RegistrationNumber} or
- *       {@link Qualification.PublishLicence}): R-14, R-15, R-16, R-17; the current schema's
+ *       {@link Qualification.PublishLicense}): R-14, R-15, R-16, R-17; the current schema's
  *       fields (drama type, actors, copyright) must be absent;</li>
  *   <li>current schema ({@link Qualification.Licensed} or {@link Qualification.LowCost}): R-14,
  *       R-17 and §6.1: description ≤ 200, recommendations ≤ 30, a drama type, actors exactly for

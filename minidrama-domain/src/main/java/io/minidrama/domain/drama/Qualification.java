@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * first submission uses.
  *
  * <ul>
- *   <li>Older schema (R-15): {@link RegistrationNumber} (备案号) or {@link PublishLicence}
+ *   <li>Older schema (R-15): {@link RegistrationNumber} (备案号) or {@link PublishLicense}
  *       (网络剧片发行许可证编号 plus its material).</li>
  *   <li>Current schema (§6.1, {@code qualification_type}): {@link Licensed} (type 1: a
  *       distribution licence or key-programme filing number plus its certificate) or
@@ -52,8 +52,8 @@ public sealed interface Qualification {
      * @param number     the licence number, non-blank
      * @param materialId the licence image ({@code publish_license_material_id})
      */
-    record PublishLicence(String number, MaterialId materialId) implements Qualification {
-        public PublishLicence {
+    record PublishLicense(String number, MaterialId materialId) implements Qualification {
+        public PublishLicense {
             Violations v = Violations.start();
             if (v.requireText(number, "publish_license", Rule.R15)) {
                 v.check(number.length() <= 100, "publish_license", Rule.R15, number, "a publish licence number is at most 100 characters");

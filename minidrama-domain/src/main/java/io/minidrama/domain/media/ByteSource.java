@@ -88,20 +88,28 @@ public interface ByteSource {
         };
     }
 
-    /** The whole file at {@code path}; its size is read now. */
+    /**
+     * The whole file at {@code path}; its size is read now.
+     *
+     * @throws InvalidRequestException when the file's size cannot be read (the {@link IOException}
+     *         is its cause; nothing was sent)
+     */
     static ByteSource ofFile(Path path) {
+        long size;
         try {
-            return ofRegion(path, 0, Files.size(path));
+            size = Files.size(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + path, e);
+            throw unreadable(path, e);
         }
+        return ofRegion(path, 0, size);
     }
 
     /**
      * {@code length} bytes of the file at {@code path}, from {@code offset}.
      *
      * @throws InvalidRequestException when the region does not lie within the file
-     * @throws UncheckedIOException if the file's size cannot be read
+     * @throws InvalidRequestException when the file's size cannot be read (the {@link IOException}
+     *         is its cause; nothing was sent)
      */
     static ByteSource ofRegion(Path path, long offset, long length) {
         FileRegion region = new FileRegion(path, offset, length);
@@ -109,13 +117,21 @@ public interface ByteSource {
         try {
             size = Files.size(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + path, e);
+            throw unreadable(path, e);
         }
         if (offset > size - length) {
             throw InvalidRequestException.of("data", Rule.NONE, offset + "+" + length,
                     "the region ends past the end of " + path.getFileName() + " (" + size + " bytes)");
         }
         return region;
+    }
+
+    private static InvalidRequestException unreadable(Path path, IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+        InvalidRequestException invalid = InvalidRequestException.of("data", Rule.NONE, path,
+                "cannot read the size of the file (" + e.getClass().getSimpleName() + detail + "); nothing was sent");
+        invalid.initCause(e);
+        return invalid;
     }
 
     /** Bytes in memory (copied), sent under {@code fileName}. */

@@ -168,12 +168,12 @@ class CurrentSchemaPartsTest {
         @Test
         void withProtection_whenFiveCertificates_rejectsWithS6_1() {
             assertRejected(Rule.S6_1, "copyright.purchase_or_broadcast_authorization_certificate", "at most 4",
-                    () -> Copyright.withProtection(Copyright.Role.LICENSEE, Copyright.Verification.AUTHORISATION_RELATION, List.of(), ids(5)));
+                    () -> Copyright.withProtection(Copyright.Role.LICENSEE, Copyright.Verification.AUTHORIZATION_RELATION, List.of(), ids(5)));
         }
 
         @Test
         void withProtection_whenAuthorisationRelation_needsNoProofS6_1() {
-            Copyright c = Copyright.withProtection(Copyright.Role.LICENSEE, Copyright.Verification.AUTHORISATION_RELATION, List.of(), List.of());
+            Copyright c = Copyright.withProtection(Copyright.Role.LICENSEE, Copyright.Verification.AUTHORIZATION_RELATION, List.of(), List.of());
 
             assertEquals("2", c.verification().orElseThrow().wire());
         }

@@ -97,7 +97,7 @@ class DramaInfoChangeTest {
             assertRejected(Rule.R28, "qualification_type", "current schema",
                     () -> change().qualification(new Qualification.RegistrationNumber("备案号-2023-001")).build());
             assertRejected(Rule.R28, "qualification_type", "current schema",
-                    () -> change().qualification(new Qualification.PublishLicence("许可证-1", MaterialId.of("lic-1"))).build());
+                    () -> change().qualification(new Qualification.PublishLicense("许可证-1", MaterialId.of("lic-1"))).build());
         }
 
         @Test
@@ -114,7 +114,7 @@ class DramaInfoChangeTest {
 
         @Test
         void build_whenApplyingForCopyrightProtectionWithoutProducer_rejectsWithR28() {
-            Copyright c = Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.AUTHORISATION_RELATION, List.of(), List.of());
+            Copyright c = Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.AUTHORIZATION_RELATION, List.of(), List.of());
 
             assertRejected(Rule.R28, "producer", "also sends the producer", () -> change().copyright(c).build());
             assertEquals(c, change().copyright(c).producer("制作方").build().copyright().orElseThrow());

@@ -88,15 +88,15 @@ class FirstSubmissionTest {
 
         @Test
         void build_whenPublishLicenceWithMaterial_acceptsR15() {
-            FirstSubmission s = older().qualification(new Qualification.PublishLicence("发行许可证-001", MaterialId.of("lic-1"))).build();
+            FirstSubmission s = older().qualification(new Qualification.PublishLicense("发行许可证-001", MaterialId.of("lic-1"))).build();
 
-            assertTrue(s.qualification() instanceof Qualification.PublishLicence);
+            assertTrue(s.qualification() instanceof Qualification.PublishLicense);
         }
 
         @Test
         void publishLicence_whenMaterialMissing_rejectsWithR15() {
             assertRejected(Rule.R15, "publish_license_material_id", "needs its publish_license_material_id",
-                    () -> new Qualification.PublishLicence("发行许可证-001", null));
+                    () -> new Qualification.PublishLicense("发行许可证-001", null));
         }
 
         @Test
@@ -164,7 +164,7 @@ class FirstSubmissionTest {
                     .description("简介").coverMaterialId(MaterialId.of("c"))
                     .qualification(new Qualification.LowCost(50, MaterialId.of("letter")))
                     .dramaType(DramaType.ANIMATED)
-                    .copyright(Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.AUTHORISATION_RELATION, List.of(), List.of()))
+                    .copyright(Copyright.withProtection(Copyright.Role.PRODUCER, Copyright.Verification.AUTHORIZATION_RELATION, List.of(), List.of()))
                     .build();
 
             assertTrue(s.authorizedMaterialId().isEmpty());
@@ -273,7 +273,7 @@ class FirstSubmissionTest {
         void build_mixingSchemasIsUnrepresentable_theQualificationChoosesTheRules() {
             List<Qualification> all = new ArrayList<>(List.of(
                     new Qualification.RegistrationNumber("备案-1"),
-                    new Qualification.PublishLicence("许可-1", MaterialId.of("m")),
+                    new Qualification.PublishLicense("许可-1", MaterialId.of("m")),
                     new Qualification.Licensed("V123456788888888", MaterialId.of("m")),
                     new Qualification.LowCost(1, MaterialId.of("m"))));
 

@@ -22,7 +22,7 @@ class ErrorCodeTest {
     @ParameterizedTest(name = "{0} maps to {1}, retry {2}")
     @CsvSource({
             "-1, SYSTEM_BUSY, BACKOFF",
-            "-2, INITIALISING, LONG_BACKOFF",
+            "-2, INITIALIZING, LONG_BACKOFF",
             "40001, INVALID_CREDENTIAL, REFRESH_TOKEN",
             "40014, INVALID_ACCESS_TOKEN, REFRESH_TOKEN",
             "42001, ACCESS_TOKEN_EXPIRED, REFRESH_TOKEN",
@@ -35,11 +35,11 @@ class ErrorCodeTest {
             "10090003, IMAGE_URL_INVALID, NEVER",
             "10090005, RESOURCE_TYPE_INVALID, NEVER",
             "10090038, GRANTEE_LACKS_CATEGORY, NEVER",
-            "10090039, ALREADY_DEAUTHORISED, NEVER",
+            "10090039, ALREADY_DEAUTHORIZED, NEVER",
             "10090040, EPISODE_OCCUPIED, NEVER",
             "10090041, DRAMA_NAME_NONCOMPLIANT, NEVER",
             "10090042, EPISODE_NAME_NONCOMPLIANT, NEVER",
-            "10090043, NO_AUTHORISATION_RELATION, NEVER",
+            "10090043, NO_AUTHORIZATION_RELATION, NEVER",
             "10093011, OPERATION_FAILED, NEVER",
             "10093014, PARAMETER_ERROR, NEVER",
             "10093023, TOO_FREQUENT, BACKOFF",
@@ -91,7 +91,7 @@ class ErrorCodeTest {
         Set<ErrorCode> retryable = Arrays.stream(ErrorCode.values()).filter(ErrorCode::isRetryable)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)));
 
-        assertEquals(EnumSet.of(ErrorCode.SYSTEM_BUSY, ErrorCode.INITIALISING, ErrorCode.TOO_FREQUENT,
+        assertEquals(EnumSet.of(ErrorCode.SYSTEM_BUSY, ErrorCode.INITIALIZING, ErrorCode.TOO_FREQUENT,
                 ErrorCode.INVALID_CREDENTIAL, ErrorCode.INVALID_ACCESS_TOKEN, ErrorCode.ACCESS_TOKEN_EXPIRED), retryable);
     }
 
@@ -101,6 +101,6 @@ class ErrorCodeTest {
 
         assertEquals(ErrorCode.values().length, distinct);
         assertNotEquals(0, ErrorCode.UNKNOWN.code());
-        assertTrue(ErrorCode.INITIALISING.isRetryable() && !ErrorCode.INITIALISING.isRateLimited());
+        assertTrue(ErrorCode.INITIALIZING.isRetryable() && !ErrorCode.INITIALIZING.isRateLimited());
     }
 }

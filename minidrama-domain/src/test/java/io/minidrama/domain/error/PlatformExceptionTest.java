@@ -57,7 +57,7 @@ class PlatformExceptionTest {
 
     @Test
     void transportAndTimeout_areRetryableAndTimeoutIsAmbiguous() {
-        TimeoutException t = new TimeoutException("uploadpart", java.time.Duration.ofSeconds(30), null);
+        DeadlineExceededException t = new DeadlineExceededException("uploadpart", java.time.Duration.ofSeconds(30), null);
         TransportException refused = new TransportException("getmedia", "connection refused", false, null);
 
         assertTrue(t.retryable());

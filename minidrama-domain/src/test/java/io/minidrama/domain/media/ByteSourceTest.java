@@ -15,6 +15,7 @@ import static io.minidrama.domain.RuleAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ByteSourceTest {
     @TempDir
@@ -137,8 +138,21 @@ class ByteSourceTest {
     }
 
     @Test
-    void ofFile_whenMissing_throwsUncheckedIo() {
-        assertThrows(UncheckedIOException.class, () -> ByteSource.ofFile(dir.resolve("missing.mp4")));
+    void ofFile_whenMissing_throwsInvalidRequestNamingTheFileWithTheIoCause() {
+        Path missing = dir.resolve("missing.mp4");
+        io.minidrama.domain.error.InvalidRequestException e = assertThrows(io.minidrama.domain.error.InvalidRequestException.class,
+                () -> ByteSource.ofFile(missing));
+        assertEquals("data", e.violations().get(0).field());
+        assertEquals(missing.toString(), e.violations().get(0).rejected());
+        assertTrue(e.getMessage().contains("NoSuchFileException") && e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getCause() instanceof java.nio.file.NoSuchFileException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void ofRegion_whenMissing_throwsInvalidRequestWithTheIoCause() {
+        io.minidrama.domain.error.InvalidRequestException e = assertThrows(io.minidrama.domain.error.InvalidRequestException.class,
+                () -> ByteSource.ofRegion(dir.resolve("missing.mp4"), 0, 1));
+        assertTrue(e.getCause() instanceof java.nio.file.NoSuchFileException, String.valueOf(e.getCause()));
     }
 
     @Test

@@ -282,7 +282,7 @@ final class WireRequests {
             };
         }
         if (has(o, "publish_license")) {
-            return new Qualification.PublishLicence(reqString(o, "publish_license"), material(o, "publish_license_material_id"));
+            return new Qualification.PublishLicense(reqString(o, "publish_license"), material(o, "publish_license_material_id"));
         }
         if (has(o, "registration_number")) {
             return new Qualification.RegistrationNumber(reqString(o, "registration_number"));
@@ -327,7 +327,7 @@ final class WireRequests {
         String ver = optString(c, "copyright_verification").orElse("");
         Copyright.Verification verification = switch (ver) {
             case "1" -> Copyright.Verification.PROOF_MATERIALS;
-            case "2" -> Copyright.Verification.AUTHORISATION_RELATION;
+            case "2" -> Copyright.Verification.AUTHORIZATION_RELATION;
             default -> throw InvalidRequestException.of("copyright.copyright_verification", Rule.S6_1, ver,
                     "copyright_verification is \"1\" or \"2\" when applying for protection");
         };

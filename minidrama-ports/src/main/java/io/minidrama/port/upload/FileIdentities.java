@@ -1,9 +1,11 @@
 package io.minidrama.port.upload;
 
+import io.minidrama.domain.error.InvalidRequestException;
+import io.minidrama.domain.error.Rule;
 import io.minidrama.port.FileIdentity;
+import io.minidrama.port.internal.IoFailures;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -31,7 +33,8 @@ public final class FileIdentities {
     /**
      * The identity of the file at {@code path} now.
      *
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws InvalidRequestException when the file cannot be read (the {@link IOException} is its
+     *         cause; nothing was sent)
      */
     public static FileIdentity of(Path path) {
         Path p = path.toAbsolutePath().normalize();
@@ -47,7 +50,10 @@ public final class FileIdentities {
             }
             return new FileIdentity(p.toString(), size, Files.getLastModifiedTime(p).toInstant(), HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fingerprint " + p, e);
+            InvalidRequestException invalid = InvalidRequestException.of("path", Rule.NONE, p,
+                    "cannot fingerprint the file: " + IoFailures.describe(e) + "; nothing was sent");
+            invalid.initCause(e);
+            throw invalid;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -17,7 +17,6 @@ import io.minidrama.port.UploadCheckpointPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +61,13 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
     /**
      * A store in {@code directory}, created if missing.
      *
-     * @throws UncheckedIOException if the directory cannot be created
+     * @throws CheckpointStorageException if the directory cannot be created
      */
     public static FileUploadCheckpoints in(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create checkpoint directory " + directory, e);
+            throw CheckpointStorageException.inStore("create checkpoint directory " + directory, e);
         }
         return new FileUploadCheckpoints(directory.toAbsolutePath().normalize());
     }
@@ -83,7 +82,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         try {
             return read(fileOf(key));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint of " + key + " in " + dir, e);
+            throw CheckpointStorageException.inStore("read the checkpoint of " + key + " in " + dir, e);
         }
     }
 
@@ -122,7 +121,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
                     Files.deleteIfExists(probe);
                 }
             });
-        } catch (UncheckedIOException e) {
+        } catch (CheckpointStorageException e) {
             throw CheckpointStorageException.beforeSending(dir.toString(), e);
         }
     }
@@ -138,7 +137,7 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
              FileLock ignored = ch.lock()) {
             action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the checkpoint of " + key, e);
+            throw CheckpointStorageException.inStore("update the checkpoint of " + key, e);
         } finally {
             lock.unlock();
         }

@@ -396,7 +396,10 @@ public final class FileUploadService implements AutoCloseable {
         try {
             checkpoints.save(c);
         } catch (CheckpointStorageException e) {
-            throw e;
+            if (e.uploadInProgress().isPresent()) {
+                throw e;
+            }
+            throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
         } catch (RuntimeException e) {
             throw CheckpointStorageException.afterSending(c.session().uploadId(), c.request().name().wire(), e);
         }
@@ -406,8 +409,6 @@ public final class FileUploadService implements AutoCloseable {
         Optional<UploadCheckpoint> stored;
         try {
             stored = checkpoints.load(key);
-        } catch (CheckpointStorageException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw CheckpointStorageException.beforeSending("the checkpoint store", e);
         }
@@ -443,7 +444,7 @@ public final class FileUploadService implements AutoCloseable {
         UploadId id = initial.uploadId();
         List<PartOutcome> batch = new ArrayList<>();
         while (true) {
-            if (failure == null && !handle.isCancelled()) {
+            if (failure == null && !handle.isCanceled()) {
                 inFlight += fill(todo, partConcurrency - inFlight, id, video, cover, outcomes);
             }
             if (inFlight == 0) {
@@ -460,7 +461,7 @@ public final class FileUploadService implements AutoCloseable {
             outcomes.drainTo(batch);
             inFlight -= batch.size();
             // Keep the connections busy before the (synced) checkpoint write, not after it.
-            if (failure == null && !handle.isCancelled()) {
+            if (failure == null && !handle.isCanceled()) {
                 inFlight += fill(todo, partConcurrency - inFlight, id, video, cover, outcomes);
             }
             UploadSession next = current.session();
@@ -495,7 +496,7 @@ public final class FileUploadService implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        if (handle.isCancelled() && !current.session().isComplete()) {
+        if (handle.isCanceled() && !current.session().isComplete()) {
             throw new CancellationException("upload of " + request.name() + " cancelled; " + current.session().recordedParts().size()
                     + "/" + partsTotal + " parts are kept in the checkpoint");
         }

@@ -3,7 +3,7 @@ package io.minidrama.port.upload;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.TaskId;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.Task;
@@ -79,7 +79,7 @@ public final class PullUploadWaiter {
      *
      * @return the media id
      * @throws PlatformException with the task's errcode when the pull failed
-     * @throws TimeoutException when the timeout passes first (the task may still finish later:
+     * @throws DeadlineExceededException when the timeout passes first (the task may still finish later:
      *                          query it with the task id in the message)
      * @throws java.util.concurrent.CancellationException when the waiting thread is interrupted
      *                          (its interrupt flag is restored)
@@ -124,7 +124,7 @@ public final class PullUploadWaiter {
             }
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new TimeoutException("pullupload task " + task, timeout, null);
+                throw new DeadlineExceededException("pullupload task " + task, timeout, null);
             }
             Duration wait = delay.compareTo(left) < 0 ? delay : left;
             try {

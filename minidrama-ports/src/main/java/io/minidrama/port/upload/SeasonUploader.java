@@ -9,9 +9,9 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.MediaCatalogPort;
+import io.minidrama.port.internal.IoFailures;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,15 +71,20 @@ public final class SeasonUploader {
      * The video files of {@code folder} in episode order: files with a supported video extension,
      * each numbered by the last number in its name ({@code ep01.mp4}, {@code 第12集.mp4}).
      *
-     * @throws InvalidRequestException (R-1) when a file has no number or two files share one
-     * @throws UncheckedIOException if the folder cannot be listed
+     * @throws InvalidRequestException (R-1) when a file has no number or two files share one, or
+     *         when the folder cannot be listed (then the {@link IOException} is its cause; nothing was sent)
      */
     public static List<Path> episodesIn(Path folder) {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(Files::isRegularFile).filter(SeasonUploader::isVideo).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+        } catch (IOException | java.io.UncheckedIOException failure) {
+            // Files.list throws the first; its stream, failing while it reads the folder, the second
+            IOException e = failure instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) failure;
+            InvalidRequestException invalid = InvalidRequestException.of("folder", Rule.NONE, folder,
+                    "cannot list the folder: " + IoFailures.describe(e) + "; nothing was sent");
+            invalid.initCause(e);
+            throw invalid;
         }
         Map<Integer, Path> byNumber = new HashMap<>();
         List<String> problems = new ArrayList<>();

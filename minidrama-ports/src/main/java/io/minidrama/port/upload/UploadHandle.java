@@ -47,7 +47,7 @@ public final class UploadHandle {
     }
 
     /** Whether {@link #cancel()} was called. */
-    public boolean isCancelled() {
+    public boolean isCanceled() {
         return cancelled.get();
     }
 

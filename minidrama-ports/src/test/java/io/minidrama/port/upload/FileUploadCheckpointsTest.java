@@ -181,4 +181,41 @@ class FileUploadCheckpointsTest {
         assertEquals(before.size(), after.size());
         assertNotEquals(before.fingerprint(), after.fingerprint());
     }
+    @Test
+    void storeFailures_areCheckpointStorageExceptions_neverUncheckedIo() throws IOException {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+
+        io.minidrama.port.CheckpointStorageException in = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.port.CheckpointStorageException.class, () -> FileUploadCheckpoints.in(aFile));
+        assertTrue(in.getMessage().startsWith("cannot create checkpoint directory " + aFile), in.getMessage());
+        assertTrue(in.getCause() instanceof IOException && in.uploadInProgress().isEmpty(), String.valueOf(in.getCause()));
+
+        Path cp = dir.resolve("cp");
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(cp);
+        store.save(checkpoint("wx-up-1", UploadSession.start(UploadId.of("wx-up-1"), 50 * MB, 2 * MB)));
+        try (var files = Files.list(cp)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(cp);
+        Files.writeString(cp, "a file where the directory was");
+        io.minidrama.port.CheckpointStorageException save = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.port.CheckpointStorageException.class, () -> store.save(checkpoint("wx-up-1", UploadSession.start(UploadId.of("wx-up-1"), 50 * MB, 2 * MB))));
+        assertTrue(save.getMessage().startsWith("cannot update the checkpoint of /videos/ep3.mp4#"), save.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(io.minidrama.port.CheckpointStorageException.class, () -> store.delete("k"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.minidrama.port.CheckpointStorageException.class, () -> store.load("k"));
+    }
+
+    @Test
+    void fileIdentity_whenTheFileIsMissing_isInvalidRequestNamingItWithTheIoCause() {
+        Path missing = dir.resolve("missing.mp4");
+
+        io.minidrama.domain.error.InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.minidrama.domain.error.InvalidRequestException.class, () -> FileIdentities.of(missing));
+
+        assertEquals(missing.toAbsolutePath().normalize().toString(), e.violations().get(0).rejected());
+        assertTrue(e.getMessage().contains("no such file or directory") && e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getCause() instanceof java.nio.file.NoSuchFileException, String.valueOf(e.getCause()));
+    }
 }

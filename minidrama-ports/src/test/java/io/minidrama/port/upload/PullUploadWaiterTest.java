@@ -2,7 +2,7 @@ package io.minidrama.port.upload;
 
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.MediaName;
@@ -83,7 +83,7 @@ class PullUploadWaiterTest {
 
     @Test
     void pullAndWait_whenTimeoutPasses_throwsTimeoutNamingTheTask() {
-        TimeoutException e = assertThrows(TimeoutException.class, () -> waiter.pullAndWait(pull(), Duration.ofMillis(60)));
+        DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> waiter.pullAndWait(pull(), Duration.ofMillis(60)));
         assertTrue(e.getMessage().contains("task"), e.getMessage());
     }
 }

@@ -92,6 +92,21 @@ class SeasonUploaderTest {
     }
 
     @Test
+    void episodesIn_whenTheFolderCannotBeListed_isInvalidRequestNamingItWithTheIoCause() throws IOException {
+        Path missing = dir.resolve("missing");
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+
+        InvalidRequestException gone = assertThrows(InvalidRequestException.class, () -> SeasonUploader.episodesIn(missing));
+        InvalidRequestException notDir = assertThrows(InvalidRequestException.class, () -> SeasonUploader.episodesIn(aFile));
+
+        assertEquals("folder", gone.violations().get(0).field());
+        assertTrue(gone.getMessage().contains("no such file or directory (" + missing + ")"), gone.getMessage());
+        assertTrue(gone.getCause() instanceof java.nio.file.NoSuchFileException, String.valueOf(gone.getCause()));
+        assertTrue(notDir.getMessage().contains("not a directory (" + aFile + ")"), notDir.getMessage());
+        assertTrue(notDir.getCause() instanceof java.nio.file.NotDirectoryException, String.valueOf(notDir.getCause()));
+    }
+
+    @Test
     void episodesIn_whenANumberIsMissing_rejectsWithR1() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("gappy"));
         Files.write(folder.resolve("ep1.mp4"), new byte[10]);

@@ -151,6 +151,33 @@ class ArchitectureTest {
     static final ArchRule no_java_util_logging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
             .because("logging goes through System.Logger");
 
+    /** British spellings a public name must not use: the platform's own words are US (authorize, initializing). */
+    static final java.util.regex.Pattern BRITISH = java.util.regex.Pattern.compile(
+            "(?i)authoris|initialis|licence|colour|behaviour|cancell|serialis|normalis|organis|recognis|catalogue");
+
+    @ArchTest
+    static final ArchRule public_names_use_us_spelling = classes()
+            .that().arePublic().and().resideOutsideOfPackage("..internal..")
+            .should(haveUsSpellingInPublicNames())
+            .because("the public API has one spelling, the platform's own (authorize, initializing, license, canceled)");
+
+    @ArchTest
+    static final ArchRule no_class_shadows_a_jdk_exception = classes()
+            .should(notShareTheSimpleNameOfAJdkThrowable())
+            .because("an import of io.minidrama...TimeoutException silently hides java.util.concurrent.TimeoutException from the caller's code");
+
+    @ArchTest
+    static final ArchRule libraries_construct_no_unchecked_io_exception = noClasses()
+            .that().resideInAnyPackage("io.minidrama.domain..", "io.minidrama.port..", "io.minidrama.events..",
+                    "io.minidrama.adapter.redis..", "io.minidrama.adapter.fake..")
+            .and().doNotHaveFullyQualifiedName("io.minidrama.domain.media.ByteSource$FileRegion")
+            .and().doNotHaveFullyQualifiedName("io.minidrama.domain.media.ByteSource$1")
+            .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("UncheckedIOException is constructed",
+                    call -> call.getTargetOwner().isAssignableTo(java.io.UncheckedIOException.class)))
+            .because("I/O failures reach callers as the project's typed exceptions (InvalidRequestException, CheckpointStorageException, "
+                    + "TransportException), never as UncheckedIOException; ByteSource#openStream is the one exception left (it is read "
+                    + "while a body is sent)");
+
     /** The module root a package belongs to: io.minidrama.domain, io.minidrama.adapter.fake, ... */
     static String moduleOf(String pkg) {
         String[] p = pkg.split("\\.");
@@ -170,6 +197,44 @@ class ArchitectureTest {
                     if (target.startsWith("io.minidrama.") && target.contains(".internal")
                             && !moduleOf(target).equals(moduleOf(item.getPackageName()))) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> haveUsSpellingInPublicNames() {
+        return new ArchCondition<>("have US spelling in their name and in their public members' names") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                List<String> names = new java.util.ArrayList<>();
+                names.add(item.getSimpleName());
+                item.getMethods().stream().filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                        .forEach(m -> names.add(m.getName()));
+                item.getFields().stream().filter(f -> f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                        .forEach(f -> names.add(f.getName()));
+                for (String name : names) {
+                    if (BRITISH.matcher(name).find()) {
+                        events.add(SimpleConditionEvent.violated(item, item.getName() + " has the British spelling " + name));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> notShareTheSimpleNameOfAJdkThrowable() {
+        return new ArchCondition<>("not share the simple name of a JDK exception") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (String pkg : List.of("java.lang", "java.io", "java.util", "java.util.concurrent", "java.net", "java.net.http",
+                        "java.nio", "java.nio.file", "java.time", "java.security")) {
+                    try {
+                        Class<?> jdk = Class.forName(pkg + "." + item.getSimpleName(), false, ClassLoader.getPlatformClassLoader());
+                        if (Throwable.class.isAssignableFrom(jdk)) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName() + " shadows " + jdk.getName()));
+                        }
+                    } catch (ClassNotFoundException | LinkageError notInTheJdk) {
+                        // no namesake in that package
                     }
                 }
             }

@@ -36,8 +36,8 @@ final class Rig {
 
     static final RetryPolicy FAST = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
             .maxDelay(Duration.ofMillis(50)).build();
-    static final RetryPolicy FAST_INITIALISING = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
-            .maxDelay(Duration.ofMillis(50)).retryOn(RetryPolicy.INITIALISING).build();
+    static final RetryPolicy FAST_INITIALIZING = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
+            .maxDelay(Duration.ofMillis(50)).retryOn(RetryPolicy.INITIALIZING).build();
     static final PartRetry FAST_PARTS = new PartRetry(4, Duration.ofMillis(10), Duration.ofMillis(50));
     private static final Pattern PART_NUMBER = Pattern.compile("partNumber=(\\d+)");
 
@@ -51,7 +51,7 @@ final class Rig {
     /** The HTTP adapter aimed at {@code baseUrl}, retrying fast. */
     static JdkHttpMiniDramaAdapter.Builder adapter(java.net.URI baseUrl) {
         return JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl).credentials(APPID, SECRET)
-                .retryPolicy(FAST).initialisingRetryPolicy(FAST_INITIALISING)
+                .retryPolicy(FAST).initializingRetryPolicy(FAST_INITIALIZING)
                 .requestTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(20));
     }
 

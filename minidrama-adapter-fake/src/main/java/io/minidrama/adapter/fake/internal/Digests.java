@@ -49,7 +49,8 @@ public final class Digests {
                 }
             });
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + source.fileName(), e);
+            // the body could not be read while "sent": as over HTTP, a transport failure (nothing reached the platform)
+            throw new io.minidrama.domain.error.TransportException("uploadpart", "cannot read " + source.fileName() + ": " + e, false, e);
         }
     }
 

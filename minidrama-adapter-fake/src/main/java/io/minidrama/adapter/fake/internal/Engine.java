@@ -74,7 +74,6 @@ import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -239,7 +238,7 @@ public final class Engine {
         try (InputStream in = source.openStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, source.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source.fileName(), e);
+            throw new io.minidrama.domain.error.TransportException("singlefileupload", "cannot read " + source.fileName() + ": " + e, false, e);
         }
     }
 
@@ -459,7 +458,7 @@ public final class Engine {
     private static String licence(Qualification q) {
         if (q instanceof Qualification.RegistrationNumber n) {
             return n.number();
-        } else if (q instanceof Qualification.PublishLicence p) {
+        } else if (q instanceof Qualification.PublishLicense p) {
             return p.number();
         } else if (q instanceof Qualification.Licensed l) {
             return l.registrationNumber();

@@ -129,7 +129,7 @@ final class GrantBook {
             if (d.isEmpty()) {
                 out.add(result(id, ErrorCode.RESOURCE_NOT_FOUND, "drama " + id + " does not exist"));
             } else if (!d.get().status().isApproved()) {
-                out.add(result(id, ErrorCode.OPERATION_FAILED, "drama " + id + " is " + d.get().status() + "; only approved dramas can be authorised"));
+                out.add(result(id, ErrorCode.OPERATION_FAILED, "drama " + id + " is " + d.get().status() + "; only approved dramas can be authorized"));
             } else if (lacking.contains(r.authorizedAppId())) {
                 out.add(lacksCategory(id, r.authorizedAppId()));
             } else {
@@ -225,7 +225,7 @@ final class GrantBook {
                 out.add(result(id, ErrorCode.RESOURCE_NOT_FOUND, "drama " + id + " does not exist"));
             } else if (!dramas.appliedForCopyrightProtection(id)) {
                 out.add(result(id, ErrorCode.OPERATION_FAILED, "drama " + id
-                        + " did not apply for copyright protection; only such dramas can have their copyright authorised"));
+                        + " did not apply for copyright protection; only such dramas can have their copyright authorized"));
             } else if (r.grantee() instanceof CopyrightGrantee.MiniProgram m && lacking.contains(m.appId())) {
                 out.add(lacksCategory(id, m.appId()));
             } else {
@@ -247,7 +247,7 @@ final class GrantBook {
         if (ids.isEmpty()) {
             ids = copyrightGrants.keySet().stream().filter(k -> k.type() == type && k.grantee().equals(grantee)).map(CopyrightKey::drama).toList();
             if (ids.isEmpty()) {
-                throw Engine.error(op, ErrorCode.NO_AUTHORISATION_RELATION, "no copyright authorisation to " + grantee);
+                throw Engine.error(op, ErrorCode.NO_AUTHORIZATION_RELATION, "no copyright authorization to " + grantee);
             }
         }
         List<AuthorizationResult> out = new ArrayList<>();
@@ -304,7 +304,7 @@ final class GrantBook {
             revoked.add(key);
             return ErrorCode.OK;
         }
-        return revoked.contains(key) ? ErrorCode.ALREADY_DEAUTHORISED : ErrorCode.NO_AUTHORISATION_RELATION;
+        return revoked.contains(key) ? ErrorCode.ALREADY_DEAUTHORIZED : ErrorCode.NO_AUTHORIZATION_RELATION;
     }
 
     private static AuthorizationResult revoked(DramaId id, ErrorCode outcome) {

@@ -7,7 +7,6 @@ import io.minidrama.domain.media.UploadLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ final class PartChain {
             }
             return b;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source.fileName(), e);
+            throw new io.minidrama.domain.error.TransportException("uploadpart", "cannot read " + source.fileName() + ": " + e, false, e);
         }
     }
 

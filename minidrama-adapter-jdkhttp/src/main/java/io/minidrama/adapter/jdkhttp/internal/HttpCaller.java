@@ -1,6 +1,6 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
-import io.minidrama.domain.error.TimeoutException;
+import io.minidrama.domain.error.DeadlineExceededException;
 import io.minidrama.domain.error.TransportException;
 
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class HttpCaller {
     /**
      * Sends {@code request} and waits for the whole response, at most the call timeout.
      *
-     * @throws TimeoutException   when the request or call timeout ran out
+     * @throws DeadlineExceededException   when the request or call timeout ran out
      * @throws TransportException when the exchange failed; {@code ambiguous} is false only when
      *                            nothing can have reached the server (connection not established)
      */
@@ -78,7 +78,7 @@ public final class HttpCaller {
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (java.util.concurrent.TimeoutException e) {
             future.cancel(true);
-            throw new TimeoutException(operation, callTimeout, null);
+            throw new DeadlineExceededException(operation, callTimeout, null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -97,7 +97,7 @@ public final class HttpCaller {
             return new TransportException(operation, "could not connect within the connect timeout", false, sanitized(c));
         }
         if (c instanceof HttpTimeoutException) {
-            return new TimeoutException(operation, requestTimeout, sanitized(c));
+            return new DeadlineExceededException(operation, requestTimeout, sanitized(c));
         }
         if (c instanceof ConnectException || c instanceof UnresolvedAddressException
                 || c != null && c.getCause() instanceof UnresolvedAddressException) {

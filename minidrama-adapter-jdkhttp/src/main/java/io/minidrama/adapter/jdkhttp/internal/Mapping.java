@@ -262,7 +262,7 @@ public final class Mapping {
     private static void qualification(Wire.AuditDramaRequest d, Qualification q) {
         if (q instanceof Qualification.RegistrationNumber r) {
             d.registrationNumber = r.number();
-        } else if (q instanceof Qualification.PublishLicence p) {
+        } else if (q instanceof Qualification.PublishLicense p) {
             d.publishLicense = p.number();
             d.publishLicenseMaterialId = p.materialId().value();
         } else if (q instanceof Qualification.Licensed l) {

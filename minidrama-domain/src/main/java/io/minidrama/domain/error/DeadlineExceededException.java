@@ -3,7 +3,7 @@ package io.minidrama.domain.error;
 import java.time.Duration;
 
 /** The call did not complete within its deadline. Always ambiguous: the platform may have acted. */
-public final class TimeoutException extends TransportException {
+public final class DeadlineExceededException extends TransportException {
     private static final long serialVersionUID = 1L;
 
     private final Duration deadline;
@@ -15,7 +15,7 @@ public final class TimeoutException extends TransportException {
      * @param deadline  the deadline that ran out
      * @param cause     the underlying failure, or {@code null}
      */
-    public TimeoutException(String operation, Duration deadline, Throwable cause) {
+    public DeadlineExceededException(String operation, Duration deadline, Throwable cause) {
         super(operation, "no complete answer within " + deadline, true, cause);
         this.deadline = deadline;
     }
