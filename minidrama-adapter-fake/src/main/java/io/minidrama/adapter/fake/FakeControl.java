@@ -11,6 +11,7 @@ import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.event.UploadEvent;
+import io.minidrama.port.PlatformOperation;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,10 @@ import java.util.function.Consumer;
  * or media with the platform's {@link io.minidrama.domain.error.PlatformException} (10093030).
  */
 public final class FakeControl {
-    /** Every operation the fake answers, by wire name ({@code singlefileupload}, {@code commitupload}, ...). */
+    /**
+     * Every operation the fake answers, by wire name ({@code singlefileupload}, {@code commitupload}, ...):
+     * the wire names of {@link PlatformOperation}.
+     */
     public static final Set<String> OPERATIONS = Faults.OPERATIONS;
 
     private final Engine engine;
@@ -178,6 +182,16 @@ public final class FakeControl {
     /** As {@link #failNext(String, int, int)}, with a chosen errmsg. */
     public void failNext(String operation, int times, int errcode, String errmsg) {
         faults.failNext(operation, times, errcode, Objects.requireNonNull(errmsg, "errmsg"));
+    }
+
+    /** As {@link #failNext(String, int, int)}, naming the operation from the catalogue. */
+    public void failNext(PlatformOperation operation, int times, int errcode) {
+        failNext(Objects.requireNonNull(operation, "operation").wireName(), times, errcode);
+    }
+
+    /** As {@link #failNext(String, int, int, String)}, naming the operation from the catalogue. */
+    public void failNext(PlatformOperation operation, int times, int errcode, String errmsg) {
+        failNext(Objects.requireNonNull(operation, "operation").wireName(), times, errcode, errmsg);
     }
 
     /**

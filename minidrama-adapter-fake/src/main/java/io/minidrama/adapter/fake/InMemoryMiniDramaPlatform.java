@@ -49,6 +49,7 @@ import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.PlatformOperation;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -174,61 +175,61 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public MediaId uploadSingle(SingleFileUpload request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("singlefileupload", request, () -> engine.uploadSingle(request));
+        return faults.call(PlatformOperation.SINGLE_FILE_UPLOAD.wireName(), request, () -> engine.uploadSingle(request));
     }
 
     @Override
     public UploadId applyUpload(ApplyUpload request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("applyupload", request, () -> engine.applyUpload(request));
+        return faults.call(PlatformOperation.APPLY_UPLOAD.wireName(), request, () -> engine.applyUpload(request));
     }
 
     @Override
     public Etag uploadPart(PartUpload request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("uploadpart", request, () -> engine.uploadPart(request));
+        return faults.call(PlatformOperation.UPLOAD_PART.wireName(), request, () -> engine.uploadPart(request));
     }
 
     @Override
     public MediaId commitUpload(CommitUpload request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("commitupload", request, () -> engine.commitUpload(request));
+        return faults.call(PlatformOperation.COMMIT_UPLOAD.wireName(), request, () -> engine.commitUpload(request));
     }
 
     @Override
     public TaskId pullUpload(PullUpload request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("pullupload", request, () -> engine.pullUpload(request));
+        return faults.call(PlatformOperation.PULL_UPLOAD.wireName(), request, () -> engine.pullUpload(request));
     }
 
     @Override
     public Task getTask(TaskId taskId) {
         Objects.requireNonNull(taskId, "taskId");
-        return faults.call("gettask", taskId, () -> engine.getTask(taskId));
+        return faults.call(PlatformOperation.GET_TASK.wireName(), taskId, () -> engine.getTask(taskId));
     }
 
     @Override
     public List<Media> listMedia(MediaQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("listmedia", query, () -> engine.listMedia(query));
+        return faults.call(PlatformOperation.LIST_MEDIA.wireName(), query, () -> engine.listMedia(query));
     }
 
     @Override
     public Media getMedia(MediaId mediaId) {
         Objects.requireNonNull(mediaId, "mediaId");
-        return faults.call("getmedia", mediaId, () -> engine.getMedia(mediaId));
+        return faults.call(PlatformOperation.GET_MEDIA.wireName(), mediaId, () -> engine.getMedia(mediaId));
     }
 
     @Override
     public PlayLink getPlayLink(PlayLinkRequest request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("getmedialink", request, () -> engine.getPlayLink(request));
+        return faults.call(PlatformOperation.GET_MEDIA_LINK.wireName(), request, () -> engine.getPlayLink(request));
     }
 
     @Override
     public void deleteMedia(MediaId mediaId) {
         Objects.requireNonNull(mediaId, "mediaId");
-        faults.call("deletemedia", mediaId, () -> {
+        faults.call(PlatformOperation.DELETE_MEDIA.wireName(), mediaId, () -> {
             engine.deleteMedia(mediaId);
             return null;
         });
@@ -237,37 +238,37 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public DramaId submit(DramaSubmission submission) {
         Objects.requireNonNull(submission, "submission");
-        return faults.call("auditdrama", submission, () -> engine.submit(submission));
+        return faults.call(PlatformOperation.AUDIT_DRAMA.wireName(), submission, () -> engine.submit(submission));
     }
 
     @Override
     public List<Drama> listDramas(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return faults.call("listdramas", page, () -> engine.listDramas(page));
+        return faults.call(PlatformOperation.LIST_DRAMAS.wireName(), page, () -> engine.listDramas(page));
     }
 
     @Override
     public Drama getDrama(DramaId dramaId) {
         Objects.requireNonNull(dramaId, "dramaId");
-        return faults.call("getdrama", dramaId, () -> engine.getDrama(dramaId));
+        return faults.call(PlatformOperation.GET_DRAMA.wireName(), dramaId, () -> engine.getDrama(dramaId));
     }
 
     @Override
     public CdnUsage getCdnUsage(CdnUsageQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getcdnusagedata", query, () -> engine.getCdnUsage(query));
+        return faults.call(PlatformOperation.GET_CDN_USAGE_DATA.wireName(), query, () -> engine.getCdnUsage(query));
     }
 
     @Override
     public CdnLogs getCdnLogs(CdnLogQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getcdnlogs", query, () -> engine.getCdnLogs(query));
+        return faults.call(PlatformOperation.GET_CDN_LOGS.wireName(), query, () -> engine.getCdnLogs(query));
     }
 
     @Override
     public void submitReplacement(ReplacementRequest request) {
         Objects.requireNonNull(request, "request");
-        faults.call("submitreplacedramamedias", request, () -> {
+        faults.call(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS.wireName(), request, () -> {
             engine.submitReplacement(request);
             return null;
         });
@@ -276,7 +277,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public void applyReplacement(ReplacementApplication request) {
         Objects.requireNonNull(request, "request");
-        faults.call("replacedramamedia", request, () -> {
+        faults.call(PlatformOperation.REPLACE_DRAMA_MEDIA.wireName(), request, () -> {
             engine.applyReplacement(request);
             return null;
         });
@@ -285,7 +286,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public void modifyInfo(DramaInfoChange change) {
         Objects.requireNonNull(change, "change");
-        faults.call("modifydramabasicinfo", change, () -> {
+        faults.call(PlatformOperation.MODIFY_DRAMA_BASIC_INFO.wireName(), change, () -> {
             engine.modifyInfo(change);
             return null;
         });
@@ -294,43 +295,43 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public DramaAuditDetail latestAudit(LatestAuditQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getdramalatestauditinfo", query, () -> engine.latestAudit(query));
+        return faults.call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO.wireName(), query, () -> engine.latestAudit(query));
     }
 
     @Override
     public TrafficPackages listPackages(PackageQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("listpackages", query, () -> engine.listPackages(query));
+        return faults.call(PlatformOperation.LIST_PACKAGES.wireName(), query, () -> engine.listPackages(query));
     }
 
     @Override
     public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("authorizedrama", request, () -> engine.authorizeDramas(request));
+        return faults.call(PlatformOperation.AUTHORIZE_DRAMA.wireName(), request, () -> engine.authorizeDramas(request));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("deauthorizedrama", request, () -> engine.deauthorizeDramas(request));
+        return faults.call(PlatformOperation.DEAUTHORIZE_DRAMA.wireName(), request, () -> engine.deauthorizeDramas(request));
     }
 
     @Override
     public DramaGrants grantedDramas(GrantedDramasQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getauthorizeobjects", query, () -> engine.grantedDramas(query));
+        return faults.call(PlatformOperation.GET_AUTHORIZE_OBJECTS.wireName(), query, () -> engine.grantedDramas(query));
     }
 
     @Override
     public DramaGrants receivedDramas(ReceivedDramasQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getauthorizedobjects", query, () -> engine.receivedDramas(query));
+        return faults.call(PlatformOperation.GET_AUTHORIZED_OBJECTS.wireName(), query, () -> engine.receivedDramas(query));
     }
 
     @Override
     public void authorizeApp(AppAuthorization request) {
         Objects.requireNonNull(request, "request");
-        faults.call("authorizeapp", request, () -> {
+        faults.call(PlatformOperation.AUTHORIZE_APP.wireName(), request, () -> {
             engine.authorizeApp(request);
             return null;
         });
@@ -339,7 +340,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public void deauthorizeApp(AppId authorizedAppId) {
         Objects.requireNonNull(authorizedAppId, "authorizedAppId");
-        faults.call("deauthorizeapp", authorizedAppId, () -> {
+        faults.call(PlatformOperation.DEAUTHORIZE_APP.wireName(), authorizedAppId, () -> {
             engine.deauthorizeApp(authorizedAppId);
             return null;
         });
@@ -347,36 +348,36 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
 
     @Override
     public List<AppGrant> authorizedApps() {
-        return faults.call("getauthorizeapps", "{}", engine::authorizedApps);
+        return faults.call(PlatformOperation.GET_AUTHORIZE_APPS.wireName(), "{}", engine::authorizedApps);
     }
 
     @Override
     public List<ReceivedAppGrant> receivedApps() {
-        return faults.call("getauthorizedapps", "{}", engine::receivedApps);
+        return faults.call(PlatformOperation.GET_AUTHORIZED_APPS.wireName(), "{}", engine::receivedApps);
     }
 
     @Override
     public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("authorizecopyright", request, () -> engine.authorizeCopyright(request));
+        return faults.call(PlatformOperation.AUTHORIZE_COPYRIGHT.wireName(), request, () -> engine.authorizeCopyright(request));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
         Objects.requireNonNull(request, "request");
-        return faults.call("deauthorizecopyright", request, () -> engine.deauthorizeCopyright(request));
+        return faults.call(PlatformOperation.DEAUTHORIZE_COPYRIGHT.wireName(), request, () -> engine.deauthorizeCopyright(request));
     }
 
     @Override
     public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getcopyrightauthorizationlist", query, () -> engine.grantedCopyrights(query));
+        return faults.call(PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST.wireName(), query, () -> engine.grantedCopyrights(query));
     }
 
     @Override
     public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
         Objects.requireNonNull(query, "query");
-        return faults.call("getcopyrightauthorizedlist", query, () -> engine.receivedCopyrights(query));
+        return faults.call(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST.wireName(), query, () -> engine.receivedCopyrights(query));
     }
 
     @Override

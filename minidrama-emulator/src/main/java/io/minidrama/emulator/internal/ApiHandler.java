@@ -2,7 +2,6 @@ package io.minidrama.emulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.domain.UploadId;
 import io.minidrama.domain.error.InvalidRequestException;
@@ -16,6 +15,7 @@ import io.minidrama.domain.media.ResourceType;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.PlatformOperation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,7 +52,8 @@ public final class ApiHandler implements HttpHandler {
         try (ex) {
             String op = ex.getRequestURI().getPath().substring(PREFIX.length());
             try {
-                if (!FakeControl.OPERATIONS.contains(op)) {
+                PlatformOperation operation = PlatformOperation.find(op).orElse(null);
+                if (operation == null) {
                     Exchanges.drain(ex.getRequestBody());
                     Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
                     return;
@@ -62,7 +63,7 @@ public final class ApiHandler implements HttpHandler {
                     throw new WireError(43002, "require POST method");
                 }
                 tokens.check(Exchanges.query(ex).get("access_token"));
-                JsonObject answer = op.equals("singlefileupload") || op.equals("uploadpart") ? multipart(op, ex) : json(op, ex);
+                JsonObject answer = operation.bodyKind() == PlatformOperation.BodyKind.MULTIPART ? multipart(op, ex) : json(operation, ex);
                 Exchanges.sendJson(ex, 200, answer);
             } catch (WireError e) {
                 if (e.drain) {
@@ -89,51 +90,51 @@ public final class ApiHandler implements HttpHandler {
         }
     }
 
-    private JsonObject json(String op, HttpExchange ex) throws IOException {
+    private JsonObject json(PlatformOperation op, HttpExchange ex) throws IOException {
         JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
         JsonObjectBuilder ok = JsonBodies.ok();
         switch (op) {
-            case "pullupload" -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
-            case "gettask" -> ok.add("task_info", JsonBodies.task(platform.getTask(WireRequests.taskId(o))));
-            case "applyupload" -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
-            case "commitupload" -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
-            case "listmedia" -> {
+            case PULL_UPLOAD -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
+            case GET_TASK -> ok.add("task_info", JsonBodies.task(platform.getTask(WireRequests.taskId(o))));
+            case APPLY_UPLOAD -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
+            case COMMIT_UPLOAD -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
+            case LIST_MEDIA -> {
                 JsonArrayBuilder list = Json.createArrayBuilder();
                 platform.listMedia(WireRequests.mediaQuery(o)).forEach(m -> list.add(JsonBodies.media(m)));
                 ok.add("media_info_list", list);
             }
-            case "getmedia" -> ok.add("media_info", JsonBodies.media(platform.getMedia(WireRequests.mediaId(o))));
-            case "getmedialink" -> ok.add("media_info", JsonBodies.link(platform.getPlayLink(WireRequests.link(o, clock))));
-            case "deletemedia" -> platform.deleteMedia(WireRequests.mediaId(o));
-            case "auditdrama" -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
-            case "listdramas" -> {
+            case GET_MEDIA -> ok.add("media_info", JsonBodies.media(platform.getMedia(WireRequests.mediaId(o))));
+            case GET_MEDIA_LINK -> ok.add("media_info", JsonBodies.link(platform.getPlayLink(WireRequests.link(o, clock))));
+            case DELETE_MEDIA -> platform.deleteMedia(WireRequests.mediaId(o));
+            case AUDIT_DRAMA -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
+            case LIST_DRAMAS -> {
                 JsonArrayBuilder list = Json.createArrayBuilder();
                 platform.listDramas(WireRequests.page(o)).forEach(d -> list.add(JsonBodies.drama(d)));
                 ok.add("drama_info_list", list);
             }
-            case "getdrama" -> ok.add("drama_info", JsonBodies.drama(platform.getDrama(WireRequests.dramaId(o))));
-            case "getcdnusagedata" -> ok = JsonBodies.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
-            case "getcdnlogs" -> ok = JsonBodies.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
-            case "submitreplacedramamedias" -> platform.submitReplacement(CatalogWire.replacement(o));
-            case "replacedramamedia" -> platform.applyReplacement(CatalogWire.application(o));
-            case "modifydramabasicinfo" -> platform.modifyInfo(CatalogWire.infoChange(o));
-            case "getdramalatestauditinfo" -> ok = CatalogWire.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
-            case "listpackages" -> ok = CatalogWire.packages(platform.listPackages(CatalogWire.packages(o)));
-            case "authorizedrama" -> ok = AuthzWire.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
-            case "deauthorizedrama" -> ok = AuthzWire.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
-            case "getauthorizeobjects" -> ok = AuthzWire.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
-            case "getauthorizedobjects" -> ok = AuthzWire.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
-            case "authorizeapp" -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
-            case "deauthorizeapp" -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
-            case "getauthorizeapps" -> ok = AuthzWire.appGrants(platform.authorizedApps());
-            case "getauthorizedapps" -> {
+            case GET_DRAMA -> ok.add("drama_info", JsonBodies.drama(platform.getDrama(WireRequests.dramaId(o))));
+            case GET_CDN_USAGE_DATA -> ok = JsonBodies.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
+            case GET_CDN_LOGS -> ok = JsonBodies.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
+            case SUBMIT_REPLACE_DRAMA_MEDIAS -> platform.submitReplacement(CatalogWire.replacement(o));
+            case REPLACE_DRAMA_MEDIA -> platform.applyReplacement(CatalogWire.application(o));
+            case MODIFY_DRAMA_BASIC_INFO -> platform.modifyInfo(CatalogWire.infoChange(o));
+            case GET_DRAMA_LATEST_AUDIT_INFO -> ok = CatalogWire.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
+            case LIST_PACKAGES -> ok = CatalogWire.packages(platform.listPackages(CatalogWire.packages(o)));
+            case AUTHORIZE_DRAMA -> ok = AuthzWire.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
+            case DEAUTHORIZE_DRAMA -> ok = AuthzWire.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
+            case GET_AUTHORIZE_OBJECTS -> ok = AuthzWire.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
+            case GET_AUTHORIZED_OBJECTS -> ok = AuthzWire.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
+            case AUTHORIZE_APP -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
+            case DEAUTHORIZE_APP -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
+            case GET_AUTHORIZE_APPS -> ok = AuthzWire.appGrants(platform.authorizedApps());
+            case GET_AUTHORIZED_APPS -> {
                 AuthzWire.noFields("getauthorizedapps", o);
                 ok = AuthzWire.receivedAppGrants(platform.receivedApps());
             }
-            case "authorizecopyright" -> ok = AuthzWire.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
-            case "deauthorizecopyright" -> ok = AuthzWire.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
-            case "getcopyrightauthorizationlist" -> ok = AuthzWire.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
-            case "getcopyrightauthorizedlist" -> ok = AuthzWire.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
+            case AUTHORIZE_COPYRIGHT -> ok = AuthzWire.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
+            case DEAUTHORIZE_COPYRIGHT -> ok = AuthzWire.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
+            case GET_COPYRIGHT_AUTHORIZATION_LIST -> ok = AuthzWire.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
+            case GET_COPYRIGHT_AUTHORIZED_LIST -> ok = AuthzWire.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
             default -> throw new IllegalStateException("unrouted operation " + op);
         }
         return ok.build();
@@ -148,7 +149,7 @@ public final class ApiHandler implements HttpHandler {
         if (boundary == null) {
             throw WireError.bodyFormat("(multipart/form-data with a boundary expected)");
         }
-        boolean part = op.equals("uploadpart");
+        boolean part = PlatformOperation.UPLOAD_PART.wireName().equals(op);
         // The gateway refuses a body over the endpoint's limit (502) before the service sees it: so
         // does the emulator, at once when the body declares it, else as soon as that much has arrived.
         long limit = bodyLimit(op);
@@ -199,7 +200,7 @@ public final class ApiHandler implements HttpHandler {
 
     /** The most bytes an upload body may have: its files at their limits and the fields around them. */
     static long bodyLimit(String op) {
-        return op.equals("uploadpart") ? UploadLimits.PART_SIZE + FIELD_ALLOWANCE
+        return PlatformOperation.UPLOAD_PART.wireName().equals(op) ? UploadLimits.PART_SIZE + FIELD_ALLOWANCE
                 : UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE - 1 + UploadLimits.COVER_MAX + FIELD_ALLOWANCE;
     }
 
@@ -233,7 +234,7 @@ public final class ApiHandler implements HttpHandler {
 
     /** The most bytes a file field may carry before the gateway answers 502; 0 for fields that are not files. */
     private static long fileCap(String op, String field) {
-        if (op.equals("uploadpart")) {
+        if (PlatformOperation.UPLOAD_PART.wireName().equals(op)) {
             return field.equals("data") ? UploadLimits.PART_SIZE : 0;
         }
         return switch (field) {

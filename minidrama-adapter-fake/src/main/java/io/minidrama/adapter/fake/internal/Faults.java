@@ -3,26 +3,25 @@ package io.minidrama.adapter.fake.internal;
 import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
+import io.minidrama.port.PlatformOperation;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Injected faults and latency, and the record of every call. Thread-safe. */
 public final class Faults {
-    /** Every operation name the fake answers, as on the wire. */
-    public static final Set<String> OPERATIONS = Set.of("singlefileupload", "pullupload", "gettask", "applyupload", "uploadpart",
-            "commitupload", "listmedia", "getmedia", "getmedialink", "deletemedia", "auditdrama", "listdramas", "getdrama",
-            "getcdnusagedata", "getcdnlogs", "submitreplacedramamedias", "replacedramamedia", "modifydramabasicinfo",
-            "getdramalatestauditinfo", "listpackages", "authorizedrama", "deauthorizedrama", "getauthorizeobjects",
-            "getauthorizedobjects", "authorizeapp", "deauthorizeapp", "getauthorizeapps", "getauthorizedapps", "authorizecopyright",
-            "deauthorizecopyright", "getcopyrightauthorizationlist", "getcopyrightauthorizedlist");
+    /** Every operation name the fake answers, as on the wire: the catalogue {@link PlatformOperation}. */
+    public static final Set<String> OPERATIONS = Arrays.stream(PlatformOperation.values())
+            .map(PlatformOperation::wireName).collect(Collectors.toUnmodifiableSet());
 
     private enum Kind { ERRCODE, TRANSPORT_BEFORE, TRANSPORT_AFTER }
 

@@ -1,77 +1,76 @@
 package io.minidrama.adapter.jdkhttp.internal;
 
+import io.minidrama.port.PlatformOperation;
+
 /**
- * The platform operations, with what the adapter must know to send and retry them.
+ * The platform operations as the adapter sends and retries them: a thin view of the public
+ * catalogue {@link PlatformOperation}, which holds the names, paths and repeat-safety.
  */
 public enum Operation {
-    SINGLE_FILE_UPLOAD("singlefileupload", false, true),
-    PULL_UPLOAD("pullupload", false, false),
-    GET_TASK("gettask", true, false),
-    APPLY_UPLOAD("applyupload", false, false),
-    UPLOAD_PART("uploadpart", true, true),
-    // The port asks not to retry commits blindly: a repeated commit of a finished upload fails
-    // although the media exists.
-    COMMIT_UPLOAD("commitupload", false, false),
-    LIST_MEDIA("listmedia", true, false),
-    GET_MEDIA("getmedia", true, false),
-    GET_MEDIA_LINK("getmedialink", true, false),
-    DELETE_MEDIA("deletemedia", true, false),
-    AUDIT_DRAMA("auditdrama", false, false),
-    LIST_DRAMAS("listdramas", true, false),
-    GET_DRAMA("getdrama", true, false),
-    GET_CDN_USAGE_DATA("getcdnusagedata", true, false),
-    GET_CDN_LOGS("getcdnlogs", true, false),
-    // API.md §7. Calls that change something are not repeated after an ambiguous failure: a
-    // repeated submission may start a second review, and a repeated (de)authorisation answers
-    // per-drama errors (10090039 "already de-authorised") that hide the first call's outcome.
-    SUBMIT_REPLACE_DRAMA_MEDIAS("submitreplacedramamedias", false, false),
-    REPLACE_DRAMA_MEDIA("replacedramamedia", false, false),
-    MODIFY_DRAMA_BASIC_INFO("modifydramabasicinfo", false, false),
-    GET_DRAMA_LATEST_AUDIT_INFO("getdramalatestauditinfo", true, false),
-    LIST_PACKAGES("listpackages", true, false),
-    AUTHORIZE_DRAMA("authorizedrama", false, false),
-    DEAUTHORIZE_DRAMA("deauthorizedrama", false, false),
-    GET_AUTHORIZE_OBJECTS("getauthorizeobjects", true, false),
-    GET_AUTHORIZED_OBJECTS("getauthorizedobjects", true, false),
-    AUTHORIZE_APP("authorizeapp", false, false),
-    DEAUTHORIZE_APP("deauthorizeapp", false, false),
-    GET_AUTHORIZE_APPS("getauthorizeapps", true, false),
-    GET_AUTHORIZED_APPS("getauthorizedapps", true, false),
-    AUTHORIZE_COPYRIGHT("authorizecopyright", false, false),
-    DEAUTHORIZE_COPYRIGHT("deauthorizecopyright", false, false),
-    GET_COPYRIGHT_AUTHORIZATION_LIST("getcopyrightauthorizationlist", true, false),
-    GET_COPYRIGHT_AUTHORIZED_LIST("getcopyrightauthorizedlist", true, false);
+    SINGLE_FILE_UPLOAD(PlatformOperation.SINGLE_FILE_UPLOAD),
+    PULL_UPLOAD(PlatformOperation.PULL_UPLOAD),
+    GET_TASK(PlatformOperation.GET_TASK),
+    APPLY_UPLOAD(PlatformOperation.APPLY_UPLOAD),
+    UPLOAD_PART(PlatformOperation.UPLOAD_PART),
+    COMMIT_UPLOAD(PlatformOperation.COMMIT_UPLOAD),
+    LIST_MEDIA(PlatformOperation.LIST_MEDIA),
+    GET_MEDIA(PlatformOperation.GET_MEDIA),
+    GET_MEDIA_LINK(PlatformOperation.GET_MEDIA_LINK),
+    DELETE_MEDIA(PlatformOperation.DELETE_MEDIA),
+    AUDIT_DRAMA(PlatformOperation.AUDIT_DRAMA),
+    LIST_DRAMAS(PlatformOperation.LIST_DRAMAS),
+    GET_DRAMA(PlatformOperation.GET_DRAMA),
+    GET_CDN_USAGE_DATA(PlatformOperation.GET_CDN_USAGE_DATA),
+    GET_CDN_LOGS(PlatformOperation.GET_CDN_LOGS),
+    SUBMIT_REPLACE_DRAMA_MEDIAS(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS),
+    REPLACE_DRAMA_MEDIA(PlatformOperation.REPLACE_DRAMA_MEDIA),
+    MODIFY_DRAMA_BASIC_INFO(PlatformOperation.MODIFY_DRAMA_BASIC_INFO),
+    GET_DRAMA_LATEST_AUDIT_INFO(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO),
+    LIST_PACKAGES(PlatformOperation.LIST_PACKAGES),
+    AUTHORIZE_DRAMA(PlatformOperation.AUTHORIZE_DRAMA),
+    DEAUTHORIZE_DRAMA(PlatformOperation.DEAUTHORIZE_DRAMA),
+    GET_AUTHORIZE_OBJECTS(PlatformOperation.GET_AUTHORIZE_OBJECTS),
+    GET_AUTHORIZED_OBJECTS(PlatformOperation.GET_AUTHORIZED_OBJECTS),
+    AUTHORIZE_APP(PlatformOperation.AUTHORIZE_APP),
+    DEAUTHORIZE_APP(PlatformOperation.DEAUTHORIZE_APP),
+    GET_AUTHORIZE_APPS(PlatformOperation.GET_AUTHORIZE_APPS),
+    GET_AUTHORIZED_APPS(PlatformOperation.GET_AUTHORIZED_APPS),
+    AUTHORIZE_COPYRIGHT(PlatformOperation.AUTHORIZE_COPYRIGHT),
+    DEAUTHORIZE_COPYRIGHT(PlatformOperation.DEAUTHORIZE_COPYRIGHT),
+    GET_COPYRIGHT_AUTHORIZATION_LIST(PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST),
+    GET_COPYRIGHT_AUTHORIZED_LIST(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST);
 
     /** Path prefix of every operation. */
-    public static final String PATH_PREFIX = "/wxa/sec/vod/";
+    public static final String PATH_PREFIX = PlatformOperation.PATH_PREFIX;
 
-    private final String wire;
-    private final boolean idempotent;
-    private final boolean upload;
+    private final PlatformOperation operation;
 
-    Operation(String wire, boolean idempotent, boolean upload) {
-        this.wire = wire;
-        this.idempotent = idempotent;
-        this.upload = upload;
+    Operation(PlatformOperation operation) {
+        this.operation = operation;
+    }
+
+    /** The catalogue entry. */
+    public PlatformOperation operation() {
+        return operation;
     }
 
     /** The path segment, such as {@code getmedia}. */
     public String wire() {
-        return wire;
+        return operation.wireName();
     }
 
     /** The request path, such as {@code /wxa/sec/vod/getmedia}. */
     public String path() {
-        return PATH_PREFIX + wire;
+        return operation.path();
     }
 
     /** Whether repeating the call after an ambiguous failure is harmless. */
     public boolean idempotent() {
-        return idempotent;
+        return operation.repeatSafe();
     }
 
-    /** Whether HTTP 502 means the file is over the endpoint's size limit. */
+    /** Whether HTTP 502 means the file is over the endpoint's size limit: the multipart uploads. */
     public boolean upload() {
-        return upload;
+        return operation.bodyKind() == PlatformOperation.BodyKind.MULTIPART;
     }
 }
