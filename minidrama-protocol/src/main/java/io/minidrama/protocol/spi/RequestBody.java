@@ -1,0 +1,85 @@
+package io.minidrama.protocol.spi;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Objects;
+
+/**
+ * A request body of known length that can be read again from its first byte (a retried request
+ * re-sends it) and is streamed, never held whole: a multipart upload reads its file region by
+ * position while the transport writes.
+ *
+ * <p>Transports read it through {@link #open()}: fill a buffer with {@code read}, write it out,
+ * repeat until {@code -1}. Large buffers (64 KiB) keep the copy cheap.
+ */
+public interface RequestBody {
+
+    /** The {@code Content-Type} header value, such as {@code application/json; charset=utf-8}. */
+    String contentType();
+
+    /** The exact number of bytes {@link #open()} yields. */
+    long contentLength();
+
+    /**
+     * A new channel over the whole body, from its first byte; the caller closes it. Each call is
+     * independent, so concurrent and repeated reads are allowed.
+     *
+     * @throws IOException when a source of the body cannot be opened (a file was removed); this
+     *                     checked exception stays inside the SPI: the protocol maps it
+     */
+    ReadableByteChannel open() throws IOException;
+
+    /** A body held in memory, for small JSON requests. */
+    static RequestBody of(String contentType, byte[] bytes) {
+        Objects.requireNonNull(contentType, "contentType");
+        byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
+        return new RequestBody() {
+            @Override
+            public String contentType() {
+                return contentType;
+            }
+
+            @Override
+            public long contentLength() {
+                return copy.length;
+            }
+
+            @Override
+            public ReadableByteChannel open() {
+                ByteBuffer source = ByteBuffer.wrap(copy).asReadOnlyBuffer();
+                return new ReadableByteChannel() {
+                    private boolean open = true;
+
+                    @Override
+                    public int read(ByteBuffer dst) {
+                        if (!source.hasRemaining()) {
+                            return -1;
+                        }
+                        int n = Math.min(dst.remaining(), source.remaining());
+                        ByteBuffer slice = source.slice();
+                        slice.limit(n);
+                        dst.put(slice);
+                        source.position(source.position() + n);
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isOpen() {
+                        return open;
+                    }
+
+                    @Override
+                    public void close() {
+                        open = false;
+                    }
+                };
+            }
+
+            @Override
+            public String toString() {
+                return "RequestBody[" + contentType + ", " + copy.length + " bytes]";
+            }
+        };
+    }
+}
