@@ -431,7 +431,7 @@ class GoldenFixturesTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("fixtures")
-    void encodesTheRequestAndDecodesTheResponseOfTheGoldenFixture(String wire) {
+    void call_withTheGoldenRequest_sendsTheFixtureBodyAndDecodesTheFixtureResponse(String wire) {
         Case c = CASES.get(wire);
         current = server;
         String requestFixture = fixture(wire + ".request.json");
@@ -465,7 +465,7 @@ class GoldenFixturesTest {
     }
 
     @Test
-    void everyOperationOfTheCatalogueAndBothTokenEndpointsHaveAGoldenCaseAndBothFixtureFiles() {
+    void fixtures_forEveryCatalogueOperationAndBothTokenEndpoints_existWithACase() {
         Set<String> expected = new TreeSet<>(Arrays.stream(PlatformOperation.values()).map(PlatformOperation::wireName).toList());
         expected.add("stable_token");
         expected.add("token");
@@ -481,14 +481,14 @@ class GoldenFixturesTest {
     }
 
     @Test
-    void theComparisonSeesANumberSentAsAString() {
+    void diff_whenANumberIsSentAsAString_reportsThePathAndBothTypes() {
         List<String> differences = new ArrayList<>();
         diff("", parse("{\"media_id\":2870001234567890123}"), parse("{\"media_id\":\"2870001234567890123\"}"), differences);
         assertEquals(List.of("media_id: expected NUMBER 2870001234567890123 but sent STRING \"2870001234567890123\""), differences);
     }
 
     @Test
-    void theComparisonSeesA19DigitIdRoundedThroughADouble() {
+    void diff_whenA19DigitIdWasRoundedThroughADouble_reportsIt() {
         List<String> differences = new ArrayList<>();
         diff("", parse("{\"media_id\":2870001234567890123}"), parse("{\"media_id\":2870001234567890000}"), differences);
         assertEquals(1, differences.size(), differences.toString());
