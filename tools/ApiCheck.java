@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <p>The public surface is what other modules can compile against: every public class in a package
  * that {@code module-info.class} exports to everyone (qualified exports and opened packages are not
  * API), with its public and protected members and constant values, as the JDK's {@code javap}
- * prints them (generic signatures included). It is written sorted, one class per block, to
+ * prints them (generic signatures included), and a sealed type's permitted subtypes, which javap 17
+ * does not print (read from the class file). It is written sorted, one class per block, to
  * {@code <module>/api/<artifactId>.api}.
  *
  * <p>A class or member of the baseline that is gone or whose signature changed (a changed line is a
@@ -149,7 +150,9 @@ public final class ApiCheck {
                 members = new TreeSet<>();
             } else if (line.equals("}")) {
                 if (isPublicType(header)) {
-                    api.put(header, members);
+                    // javap (17) does not print `permits`: a new permitted subtype breaks a caller's exhaustive switch.
+                    List<String> permitted = permittedSubclasses(classes.resolve(className(header).replace('.', '/') + ".class"));
+                    api.put(permitted.isEmpty() ? header : header + " permits " + String.join(", ", permitted), members);
                 }
                 header = null;
             } else {
@@ -176,6 +179,65 @@ public final class ApiCheck {
     /** Class headers to members, in the order of the class names (then of the headers). */
     static Map<String, Set<String>> newApiMap() {
         return new TreeMap<>(java.util.Comparator.comparing(ApiCheck::className).thenComparing(h -> h));
+    }
+
+    /** The PermittedSubclasses attribute of a class file (JVMS 4.7.31), sorted; empty for a type that is not sealed. */
+    static List<String> permittedSubclasses(Path classFile) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(Files.readAllBytes(classFile)));
+        in.readInt();
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        int[] classNameIndex = new int[count];
+        for (int i = 1; i < count; i++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[i] = in.readUTF();
+                case 7 -> classNameIndex[i] = in.readUnsignedShort();
+                case 8, 16, 19, 20 -> in.readUnsignedShort();
+                case 15 -> in.skipBytes(3);
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+                case 5, 6 -> {
+                    in.skipBytes(8);
+                    i++;
+                }
+                default -> throw new IllegalStateException(classFile + ": unknown constant pool tag " + tag);
+            }
+        }
+        in.skipBytes(6);
+        in.skipBytes(2 * in.readUnsignedShort());
+        for (int members = 0; members < 2; members++) {
+            int n = in.readUnsignedShort();
+            for (int i = 0; i < n; i++) {
+                in.skipBytes(6);
+                skipAttributes(in);
+            }
+        }
+        List<String> permitted = new ArrayList<>();
+        int attributes = in.readUnsignedShort();
+        for (int a = 0; a < attributes; a++) {
+            String name = utf8[in.readUnsignedShort()];
+            int length = in.readInt();
+            if ("PermittedSubclasses".equals(name)) {
+                int n = in.readUnsignedShort();
+                for (int i = 0; i < n; i++) {
+                    permitted.add(utf8[classNameIndex[in.readUnsignedShort()]].replace('/', '.'));
+                }
+            } else {
+                in.skipBytes(length);
+            }
+        }
+        permitted.sort(null);
+        return permitted;
+    }
+
+    private static void skipAttributes(java.io.DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        for (int i = 0; i < n; i++) {
+            in.skipBytes(2);
+            in.skipBytes(in.readInt());
+        }
     }
 
     private static boolean isPublicType(String header) {
