@@ -73,7 +73,7 @@ final class Audits {
                 .producer(f.producer())
                 .description(f.description())
                 .coverUrl(core.settings.urlBase() + "/material/" + f.coverMaterialId())
-                .productionLicense(DramaLifecycle.licence(f.qualification()))
+                .productionLicense(DramaLifecycle.license(f.qualification()))
                 .mediaIds(f.mediaIds())
                 .expedited(f.expedited())
                 .recommendations(f.recommendations())
@@ -142,7 +142,7 @@ final class Audits {
         r.producer().ifPresent(b::producer);
         r.description().ifPresent(b::description);
         r.coverMaterialId().ifPresent(c -> b.coverUrl(core.settings.urlBase() + "/material/" + c));
-        r.qualification().ifPresent(q -> b.productionLicense(DramaLifecycle.licence(q)));
+        r.qualification().ifPresent(q -> b.productionLicense(DramaLifecycle.license(q)));
         rec.drama = DramaLifecycle.submittedForReview(b.build(), now);
         rec.lastType = AuditType.RESUBMISSION;
         rec.audits.put(AuditType.RESUBMISSION, rec.drama.auditDetail());

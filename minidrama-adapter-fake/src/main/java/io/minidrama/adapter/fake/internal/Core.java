@@ -41,7 +41,7 @@ import java.util.function.Function;
 /**
  * The state every capability of the fake shares, and its one lock.
  *
- * <p>Every capability ({@link Uploads}, {@link Catalogue}, {@link Maintenance},
+ * <p>Every capability ({@link Uploads}, {@link Catalog}, {@link Maintenance},
  * {@link Authorizations}, {@link Packages}, {@link Cdn}) reads and writes this state only inside
  * {@link #locked}, so a change that spans capabilities (an audit touching a drama and its media, a
  * submission claiming episodes, a reset) is atomic, as when the fake was one class. Before each

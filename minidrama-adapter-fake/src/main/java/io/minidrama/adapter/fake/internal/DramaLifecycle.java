@@ -130,7 +130,7 @@ final class DramaLifecycle {
     }
 
     /** The licence or registration number the platform reports for a qualification (empty when none). */
-    static String licence(Qualification q) {
+    static String license(Qualification q) {
         if (q instanceof Qualification.RegistrationNumber n) {
             return n.number();
         } else if (q instanceof Qualification.PublishLicense p) {

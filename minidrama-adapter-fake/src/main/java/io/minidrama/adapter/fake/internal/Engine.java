@@ -65,7 +65,7 @@ import java.util.function.Consumer;
  * {@link Core} (the state, its one lock, and the work that comes due with time):
  * <ul>
  *   <li>{@link Uploads}: single, pulled and chunked uploads;</li>
- *   <li>{@link Catalogue}: media and play links; {@link Audits}: dramas and their audits;</li>
+ *   <li>{@link Catalog}: media and play links; {@link Audits}: dramas and their audits;</li>
  *   <li>{@link Maintenance}: replacement, information change, latest audit;</li>
  *   <li>{@link Authorizations}: drama, app and copyright authorizations;</li>
  *   <li>{@link Packages}: traffic packages; {@link Cdn}: serving, usage and logs.</li>
@@ -76,7 +76,7 @@ import java.util.function.Consumer;
 public final class Engine {
     private final Core core;
     private final Uploads uploads;
-    private final Catalogue catalogue;
+    private final Catalog catalog;
     private final Audits audits;
     private final Maintenance maintenance;
     private final Authorizations authorizations;
@@ -86,7 +86,7 @@ public final class Engine {
     public Engine(Settings settings) {
         this.core = new Core(settings);
         this.uploads = new Uploads(core);
-        this.catalogue = new Catalogue(core);
+        this.catalog = new Catalog(core);
         this.audits = new Audits(core);
         this.maintenance = new Maintenance(core);
         this.authorizations = new Authorizations(core);
@@ -129,34 +129,34 @@ public final class Engine {
         uploads.failNextPullTasks(times, errcode, errmsg);
     }
 
-    // ---------------------------------------------------------------- catalogue
+    // ---------------------------------------------------------------- catalog
 
     public List<Media> listMedia(MediaQuery q) {
-        return catalogue.listMedia(q);
+        return catalog.listMedia(q);
     }
 
     public Media getMedia(MediaId id) {
-        return catalogue.getMedia(id);
+        return catalog.getMedia(id);
     }
 
     public void deleteMedia(MediaId id) {
-        catalogue.deleteMedia(id);
+        catalog.deleteMedia(id);
     }
 
     public PlayLink getPlayLink(PlayLinkRequest r) {
-        return catalogue.getPlayLink(r);
+        return catalog.getPlayLink(r);
     }
 
     public void setDuration(MediaId id, Duration duration) {
-        catalogue.setDuration(id, duration);
+        catalog.setDuration(id, duration);
     }
 
     public Optional<StoredMedia> storedMedia(MediaId id) {
-        return catalogue.storedMedia(id);
+        return catalog.storedMedia(id);
     }
 
     public Optional<byte[]> content(MediaId id) {
-        return catalogue.content(id);
+        return catalog.content(id);
     }
 
     // ---------------------------------------------------------------- dramas and audits

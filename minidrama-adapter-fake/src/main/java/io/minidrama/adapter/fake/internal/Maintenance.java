@@ -208,7 +208,7 @@ final class Maintenance {
                 DramaInfoChange c = p.change();
                 Drama.Builder b = reviewed.toBuilder();
                 c.coverMaterialId().ifPresent(m -> b.coverUrl(core.settings.urlBase() + "/material/" + m));
-                c.qualification().ifPresent(q -> b.productionLicense(DramaLifecycle.licence(q)));
+                c.qualification().ifPresent(q -> b.productionLicense(DramaLifecycle.license(q)));
                 reviewed = b.build();
                 rec.qualificationChanged |= c.qualification().isPresent();
                 rec.copyrightProtected |= c.copyright().map(Copyright::applyForProtection).orElse(false);

@@ -21,14 +21,14 @@ import java.util.Optional;
 import static io.minidrama.adapter.fake.internal.Core.error;
 
 /**
- * The media catalogue: {@code listmedia}, {@code getmedia}, {@code deletemedia} and play links
+ * The media catalog: {@code listmedia}, {@code getmedia}, {@code deletemedia} and play links
  * ({@code getmedialink}, issued only for episodes of an approved drama, R-11 limits kept for
  * {@link Cdn#play}); and the control surface's view of what was stored.
  */
-final class Catalogue {
+final class Catalog {
     private final Core core;
 
-    Catalogue(Core core) {
+    Catalog(Core core) {
         this.core = core;
     }
 
