@@ -178,6 +178,19 @@ class ArchitectureTest {
                     + "TransportException), never as UncheckedIOException; ByteSource#openStream is the one exception left (it is read "
                     + "while a body is sent)");
 
+    /** The domain's types for platform state: a client reads them; only the platform (the fake) moves them. */
+    static final java.util.Set<String> PLATFORM_STATE = java.util.Set.of("io.minidrama.domain.drama.Drama", "io.minidrama.domain.media.Media");
+
+    @ArchTest
+    static final ArchRule platform_state_exposes_no_server_side_transitions = methods()
+            .that().areDeclaredInClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("are platform state " + PLATFORM_STATE,
+                    c -> PLATFORM_STATE.contains(c.getName())))
+            .and().arePublic().and().areNotStatic()
+            .should(notReturnTheirDeclaringType())
+            .because("a drama's or a media's moves (submitted for review, reviewed, a replacement or an information change submitted, "
+                    + "reviewed or applied) are the platform's: a client asks the platform and reads the result; the fake makes them "
+                    + "in its internal DramaLifecycle, the domain keeps the rules as checks (checkReplacement, checkInfoChange, ...)");
+
     /** The module root a package belongs to: io.minidrama.domain, io.minidrama.adapter.fake, ... */
     static String moduleOf(String pkg) {
         String[] p = pkg.split("\\.");
@@ -198,6 +211,18 @@ class ArchitectureTest {
                             && !moduleOf(target).equals(moduleOf(item.getPackageName()))) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> notReturnTheirDeclaringType() {
+        return new ArchCondition<>("not return their declaring type (a transition to a new state)") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                if (method.getRawReturnType().equals(method.getOwner())) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns a new "
+                            + method.getOwner().getSimpleName() + ": a server-side transition in the domain's public API"));
                 }
             }
         };
