@@ -36,6 +36,23 @@ public final class PlayerControl {
         this.player = player;
     }
 
+    /**
+     * Makes {@code drama} playable by this mini program without a grant of the fake's: for a
+     * drama of the official library or a placeholder {@code src_appid} such as the official
+     * examples' {@code example_src_appid}, which no {@link io.minidrama.domain.AppId} can name.
+     */
+    public void playable(DramaRef drama) {
+        player.seed(Objects.requireNonNull(drama, "drama"), false);
+    }
+
+    /**
+     * Treats {@code drama} as submitted by this mini program (playable, and accepted by the
+     * promotion plan) whatever its {@code src_appid}: for the official examples' placeholders.
+     */
+    public void ownDrama(DramaRef drama) {
+        player.seed(Objects.requireNonNull(drama, "drama"), true);
+    }
+
     /** From now on a join naming {@code drama} fails whole with 106017 (bitrate under 0.5 Mbps or under 720p). */
     public void lowBitrate(DramaRef drama) {
         player.markLowBitrate(Objects.requireNonNull(drama, "drama"));

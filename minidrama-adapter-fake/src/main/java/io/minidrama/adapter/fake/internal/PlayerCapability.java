@@ -65,6 +65,8 @@ public final class PlayerCapability {
     private final Map<DramaRef, DramaPublication> publications = new LinkedHashMap<>();
     private final Map<DramaRef, DramaMonetization> monetization = new LinkedHashMap<>();
     private final Map<DramaRef, Promotion> promotions = new LinkedHashMap<>();
+    private final Set<DramaRef> seededPlayable = new HashSet<>();
+    private final Set<DramaRef> seededOwn = new HashSet<>();
     private final Set<DramaRef> lowBitrate = new HashSet<>();
     private final Set<DramaRef> duplicateContent = new HashSet<>();
     private final List<FinderEvent> finderEvents = new ArrayList<>();
@@ -86,9 +88,17 @@ public final class PlayerCapability {
         return new PlatformException(op.wireName(), errcode, errmsg, PlatformException.NO_HTTP_STATUS);
     }
 
+    private boolean own(DramaRef d) {
+        return d.srcAppId().equals(selfAppId) || seededOwn.contains(d);
+    }
+
+    private boolean isPlayable(DramaRef d) {
+        return seededPlayable.contains(d) || seededOwn.contains(d) || playable.test(d);
+    }
+
     private void requirePlayable(PlatformOperation op, Iterable<DramaRef> dramas) {
         for (DramaRef d : dramas) {
-            if (!playable.test(d)) {
+            if (!isPlayable(d)) {
                 throw refuse(op, NOT_AUTHORIZED, "drama " + d + " is not authorized for playback by this mini program");
             }
         }
@@ -143,7 +153,7 @@ public final class PlayerCapability {
     public synchronized List<DramaPromotion> processPromotion(PromotionBatch batch) {
         PlatformOperation op = PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION;
         for (DramaRef d : batch.dramas()) {
-            if (!d.srcAppId().equals(selfAppId)) {
+            if (!own(d)) {
                 throw refuse(op, BAD_PARAMETER, "only the mini program that submitted a drama manages its promotion: src_appid " + d.srcAppId()
                         + " is not the caller");
             }
@@ -194,7 +204,7 @@ public final class PlayerCapability {
     public synchronized List<FinderEvent> finderEvents(FinderEventQuery query) {
         return finderEvents.stream()
                 .filter(e -> query.eventIds().isEmpty() || query.eventIds().contains(e.encryptedEventId()))
-                .filter(e -> e.drama().srcAppId().equals(selfAppId) || playable.test(e.drama()))
+                .filter(e -> own(e.drama()) || isPlayable(e.drama()))
                 .toList();
     }
 
@@ -212,6 +222,14 @@ public final class PlayerCapability {
     /** The pool of {@code slot} for {@code scope} ({@code null}: mini-program-wide); empty when cleared or never set. */
     public synchronized Set<DramaRef> pool(RecommendationSlot slot, DramaRef scope) {
         return pools.getOrDefault(new PoolKey(slot, scope), Set.of());
+    }
+
+    /**
+     * Seeds a drama as playable by this mini program; with {@code own}, also as one this mini
+     * program submitted (the promotion plan accepts it), whatever its {@code src_appid}.
+     */
+    public synchronized void seed(DramaRef d, boolean ownDrama) {
+        (ownDrama ? seededOwn : seededPlayable).add(d);
     }
 
     public synchronized void markLowBitrate(DramaRef d) {
@@ -255,6 +273,8 @@ public final class PlayerCapability {
         publications.clear();
         monetization.clear();
         promotions.clear();
+        seededPlayable.clear();
+        seededOwn.clear();
         lowBitrate.clear();
         duplicateContent.clear();
         finderEvents.clear();
