@@ -6,7 +6,9 @@ import io.minidrama.domain.player.FlushDrama;
 import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.testkit.internal.FakeBackedPlayerControl;
+import io.minidrama.testkit.internal.HttpPlayerControl;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -25,6 +27,14 @@ public interface DramaPlayerControl {
     /** Control of an in-memory fake's drama player ({@link io.minidrama.adapter.fake.PlayerControl}). */
     static DramaPlayerControl of(InMemoryMiniDramaPlatform platform) {
         return new FakeBackedPlayerControl(platform.playerControl());
+    }
+
+    /**
+     * Control of a running emulator's drama player through its HTTP control routes
+     * ({@code /__emulator/player/}); for the HTTP adapter's run of the contract suite.
+     */
+    static DramaPlayerControl overHttp(URI emulatorBaseUrl) {
+        return new HttpPlayerControl(emulatorBaseUrl);
     }
 
     /** A join naming {@code drama} fails whole with 106017 from now on. */

@@ -6,6 +6,7 @@ import io.minidrama.adapter.fake.PlayerControl;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.player.DramaRef;
 import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.RecommendationSlot;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,7 +21,8 @@ import java.io.IOException;
  * {@code reject-promotion}, {@code take-down-promotion}; {@code finder-event} also takes
  * {@code event_name} and {@code event_url} and answers {@code {"encrypted_event_id": ..}}.
  * {@code GET state} answers the switches, the swipe-through set and how long leaving the plan
- * takes. A misuse is HTTP 400 {@code {"error": ..}}.
+ * takes; with {@code ?entry_type=N} (and {@code &src_appid=..&drama_id=..} for a drama's pool) also
+ * that {@code recommendation_pool}. A misuse is HTTP 400 {@code {"error": ..}}.
  */
 public final class PlayerControlHandler implements HttpHandler {
     /** The reserved path prefix of the player's control routes. */
@@ -39,7 +41,7 @@ public final class PlayerControlHandler implements HttpHandler {
             try {
                 if ("state".equals(route) && "GET".equalsIgnoreCase(ex.getRequestMethod())) {
                     Exchanges.drain(ex.getRequestBody());
-                    Exchanges.sendJson(ex, 200, state());
+                    Exchanges.sendJson(ex, 200, state(Exchanges.query(ex)));
                     return;
                 }
                 if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
@@ -73,7 +75,7 @@ public final class PlayerControlHandler implements HttpHandler {
         }
     }
 
-    private JsonObject state() {
+    private JsonObject state(java.util.Map<String, String> query) {
         JsonObjectBuilder switches = Json.createObjectBuilder();
         for (PlayerSwitch s : PlayerSwitch.values()) {
             switches.add(Integer.toString(s.code()), control.switchOn(s));
@@ -81,7 +83,23 @@ public final class PlayerControlHandler implements HttpHandler {
         JsonArrayBuilder flush = Json.createArrayBuilder();
         control.flushSet().forEach(f -> flush.add(Json.createObjectBuilder().add("src_appid", f.drama().srcAppId())
                 .add("drama_id", f.drama().dramaId()).add("drama_name", f.name())));
-        return Json.createObjectBuilder().add("switches", switches).add("flush_list", flush)
-                .add("leaving_takes_seconds", PlayerControl.LEAVING_TAKES.toSeconds()).build();
+        JsonObjectBuilder out = Json.createObjectBuilder().add("switches", switches).add("flush_list", flush)
+                .add("leaving_takes_seconds", PlayerControl.LEAVING_TAKES.toSeconds());
+        String entry = query.get("entry_type");
+        if (entry != null) {
+            RecommendationSlot slot;
+            try {
+                slot = RecommendationSlot.of(Integer.parseInt(entry));
+            } catch (NumberFormatException e) {
+                throw new WireError(PlayerWire.BAD_PARAMETER, "entry_type must be 1, 2 or 3");
+            }
+            java.util.Set<DramaRef> pool = query.containsKey("drama_id")
+                    ? control.recommendationPool(slot, DramaRef.reported(query.get("src_appid"), query.get("drama_id")))
+                    : control.recommendationPool(slot);
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            pool.forEach(d -> list.add(Json.createObjectBuilder().add("src_appid", d.srcAppId()).add("drama_id", d.dramaId())));
+            out.add("recommendation_pool", list);
+        }
+        return out.build();
     }
 }
