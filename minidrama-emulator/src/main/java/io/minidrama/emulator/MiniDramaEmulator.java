@@ -94,7 +94,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST play {"url", "client_ip", "referer", "bytes"}}; {@code GET calls}; {@code GET events}</li>
  *   <li>{@code POST tokens/revoke}; {@code GET tokens} (fetches, issued); {@code POST push-target {"url", "token", "mode",
  *       "format", "encoding_aes_key", "appid"}}; {@code GET pushes}</li>
+ *   <li>the drama player, under {@code /__emulator/player/}: {@code POST playable}, {@code own-drama},
+ *       {@code low-bitrate}, {@code duplicate-content}, {@code approve-promotion}, {@code reject-promotion},
+ *       {@code take-down-promotion} {@code {"src_appid", "drama_id"}}; {@code POST finder-event} (also
+ *       {@code "event_name", "event_url"}; answers {@code encrypted_event_id}); {@code GET state}</li>
  * </ul>
+ *
+ * <p><b>Drama player</b> ({@code /wxadrama/*}, API.md §8): the nine operations, every field checked
+ * against the pages' tables (an unknown field, a wrong JSON type, a missing field or a value outside
+ * R-30..R-33 is errcode 2, the pages' "bad parameter"), answered by the fake's player
+ * ({@link InMemoryMiniDramaPlatform#playerControl()}).
  *
  * <p>Thread-safe. {@link #close()} stops the server and is idempotent. Failing to bind the port
  * throws {@link UncheckedIOException}.
@@ -152,6 +161,9 @@ public final class MiniDramaEmulator implements AutoCloseable {
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens));
         server.createContext("/cgi-bin/", new TokenHandler(tokens));
         server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher));
+        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens));
+        server.createContext(io.minidrama.emulator.internal.PlayerControlHandler.PREFIX,
+                new io.minidrama.emulator.internal.PlayerControlHandler(platform.playerControl()));
         server.createContext("/", new Exchanges404());
         server.setExecutor(executor);
         server.start();

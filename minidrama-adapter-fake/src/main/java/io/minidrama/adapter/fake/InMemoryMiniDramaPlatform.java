@@ -2,6 +2,8 @@ package io.minidrama.adapter.fake;
 
 import io.minidrama.adapter.fake.internal.Engine;
 import io.minidrama.adapter.fake.internal.Faults;
+import io.minidrama.adapter.fake.internal.PlayableDramas;
+import io.minidrama.adapter.fake.internal.PlayerCapability;
 import io.minidrama.adapter.fake.internal.Settings;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
@@ -48,6 +50,19 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.FinderEventQuery;
+import io.minidrama.domain.player.FlushSet;
+import io.minidrama.domain.player.MonetizationDeclaration;
+import io.minidrama.domain.player.MonetizationQuery;
+import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.PromotionBatch;
+import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
+import io.minidrama.domain.player.RecommendationPool;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.PlatformOperation;
 
@@ -121,12 +136,25 @@ import java.util.function.LongSupplier;
  * {@link FakeControl#receiveDramaGrant}, {@link FakeControl#receiveAppGrant} (whole catalogues) and
  * {@link FakeControl#receiveCopyrightGrant}, while their expiry is ahead of the fake clock.
  *
+ * <p><b>Drama player</b> ({@link DramaPlayerPort}, API.md §8): switches, the swipe-through set and
+ * recommendation pools (each call replaces the whole set; empty clears), sale times, monetization,
+ * the promotion plan and Channels activities. A drama is playable when it is this mini program's
+ * and approved, or another mini program granted it (or its whole catalogue) through
+ * {@link FakeControl#receiveDramaGrant} / {@link FakeControl#receiveAppGrant}; a call naming one
+ * that is not fails whole with 21000 and changes nothing. The promotion plan takes only this mini
+ * program's dramas (another {@code src_appid}: 2); a join with one drama marked through
+ * {@link PlayerControl#lowBitrate} fails whole with 106017 ({@link PlayerControl#duplicateContent}:
+ * 106018); reviews are decided through {@link #playerControl()}, leaving completes as the clock
+ * passes {@link PlayerControl#LEAVING_TAKES}.
+ *
  * <p><b>Threads.</b> Thread-safe: every method may be called concurrently; parts of one upload
  * may be sent in parallel. Push-event listeners run on the thread whose call made the event
  * happen, after the fake released its lock.
  */
-public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
+public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, DramaPlayerPort {
     private final Engine engine;
+    private final PlayerCapability player;
+    private final PlayerControl playerControl;
     private final Faults faults;
     private final FakeControl control;
     private final Clock clock;
@@ -139,6 +167,8 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         this.appId = b.appId;
         this.faults = new Faults(clock);
         this.control = new FakeControl(engine, faults, clock);
+        this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
+        this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
             m.onChange(engine::tick);
         }
@@ -165,6 +195,11 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /** The control surface of the drama player: promotion reviews, refusals, Channels activities, settings. */
+    public PlayerControl playerControl() {
+        return playerControl;
     }
 
     /** The mini program's appid: the grantor of its authorisations, the grantee of those it receives. */
@@ -383,6 +418,76 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public String toString() {
         return "InMemoryMiniDramaPlatform[" + appId + ", " + clock + "]";
+    }
+
+    // ------------------------------------------------------------ drama player (API.md §8)
+
+    @Override
+    public void setSwitch(PlayerSwitch entry, boolean on) {
+        Objects.requireNonNull(entry, "entry");
+        faults.call(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH.wireName(), entry + "=" + on, () -> {
+            player.setSwitch(entry, on);
+            return null;
+        });
+    }
+
+    @Override
+    public void setFlushSet(FlushSet set) {
+        Objects.requireNonNull(set, "set");
+        faults.call(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA.wireName(), set, () -> {
+            player.setFlushSet(set);
+            return null;
+        });
+    }
+
+    @Override
+    public void setRecommendationPool(RecommendationPool pool) {
+        Objects.requireNonNull(pool, "pool");
+        faults.call(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA.wireName(), pool, () -> {
+            player.setRecommendationPool(pool);
+            return null;
+        });
+    }
+
+    @Override
+    public void publish(PublicationBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        faults.call(PlatformOperation.DEVELOPER_PUBLISH_DRAMA.wireName(), batch, () -> {
+            player.publish(batch);
+            return null;
+        });
+    }
+
+    @Override
+    public List<PublishedDrama> publishedDramas() {
+        return faults.call(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA.wireName(), "{}", player::publishedDramas);
+    }
+
+    @Override
+    public void declareMonetization(MonetizationDeclaration declaration) {
+        Objects.requireNonNull(declaration, "declaration");
+        faults.call(PlatformOperation.DEVELOPER_SET_IAA_DRAMA.wireName(), declaration, () -> {
+            player.declareMonetization(declaration);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DramaMonetization> monetization(MonetizationQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call(PlatformOperation.DEVELOPER_GET_IAA_DRAMA.wireName(), query, () -> player.monetization(query));
+    }
+
+    @Override
+    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        return faults.call(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION.wireName(), batch, () -> player.processPromotion(batch));
+    }
+
+    @Override
+    public List<FinderEvent> finderEvents(FinderEventQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call(PlatformOperation.GET_FINDER_EVENT.wireName(), query, () -> player.finderEvents(query));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class ApiHandler implements HttpHandler {
         try (ex) {
             String op = ex.getRequestURI().getPath().substring(PREFIX.length());
             try {
-                PlatformOperation operation = PlatformOperation.find(op).orElse(null);
+                PlatformOperation operation = PlatformOperation.find(op).filter(o -> !o.isPlayer()).orElse(null);
                 if (operation == null) {
                     Exchanges.drain(ex.getRequestBody());
                     Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));

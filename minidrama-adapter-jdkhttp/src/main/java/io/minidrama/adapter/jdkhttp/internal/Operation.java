@@ -38,7 +38,16 @@ public enum Operation {
     AUTHORIZE_COPYRIGHT(PlatformOperation.AUTHORIZE_COPYRIGHT),
     DEAUTHORIZE_COPYRIGHT(PlatformOperation.DEAUTHORIZE_COPYRIGHT),
     GET_COPYRIGHT_AUTHORIZATION_LIST(PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST),
-    GET_COPYRIGHT_AUTHORIZED_LIST(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST);
+    GET_COPYRIGHT_AUTHORIZED_LIST(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST),
+    SET_PLAYER_DRAMA_RECMD_SWITCH(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH),
+    DEVELOPER_SET_FLUSH_DRAMA(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA),
+    DEVELOPER_SET_RECMD_DRAMA(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA),
+    DEVELOPER_PUBLISH_DRAMA(PlatformOperation.DEVELOPER_PUBLISH_DRAMA),
+    DEVELOPER_GET_PUBLISHED_DRAMA(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA),
+    DEVELOPER_SET_IAA_DRAMA(PlatformOperation.DEVELOPER_SET_IAA_DRAMA),
+    DEVELOPER_GET_IAA_DRAMA(PlatformOperation.DEVELOPER_GET_IAA_DRAMA),
+    BATCH_PROCESS_DRAMA_PROMOTION(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION),
+    GET_FINDER_EVENT(PlatformOperation.GET_FINDER_EVENT);
 
     /** Path prefix of every operation. */
     public static final String PATH_PREFIX = PlatformOperation.PATH_PREFIX;
@@ -59,7 +68,7 @@ public enum Operation {
         return operation.wireName();
     }
 
-    /** The request path, such as {@code /wxa/sec/vod/getmedia}. */
+    /** The request path, such as {@code /wxa/sec/vod/getmedia} or {@code /wxadrama/getfinderevent}. */
     public String path() {
         return operation.path();
     }

@@ -54,6 +54,29 @@ class OperationTableTest {
                 Arguments.of(Operation.GET_COPYRIGHT_AUTHORIZED_LIST, "getcopyrightauthorizedlist", true, false));
     }
 
+    /** The drama player's operations (API.md §8): under {@code /wxadrama/}, JSON bodies. */
+    static Stream<Arguments> playerTable() {
+        return Stream.of(
+                Arguments.of(Operation.SET_PLAYER_DRAMA_RECMD_SWITCH, "setplayerdramarecmdswitch", true),
+                Arguments.of(Operation.DEVELOPER_SET_FLUSH_DRAMA, "developersetflushdrama", true),
+                Arguments.of(Operation.DEVELOPER_SET_RECMD_DRAMA, "developersetrecmddrama", true),
+                Arguments.of(Operation.DEVELOPER_PUBLISH_DRAMA, "developerpublishdrama", true),
+                Arguments.of(Operation.DEVELOPER_GET_PUBLISHED_DRAMA, "developergetpublisheddrama", true),
+                Arguments.of(Operation.DEVELOPER_SET_IAA_DRAMA, "developersetiaadrama", true),
+                Arguments.of(Operation.DEVELOPER_GET_IAA_DRAMA, "developergetiaadrama", true),
+                Arguments.of(Operation.BATCH_PROCESS_DRAMA_PROMOTION, "batchprocessdramapromotion", false),
+                Arguments.of(Operation.GET_FINDER_EVENT, "getfinderevent", true));
+    }
+
+    @ParameterizedTest(name = "{1}: idempotent={2}")
+    @MethodSource("playerTable")
+    void eachPlayerOperation_isUnderWxadramaWithItsRetryClass(Operation op, String wire, boolean idempotent) {
+        assertEquals(wire, op.wire());
+        assertEquals("/wxadrama/" + wire, op.path());
+        assertEquals(idempotent, op.idempotent(), wire + " retry after an ambiguous failure");
+        assertEquals(false, op.upload(), wire + " is JSON");
+    }
+
     @ParameterizedTest(name = "{1}: idempotent={2}, upload={3}")
     @MethodSource("table")
     void eachOperation_keepsItsWireNameRetryClassAndUploadRule(Operation op, String wire, boolean idempotent, boolean upload) {
@@ -66,7 +89,8 @@ class OperationTableTest {
     @Test
     void theTableCoversEveryOperation_andEveryOperationIsTheCatalogueEntryOfTheSameName() {
         assertEquals(32, table().count());
-        assertEquals(table().count(), Operation.values().length);
+        assertEquals(9, playerTable().count());
+        assertEquals(table().count() + playerTable().count(), Operation.values().length);
         assertEquals(PlatformOperation.values().length, Operation.values().length);
         for (Operation op : Operation.values()) {
             assertEquals(op.name(), op.operation().name());
