@@ -51,12 +51,14 @@ public final class ControlHandler implements HttpHandler {
     private final FakeControl control;
     private final Tokens tokens;
     private final Pusher pusher;
+    private final WireProblems problems;
 
-    public ControlHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Pusher pusher) {
+    public ControlHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Pusher pusher, WireProblems problems) {
         this.platform = platform;
         this.control = platform.control();
         this.tokens = tokens;
         this.pusher = pusher;
+        this.problems = problems;
     }
 
     @Override
@@ -65,15 +67,14 @@ public final class ControlHandler implements HttpHandler {
             try {
                 route(ex);
             } catch (PlatformException e) {
-                Exchanges.sendJson(ex, 404, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+                ResponseWriter.send(ex, 404, ResponseWriter.error(e.rawErrcode(), e.errmsg()));
             } catch (WireError e) {
                 if (e.drain) {
                     Exchanges.drain(ex.getRequestBody());
                 }
-                Exchanges.sendJson(ex, e.httpStatus == 413 ? 413 : 400,
-                        Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+                ResponseWriter.send(ex, e.httpStatus == 413 ? 413 : 400, ResponseWriter.controlError(e.getMessage()));
             } catch (IllegalArgumentException | IllegalStateException | MiniDramaException e) {
-                Exchanges.sendJson(ex, 400, Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+                ResponseWriter.send(ex, 400, ResponseWriter.controlError(e.getMessage()));
             }
         }
     }
@@ -88,7 +89,7 @@ public final class ControlHandler implements HttpHandler {
             return;
         }
         JsonObject body = post ? bodyOrEmpty(ex) : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder ok = Json.createObjectBuilder().add("ok", true);
+        JsonObjectBuilder ok = ResponseWriter.controlOk();
         switch (method + " " + head + (path.length > 2 ? "/" + path[2] : path.length > 1 ? "/" + path[1] : "")) {
             case "POST reset" -> control.reset();
             case "GET clock" -> ok.add("now", control.now().getEpochSecond()).add("now_millis", control.now().toEpochMilli());
@@ -153,6 +154,8 @@ public final class ControlHandler implements HttpHandler {
                 ok.add("served", p.served()).add("bytes_served", p.bytesServed()).add("refusal", p.refusal());
             }
             case "GET calls" -> ok.add("calls", calls());
+            case "GET wire-problems" -> ok.add("wire_problems", ResponseWriter.problems(problems.list()));
+            case "POST wire-problems/clear" -> problems.clear();
             case "GET events" -> ok.add("events", events());
             case "POST tokens/revoke" -> tokens.revokeAll();
             case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", Json.createArrayBuilder(tokens.issued()));
@@ -170,13 +173,13 @@ public final class ControlHandler implements HttpHandler {
                             .add("duration", m.duration().toSeconds()).add("cover_size", m.coverSize())
                             .add("cover_sha256", m.coverSha256()).add("content_kept", m.contentKept());
                 } else {
-                    Exchanges.sendJson(ex, 404, Json.createObjectBuilder().add("error", "no control route " + method + " "
-                            + ex.getRequestURI().getPath()).build());
+                    ResponseWriter.send(ex, 404, ResponseWriter.controlError("no control route " + method + " "
+                            + ex.getRequestURI().getPath()));
                     return;
                 }
             }
         }
-        Exchanges.sendJson(ex, 200, ok.build());
+        ResponseWriter.send(ex, 200, ok.build());
     }
 
     private static PlatformException notFound(String what) {
@@ -222,7 +225,7 @@ public final class ControlHandler implements HttpHandler {
                 .format(VideoFormat.parse(q.getOrDefault("media_type", "MP4")))
                 .video(new ArraySource(video, video.length, "seed.mp4"))
                 .build();
-        Exchanges.sendJson(ex, 200, Json.createObjectBuilder().add("ok", true).add("media_id", platform.uploadSingle(r).value()).build());
+        ResponseWriter.send(ex, 200, ResponseWriter.controlOk().add("media_id", platform.uploadSingle(r).value()).build());
     }
 
     private void faults(JsonObject body) {
