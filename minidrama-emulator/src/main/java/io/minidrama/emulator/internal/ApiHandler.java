@@ -16,8 +16,6 @@ import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.PlatformOperation;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -103,20 +101,12 @@ public final class ApiHandler implements HttpHandler {
             case GET_TASK -> ok.add("task_info", ResponseWriter.task(platform.getTask(WireRequests.taskId(o))));
             case APPLY_UPLOAD -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
             case COMMIT_UPLOAD -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
-            case LIST_MEDIA -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                platform.listMedia(WireRequests.mediaQuery(o)).forEach(m -> list.add(ResponseWriter.media(m)));
-                ok.add("media_info_list", list);
-            }
+            case LIST_MEDIA -> ok.add("media_info_list", ResponseWriter.mediaList(platform.listMedia(WireRequests.mediaQuery(o))));
             case GET_MEDIA -> ok.add("media_info", ResponseWriter.media(platform.getMedia(WireRequests.mediaId(o))));
             case GET_MEDIA_LINK -> ok.add("media_info", ResponseWriter.link(platform.getPlayLink(WireRequests.link(o, clock))));
             case DELETE_MEDIA -> platform.deleteMedia(WireRequests.mediaId(o));
             case AUDIT_DRAMA -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
-            case LIST_DRAMAS -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                platform.listDramas(WireRequests.page(o)).forEach(d -> list.add(ResponseWriter.drama(d)));
-                ok.add("drama_info_list", list);
-            }
+            case LIST_DRAMAS -> ok.add("drama_info_list", ResponseWriter.dramaList(platform.listDramas(WireRequests.page(o))));
             case GET_DRAMA -> ok.add("drama_info", ResponseWriter.drama(platform.getDrama(WireRequests.dramaId(o))));
             case GET_CDN_USAGE_DATA -> ok = ResponseWriter.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
             case GET_CDN_LOGS -> ok = ResponseWriter.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.Playback;
-import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.fake.StoredMedia;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
@@ -14,9 +13,6 @@ import io.minidrama.domain.MediaId;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.event.AuditEvent;
-import io.minidrama.domain.event.PushEvent;
-import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
@@ -24,8 +20,6 @@ import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -153,25 +147,18 @@ public final class ControlHandler implements HttpHandler {
                         body.containsKey("player_directed") && body.getBoolean("player_directed"));
                 ok.add("served", p.served()).add("bytes_served", p.bytesServed()).add("refusal", p.refusal());
             }
-            case "GET calls" -> ok.add("calls", calls());
+            case "GET calls" -> ok.add("calls", ResponseWriter.calls(control.recordedCalls()));
             case "GET wire-problems" -> ok.add("wire_problems", ResponseWriter.problems(problems.list()));
             case "POST wire-problems/clear" -> problems.clear();
-            case "GET events" -> ok.add("events", events());
+            case "GET events" -> ok.add("events", ResponseWriter.events(control.pushedEvents()));
             case "POST tokens/revoke" -> tokens.revokeAll();
-            case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", Json.createArrayBuilder(tokens.issued()));
+            case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", ResponseWriter.strings(tokens.issued()));
             case "POST push-target" -> pushTarget(body);
-            case "GET pushes" -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                pusher.deliveries().forEach(d -> list.add(Json.createObjectBuilder().add("event", d.event().envelope().event())
-                        .add("status", d.status()).add("body", d.body()).add("failure", d.failure())));
-                ok.add("pushes", list);
-            }
+            case "GET pushes" -> ok.add("pushes", ResponseWriter.pushes(pusher.deliveries()));
             default -> {
                 if (method.equals("GET") && head.equals("media") && path.length == 2) {
                     StoredMedia m = control.storedMedia(MediaId.of(id(path))).orElseThrow(() -> notFound("media"));
-                    ok.add("media_id", m.mediaId().value()).add("size", m.size()).add("sha256", m.sha256())
-                            .add("duration", m.duration().toSeconds()).add("cover_size", m.coverSize())
-                            .add("cover_sha256", m.coverSha256()).add("content_kept", m.contentKept());
+                    ResponseWriter.storedMedia(ok, m);
                 } else {
                     ResponseWriter.send(ex, 404, ResponseWriter.controlError("no control route " + method + " "
                             + ex.getRequestURI().getPath()));
@@ -260,33 +247,5 @@ public final class ControlHandler implements HttpHandler {
             b.encryption(JsonBodies.reqString(body, "encoding_aes_key"), JsonBodies.reqString(body, "appid"));
         }
         pusher.target(URI.create(url.get()), b.build());
-    }
-
-    private JsonArrayBuilder calls() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (RecordedCall c : control.recordedCalls()) {
-            list.add(Json.createObjectBuilder().add("operation", c.operation()).add("at", c.at().getEpochSecond())
-                    .add("errcode", c.errcode() == RecordedCall.TRANSPORT_FAULT ? -999 : c.errcode())
-                    .add("transport_fault", c.errcode() == RecordedCall.TRANSPORT_FAULT)
-                    .add("injected", c.injected()).add("request", c.request()));
-        }
-        return list;
-    }
-
-    private JsonArrayBuilder events() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (PushEvent e : control.pushedEvents()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("event", e.envelope().event())
-                    .add("create_time", e.envelope().createTime().getEpochSecond());
-            if (e instanceof UploadEvent u) {
-                o.add("media_id", u.mediaIdValue()).add("source_context", u.sourceContext()).add("errcode", u.errcode())
-                        .add("errmsg", u.errmsg());
-            } else if (e instanceof AuditEvent a) {
-                o.add("drama_id", a.dramaId().value()).add("status", a.status().code()).add("audit_type", a.auditType().code())
-                        .add("audit_time", a.auditTime().getEpochSecond());
-            }
-            list.add(o);
-        }
-        return list;
     }
 }

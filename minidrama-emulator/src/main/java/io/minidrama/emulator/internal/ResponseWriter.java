@@ -1,6 +1,8 @@
 package io.minidrama.emulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.minidrama.adapter.fake.RecordedCall;
+import io.minidrama.adapter.fake.StoredMedia;
 import io.minidrama.domain.authz.AppGrant;
 import io.minidrama.domain.authz.AuthorizationResult;
 import io.minidrama.domain.authz.CopyrightGrant;
@@ -12,6 +14,9 @@ import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.event.AuditEvent;
+import io.minidrama.domain.event.PushEvent;
+import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaAuditDetail;
 import io.minidrama.domain.media.PlayLink;
@@ -81,6 +86,56 @@ final class ResponseWriter {
         return list;
     }
 
+    /** A JSON array of strings. */
+    static JsonArrayBuilder strings(List<String> values) {
+        return Json.createArrayBuilder(values);
+    }
+
+    /** {@code GET /__emulator/media/{id}}: what the fake stores of a media, added to the control answer {@code ok}. */
+    static JsonObjectBuilder storedMedia(JsonObjectBuilder ok, StoredMedia m) {
+        return ok.add("media_id", m.mediaId().value()).add("size", m.size()).add("sha256", m.sha256())
+                .add("duration", m.duration().toSeconds()).add("cover_size", m.coverSize())
+                .add("cover_sha256", m.coverSha256()).add("content_kept", m.contentKept());
+    }
+
+    /** {@code GET /__emulator/calls}: the fake's recorded calls (a transport fault as errcode -999). */
+    static JsonArrayBuilder calls(List<RecordedCall> calls) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (RecordedCall c : calls) {
+            list.add(Json.createObjectBuilder().add("operation", c.operation()).add("at", secs(c.at()))
+                    .add("errcode", c.errcode() == RecordedCall.TRANSPORT_FAULT ? -999 : c.errcode())
+                    .add("transport_fault", c.errcode() == RecordedCall.TRANSPORT_FAULT)
+                    .add("injected", c.injected()).add("request", c.request()));
+        }
+        return list;
+    }
+
+    /** {@code GET /__emulator/events}: the push events so far, flattened. */
+    static JsonArrayBuilder events(List<PushEvent> events) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (PushEvent e : events) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("event", e.envelope().event())
+                    .add("create_time", secs(e.envelope().createTime()));
+            if (e instanceof UploadEvent u) {
+                o.add("media_id", u.mediaIdValue()).add("source_context", u.sourceContext()).add("errcode", u.errcode())
+                        .add("errmsg", u.errmsg());
+            } else if (e instanceof AuditEvent a) {
+                o.add("drama_id", a.dramaId().value()).add("status", a.status().code()).add("audit_type", a.auditType().code())
+                        .add("audit_time", secs(a.auditTime()));
+            }
+            list.add(o);
+        }
+        return list;
+    }
+
+    /** {@code GET /__emulator/pushes}: how each push went. */
+    static JsonArrayBuilder pushes(List<Pusher.Delivery> deliveries) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        deliveries.forEach(d -> list.add(Json.createObjectBuilder().add("event", d.event().envelope().event())
+                .add("status", d.status()).add("body", d.body()).add("failure", d.failure())));
+        return list;
+    }
+
     private static long secs(Instant t) {
         return t.getEpochSecond();
     }
@@ -112,6 +167,12 @@ final class ResponseWriter {
                         .add("reason", a.reason())
                         .add("evidence_material_id_list", evidence))
                 .build();
+    }
+
+    static JsonArrayBuilder mediaList(List<Media> media) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        media.forEach(m -> list.add(media(m)));
+        return list;
     }
 
     static JsonObject link(PlayLink l) {
@@ -162,6 +223,12 @@ final class ResponseWriter {
                 .add("expedited", d.expedited() ? 1 : 0)
                 .add("recommendations", d.recommendations())
                 .build();
+    }
+
+    static JsonArrayBuilder dramaList(List<Drama> dramas) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        dramas.forEach(d -> list.add(drama(d)));
+        return list;
     }
 
     /** {@code getdramalatestauditinfo}'s answer. */
