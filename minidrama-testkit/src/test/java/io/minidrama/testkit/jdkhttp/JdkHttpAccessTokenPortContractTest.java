@@ -22,8 +22,9 @@ class JdkHttpAccessTokenPortContractTest extends AccessTokenPortContractTest {
         return new Subject(CachingAccessTokens.of(source, clock, Duration.ofMinutes(5)), emulator::tokenFetches, clock::instant);
     }
 
+    /** Stops the emulator; the token requests must have fitted the token endpoints' documented fields. */
     @AfterEach
     void stopEmulator() {
-        emulator.close();
+        EmulatorSubjects.closeClean(emulator);
     }
 }
