@@ -80,13 +80,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       header value.</li>
  * </ul>
  * No case asserts a duration: deadlines are short, but only the outcome is checked;
- * {@link Timeout} only guards against a hang.
+ * {@link Timeout} only guards against a hang (30 s on the two deadline cases, so a transport must
+ * not rely on a read timeout of its own to end them, and on the unread-close case, where a leaked
+ * connection would wait for a free one until a 2-minute deadline).
  *
  * <p>The suite sets {@code sun.net.httpserver.nodelay=true} before its server starts (without it
  * the JDK server's small writes wait for delayed ACKs).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class HttpTransportContract {
 
     /** The query every request of the suite carries: it must never appear in an exception. */
@@ -273,8 +275,11 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a leak waits for ROOMY
     void close_whenBodyNotRead_releasesTheConnectionForLaterExchanges() throws IOException {
-        for (int i = 0; i < 12; i++) {
+        // More exchanges than any sane pool holds: a connection leaked by close() would block one
+        // until its deadline (ROOMY, longer than this test's hang guard).
+        for (int i = 0; i < 80; i++) {
             TransportResponse response = transport.execute(TransportRequest.get("large", uri("/large"), ROOMY));
             assertEquals(200, response.status());
             response.close();
@@ -308,6 +313,7 @@ public abstract class HttpTransportContract {
     // ---------------------------------------------------------------- deadlines
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // shorter than a transport's read timeout: only the deadline can end it
     void execute_whenHeadersArriveAfterTheDeadline_throwsDeadlineExceeded() {
         Duration deadline = Duration.ofMillis(300);
         DeadlineExceededException e = assertThrows(DeadlineExceededException.class,
@@ -318,6 +324,7 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // shorter than a transport's read timeout: only the deadline can end it
     void execute_whenBodyIsSlowerThanTheDeadline_failsTheReadWithIoException() {
         // Headers come at once; the deadline is roomy enough for them even on a busy machine.
         TransportResponse response = transport.execute(TransportRequest.get("slowbody", uri("/slow-body"), Duration.ofSeconds(3)));
