@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -92,7 +93,12 @@ public final class ApacheHttpTransport implements HttpTransport {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(http::addHeader);
         request.body().ifPresent(body -> http.setEntity(new StreamingEntity(body)));
-        Deadline deadline = new Deadline(request.timeout(), http, deadlines);
+        Deadline deadline;
+        try {
+            deadline = new Deadline(request.timeout(), http, deadlines);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            throw new TransportException(request.operation(), "the transport is closed; nothing was sent", false, null);
+        }
         ClassicHttpResponse response;
         try {
             response = client.executeOpen(null, http, HttpClientContext.create());

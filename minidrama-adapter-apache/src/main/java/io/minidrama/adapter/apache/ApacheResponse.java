@@ -45,7 +45,7 @@ final class ApacheResponse implements TransportResponse {
         this.headers = Collections.unmodifiableMap(map);
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? null : entity.getContent();
-        this.body = new Body(content == null ? InputStream.nullInputStream() : content);
+        this.body = content == null ? new Body(InputStream.nullInputStream(), true) : new Body(content, false);
     }
 
     @Override
@@ -90,8 +90,9 @@ final class ApacheResponse implements TransportResponse {
     private final class Body extends FilterInputStream {
         private volatile boolean ended;
 
-        Body(InputStream in) {
+        Body(InputStream in, boolean ended) {
             super(in);
+            this.ended = ended; // no entity: HttpClient has released the connection already
         }
 
         @Override
