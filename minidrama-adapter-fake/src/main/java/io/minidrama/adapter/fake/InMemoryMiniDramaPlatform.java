@@ -185,6 +185,11 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         return clock;
     }
 
+    /** How this fake retries failed calls ({@link Builder#retryPolicy}). */
+    public RetryPolicy retryPolicy() {
+        return faults.retries.policy();
+    }
+
     /** The mini program's appid: the grantor of its authorisations, the grantee of those it receives. */
     public AppId appId() {
         return appId;

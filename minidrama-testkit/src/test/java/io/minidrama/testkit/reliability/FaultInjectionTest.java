@@ -244,8 +244,8 @@ class FaultInjectionTest {
 
     @Test
     void upload_whenABurstOfMinus1OutlastsEveryRetry_failsTypedKeepsTheCheckpointAndTheRerunCompletes() {
-        // 3 parts in flight, each sent at most 4 (adapter) x 4 (PartRetry) = 16 times: only 46 or more
-        // failures make one part give up however the failures fall among the parts; 40 did not always.
+        // 3 parts in flight, each sent at most 4 times (the adapter's retries; the service adds none):
+        // 10 or more failures make one part give up however they fall among the parts; 60 leave no doubt.
         emulator.control().failNext("uploadpart", 60, -1);
 
         PlatformException e = typed(PlatformException.class, () -> uploads.upload(request(UploadListener.NONE)));
