@@ -60,18 +60,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       apply it), as its {@link io.minidrama.port.RetryPolicy} decides. So one part is sent at
  *       most {@code RetryPolicy.maxAttempts()} times per run: with the defaults, 4. A part that
  *       still fails fails the run, its checkpoint kept: the next run sends only the parts the
- *       platform has not answered. The one exception is a commit whose answer was lost (below),
- *       sent once more to learn its outcome.</li>
+ *       platform has not answered. The exceptions are an {@code applyupload} or
+ *       {@code commitupload} whose answer was lost (below), each sent once more.</li>
  *   <li><b>Resume.</b> Every finished part is written to the {@link UploadCheckpointPort} under
  *       the request's checkpoint key, with the file's {@link FileIdentity} (see
  *       {@link FileIdentities}). Uploading the same file again resumes: only the parts missing
  *       from the checkpoint are sent. A changed file starts over; an upload id the platform no
  *       longer knows (10093030) starts over once, cleanly; the checkpoint is removed after a
  *       successful commit and kept after a failure or cancellation.</li>
- *   <li><b>Lost answers.</b> An {@code applyupload} lost in transit is sent again (an unused
- *       upload id expires and creates nothing; the port's policy retries it, as it is safe to
- *       repeat). A {@code commitupload} whose answer is lost (an ambiguous failure, which the
- *       port's policy does not repeat) is sent once more; if the platform then no longer knows the upload id, the first commit did happen and
+ *   <li><b>Lost answers.</b> An {@code applyupload} whose answer was lost (an ambiguous failure,
+ *       which the port's policy does not repeat) is sent once more: an unused upload id expires
+ *       and creates nothing. A {@code commitupload} whose answer is lost (an ambiguous failure,
+ *       which the port's policy does not repeat) is sent once more (two calls of at most {@code maxAttempts}
+ *       attempts each; only an ambiguous attempt can have reached the platform, so it receives the
+ *       commit at most twice); if the platform then no longer knows the upload id, the first commit did happen and
  *       the media is found instead of being uploaded twice: before {@code applyupload} the
  *       service lists the media already bearing the name (exact name, no time window) and keeps
  *       their ids in the checkpoint ({@link Namesakes}); the committed media is the one of that
@@ -256,11 +258,26 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     /**
-     * Opens the upload. The port's policy retries a failure (repeat-safe in effect: at worst the
-     * platform holds an unused upload id, which expires and creates no media).
+     * Opens the upload; retries are the port's, which does not repeat {@code applyupload} after
+     * an ambiguous failure (it is not repeat-safe in general). Here it is: an upload id opened but
+     * never answered expires unused and creates no media, so an ambiguous failure is followed by
+     * one more call.
      */
     private UploadId apply(ApplyUpload apply) {
-        return port.applyUpload(apply);
+        try {
+            return port.applyUpload(apply);
+        } catch (TransportException | UnexpectedResponseException e) {
+            if (!ambiguous(e)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "applyupload of " + apply.name() + ": answer lost; asking once more");
+            try {
+                return port.applyUpload(apply);
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
     }
 
     /**

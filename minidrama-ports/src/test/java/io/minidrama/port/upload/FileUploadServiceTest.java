@@ -483,6 +483,24 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void upload_whenApplysAnswerIsLost_asksOnceMoreAndSucceeds_butNotTwice() throws IOException {
+        Path video = file("ep1.mp4", 11 * MB, 15);
+        port.applyAnswersLost.set(1);
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.applyCalls.get(), "the policy does not repeat applyupload after an ambiguous failure; the service asks once more");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+
+        port.applyAnswersLost.set(2);
+        Path other = file("ep2.mp4", 11 * MB, 16);
+        io.minidrama.domain.error.TransportException e = assertThrows(io.minidrama.domain.error.TransportException.class,
+                () -> service.upload(FileUploadRequest.builder(other, MediaName.of("剧", 2)).build()));
+        assertEquals(4, port.applyCalls.get(), "one more, not a loop");
+        assertEquals(1, e.getSuppressed().length);
+    }
+
+    @Test
     void upload_whenApplyFailsInTransit_retriesItAndSucceeds() throws IOException {
         Path video = file("ep1.mp4", 11 * MB, 11);
         port.applyFailures.set(2);

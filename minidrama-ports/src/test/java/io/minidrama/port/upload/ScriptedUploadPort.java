@@ -60,6 +60,8 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     volatile Function<String, RuntimeException> partFault = k -> null;
     /** Thrown by the next applyupload calls, before anything happens: the connection was refused (not ambiguous). */
     final java.util.concurrent.atomic.AtomicInteger applyFailures = new java.util.concurrent.atomic.AtomicInteger();
+    /** Thrown by the next applyupload calls AFTER the upload was opened: the answer is lost (ambiguous). */
+    final java.util.concurrent.atomic.AtomicInteger applyAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
     /** Thrown by the next commitupload calls AFTER the media was created: the answer is lost. */
     final java.util.concurrent.atomic.AtomicInteger commitAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
     /** As {@link #commitAnswersLost}, but the answer arrives cut off: an unexpected response, not a transport failure. */
@@ -87,6 +89,9 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
         uploads.put(id, new ConcurrentHashMap<>());
         etags.put(id, new ConcurrentHashMap<>());
         applied.put(id, request);
+        if (applyAnswersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw reset("applyupload");
+        }
         return UploadId.of(id);
     }
 
