@@ -17,7 +17,7 @@ class JdkHttpAccessTokenPortContractTest extends AccessTokenPortContractTest {
     @Override
     protected Subject createSubject() {
         MutableClock clock = MutableClock.create();
-        emulator = MiniDramaEmulator.builder().platform(InMemoryMiniDramaPlatform.builder().clock(clock).build()).start();
+        emulator = MiniDramaEmulator.builder().platform(InMemoryMiniDramaPlatform.builder().clock(clock).retryPolicy(io.minidrama.port.RetryPolicy.none()).build()).start();
         ClassicTokenSource source = ClassicTokenSource.builder("wx-any", "any-secret").baseUrl(emulator.baseUrl()).clock(clock).build();
         return new Subject(CachingAccessTokens.of(source, clock, Duration.ofMinutes(5)), emulator::tokenFetches, clock::instant);
     }
