@@ -1,5 +1,6 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.protocol.RetryPolicy;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 
