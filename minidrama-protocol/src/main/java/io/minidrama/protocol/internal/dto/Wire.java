@@ -2,6 +2,7 @@ package io.minidrama.protocol.internal.dto;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
 
 import java.util.List;
 
@@ -147,6 +148,7 @@ public final class Wire {
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long dramaId;
         @JsonbTypeDeserializer(FlexibleLong.class)
+        @JsonbTypeSerializer(NumberAsString.class) // "9849163", as the official example
         public Long fileSize;
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long duration;
@@ -451,6 +453,7 @@ public final class Wire {
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long status;
         @JsonbTypeDeserializer(FlexibleFlag.class)
+        @JsonbTypeSerializer(FlagAsNumber.class) // 0 / 1, as documented
         public Boolean isDeleted;
     }
 
