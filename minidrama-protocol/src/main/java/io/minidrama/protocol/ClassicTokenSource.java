@@ -50,7 +50,11 @@ public final class ClassicTokenSource implements AccessTokenSource {
             super(appId, secret);
         }
 
-        /** Builds the source. */
+        /**
+         * Builds the source.
+         *
+         * @throws IllegalStateException without a {@link TokenSourceBuilder#transport transport}
+         */
         public ClassicTokenSource build() {
             return new ClassicTokenSource(this);
         }

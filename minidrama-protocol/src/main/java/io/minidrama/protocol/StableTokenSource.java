@@ -82,7 +82,11 @@ public final class StableTokenSource implements AccessTokenSource {
             return this;
         }
 
-        /** Builds the source. */
+        /**
+         * Builds the source.
+         *
+         * @throws IllegalStateException without a {@link TokenSourceBuilder#transport transport}
+         */
         public StableTokenSource build() {
             return new StableTokenSource(this, forceRefresh);
         }

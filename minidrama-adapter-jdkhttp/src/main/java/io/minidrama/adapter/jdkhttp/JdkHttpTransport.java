@@ -6,6 +6,7 @@ import io.minidrama.protocol.spi.HttpTransport;
 import io.minidrama.protocol.spi.TransportRequest;
 import io.minidrama.protocol.spi.TransportResponse;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -80,10 +81,7 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (ExecutionException e) {
             throw failure(op, e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e.getCause());
         }
-        InputStream body = r.body();
-        // past the deadline the body is closed under its reader, whose read then fails
-        CompletableFuture<Void> timer = new CompletableFuture<>();
-        timer.completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).thenRun(() -> close(body));
+        DeadlineStream body = new DeadlineStream(r.body(), deadline - System.nanoTime());
         Map<String, List<String>> headers = new TreeMap<>();
         r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         return new TransportResponse() {
@@ -100,10 +98,49 @@ public final class JdkHttpTransport implements HttpTransport {
             }
 
             public void close() {
-                timer.cancel(false);
-                JdkHttpTransport.close(body);
+                body.close();
             }
         };
+    }
+
+    /**
+     * The response body under the exchange's deadline: when it passes, the stream is closed under
+     * its reader (the JDK's then reads as ended), and every read from then on fails.
+     */
+    private static final class DeadlineStream extends FilterInputStream {
+        private final CompletableFuture<Void> timer = new CompletableFuture<>();
+        private volatile boolean expired;
+
+        DeadlineStream(InputStream in, long nanos) {
+            super(in);
+            timer.completeOnTimeout(null, Math.max(0, nanos), TimeUnit.NANOSECONDS).thenRun(() -> {
+                expired = true;
+                quietly(in);
+            });
+        }
+
+        @Override
+        public int read() throws IOException {
+            return check(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return check(super.read(b, off, len));
+        }
+
+        private int check(int n) throws IOException {
+            if (expired) {
+                throw new IOException("the deadline passed while the response body was read");
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            timer.cancel(false);
+            quietly(in);
+        }
     }
 
     private TransportException failure(String op, Throwable c) {
@@ -139,7 +176,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return message.replaceAll("(?i)(access_token|secret)=[^&\\s\"']*", "$1=<redacted>");
     }
 
-    private static void close(InputStream in) {
+    private static void quietly(InputStream in) {
         try {
             in.close();
         } catch (IOException ignored) {

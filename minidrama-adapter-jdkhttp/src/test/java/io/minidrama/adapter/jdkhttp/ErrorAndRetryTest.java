@@ -256,6 +256,17 @@ class ErrorAndRetryTest {
     }
 
     @Test
+    void aResponseBodyStallingBeyondTheCallDeadline_isATimeout() {
+        server.script(GET_MEDIA, Reply.json(OK_MEDIA).stalledMidBody(3_000));
+        JdkHttpMiniDramaAdapter adapter = adapterFor(server, sleeper).retryPolicy(RetryPolicy.none())
+                .callTimeout(Duration.ofMillis(500)).build();
+
+        DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> adapter.getMedia(MediaId.of(1)));
+
+        assertEquals(Duration.ofMillis(500), e.deadline());
+    }
+
+    @Test
     void connectionRefused_isRetriedForEveryOperationAsNothingWasSent() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
