@@ -34,6 +34,7 @@ final class BodyStream implements BodyPublisher {
     static final int RING = 3;
 
     private final RequestBody body;
+    private final long length;
     private final int chunk;
 
     BodyStream(RequestBody body) {
@@ -42,12 +43,13 @@ final class BodyStream implements BodyPublisher {
 
     BodyStream(RequestBody body, int chunk) {
         this.body = Objects.requireNonNull(body, "body");
+        this.length = body.contentLength();
         this.chunk = chunk;
     }
 
     @Override
     public long contentLength() {
-        return body.contentLength();
+        return length;
     }
 
     @Override
@@ -112,12 +114,12 @@ final class BodyStream implements BodyPublisher {
                     fail(badRequest);
                     return;
                 }
-                while (!cancelled && demand.get() > 0 && sent < body.contentLength()) {
+                while (!cancelled && demand.get() > 0 && sent < length) {
                     ByteBuffer buf = nextChunk();
                     demand.decrementAndGet();
                     subscriber.onNext(buf);
                 }
-                if (!cancelled && sent == body.contentLength()) {
+                if (!cancelled && sent == length) {
                     done = true; // at once, not on the next request: the client need not ask past the last byte
                     close();
                     subscriber.onComplete();
@@ -135,12 +137,12 @@ final class BodyStream implements BodyPublisher {
             if (channel == null) {
                 channel = body.open();
             }
-            long left = body.contentLength() - sent;
+            long left = length - sent;
             ByteBuffer buf = freeBuffer((int) Math.min(chunk, left));
             while (buf.hasRemaining()) {
                 if (channel.read(buf) < 0) {
                     throw new IOException("the request body ended " + (left - buf.position()) + " bytes before its declared "
-                            + body.contentLength() + " bytes");
+                            + length + " bytes");
                 }
             }
             sent += buf.position();
