@@ -81,26 +81,16 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (ExecutionException e) {
             throw failure(op, e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e.getCause());
         }
-        DeadlineStream body = new DeadlineStream(r.body(), deadline - System.nanoTime());
         Map<String, List<String>> headers = new TreeMap<>();
         r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        return new TransportResponse() {
-            public int status() {
-                return r.statusCode();
-            }
+        return new Response(r.statusCode(), headers, new DeadlineStream(r.body(), deadline - System.nanoTime()));
+    }
 
-            public Map<String, List<String>> headers() {
-                return headers;
-            }
-
-            public InputStream body() {
-                return body;
-            }
-
-            public void close() {
-                body.close();
-            }
-        };
+    private record Response(int status, Map<String, List<String>> headers, DeadlineStream body) implements TransportResponse {
+        @Override
+        public void close() {
+            body.close();
+        }
     }
 
     /**
