@@ -10,5 +10,6 @@ module io.minidrama.domain {
     exports io.minidrama.domain.error;
     exports io.minidrama.domain.event;
     exports io.minidrama.domain.media;
+    exports io.minidrama.domain.player;
     exports io.minidrama.domain.traffic;
 }

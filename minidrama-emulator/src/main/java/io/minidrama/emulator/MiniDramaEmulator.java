@@ -13,6 +13,7 @@ import io.minidrama.emulator.internal.Exchanges404;
 import io.minidrama.emulator.internal.Pusher;
 import io.minidrama.emulator.internal.TokenHandler;
 import io.minidrama.emulator.internal.Tokens;
+import io.minidrama.emulator.internal.WireProblems;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Wire behaviour.</b> It accepts exactly what the platform accepts and answers the platform's
  * errcodes otherwise: an operation called with GET is 43002; a missing token 41001; an unknown
  * token 40001, an expired one 42001; an empty body 44002; a body that is not JSON (or not
- * multipart for the two upload operations) 47001; an invalid argument 47003 (or the operation's
+ * multipart for the two upload operations) 47001; a body that does not fit the operation's request
+ * table on the official page (an unknown field, a wrong JSON type, a missing required field) 47003,
+ * recorded as a {@link WireProblem} ({@link #wireProblems()}); an invalid argument 47003 (or the operation's
  * own code: 10090001 video type, 10090002 image type, 10090005 {@code resource_type}); a
  * single-file upload of 10 MB or more, or a part over 5 MB, HTTP 502 as the platform's gateway
  * does. The state rules and their errcodes are the fake's. Any appid and secret are accepted
@@ -92,9 +95,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       "before"|"after"}}; {@code POST faults/clear}; {@code POST latency {"operation"?, "millis"}};
  *       {@code POST pull-failures {"times", "errcode", "errmsg"}}</li>
  *   <li>{@code POST play {"url", "client_ip", "referer", "bytes"}}; {@code GET calls}; {@code GET events}</li>
+ *   <li>{@code GET wire-problems} (answers {@code wire_problems: [{"operation", "field", "kind", "detail"}]},
+ *       see {@link #wireProblems()}); {@code POST wire-problems/clear}</li>
  *   <li>{@code POST tokens/revoke}; {@code GET tokens} (fetches, issued); {@code POST push-target {"url", "token", "mode",
  *       "format", "encoding_aes_key", "appid"}}; {@code GET pushes}</li>
+ *   <li>the drama player, under {@code /__emulator/player/}: {@code POST playable}, {@code own-drama},
+ *       {@code low-bitrate}, {@code duplicate-content}, {@code approve-promotion}, {@code reject-promotion},
+ *       {@code take-down-promotion} {@code {"src_appid", "drama_id"}}; {@code POST finder-event} (also
+ *       {@code "event_name", "event_url"}; answers {@code encrypted_event_id}); {@code GET state}</li>
  * </ul>
+ *
+ * <p><b>Drama player</b> ({@code /wxadrama/*}, API.md §8): the nine operations, every field checked
+ * against the pages' tables (an unknown field, a wrong JSON type, a missing field or a value outside
+ * R-30..R-33 is errcode 2, the pages' "bad parameter"), answered by the fake's player
+ * ({@link InMemoryMiniDramaPlatform#playerControl()}).
  *
  * <p>Thread-safe. {@link #close()} stops the server and is idempotent. Failing to bind the port
  * throws {@link UncheckedIOException}.
@@ -105,6 +119,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
     private final InMemoryMiniDramaPlatform platform;
     private final Tokens tokens;
     private final Pusher pusher;
+    private final WireProblems problems = new WireProblems();
     private final HttpServer server;
     private final ExecutorService executor;
     private final ScheduledExecutorService sweeper;
@@ -114,7 +129,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
         this.platform = b.platform != null ? b.platform
                 : InMemoryMiniDramaPlatform.builder().clock(b.followWallClock ? MutableClock.following(java.time.Clock.systemUTC())
                                 : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
-                        .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl).build();
+                        .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl)
+                        .retryPolicy(io.minidrama.port.RetryPolicy.none()).build();
         this.tokens = new Tokens(platform.clock(), b.appId, b.secret);
         this.pusher = new Pusher();
         platform.control().onUploadEvent(pusher::push);
@@ -149,9 +165,12 @@ public final class MiniDramaEmulator implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot bind the emulator to " + b.address + ":" + b.port, e);
         }
-        server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens));
-        server.createContext("/cgi-bin/", new TokenHandler(tokens));
-        server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher));
+        server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens, problems));
+        server.createContext("/cgi-bin/", new TokenHandler(tokens, problems));
+        server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher, problems));
+        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens));
+        server.createContext(io.minidrama.emulator.internal.PlayerControlHandler.PREFIX,
+                new io.minidrama.emulator.internal.PlayerControlHandler(platform.playerControl()));
         server.createContext("/", new Exchanges404());
         server.setExecutor(executor);
         server.start();
@@ -213,6 +232,28 @@ public final class MiniDramaEmulator implements AutoCloseable {
     /** Every access token issued so far, revoked ones included: secrets a test can look for in logs. */
     public List<String> issuedTokens() {
         return tokens.issued();
+    }
+
+    /**
+     * The requests the emulator refused because they did not fit the official pages' request
+     * tables, oldest first (the latest 1000 are kept): a field the table does not have, a value of
+     * the wrong JSON type (such as an id sent as a string, or a number with a fraction), a required
+     * field left out, each with the operation and the field's path ({@code copyright.copyright_role},
+     * {@code media_part_infos[0].etag}). Such a request is answered 47003 "argument invalid!" naming
+     * the field (the token endpoints answer a missing field with their own codes: 40002, 41002,
+     * 41004), before the operation runs. A test that drives a client against the emulator can assert
+     * this list is empty at the end: the client sent only what the pages document. Also
+     * {@code GET /__emulator/wire-problems}.
+     *
+     * @return an immutable snapshot
+     */
+    public List<WireProblem> wireProblems() {
+        return problems.list();
+    }
+
+    /** Forgets the wire problems recorded so far (also {@code POST /__emulator/wire-problems/clear}). */
+    public void clearWireProblems() {
+        problems.clear();
     }
 
     /** Invalidates every token issued so far: the next call with one is answered 40001. */
@@ -350,9 +391,18 @@ public final class MiniDramaEmulator implements AutoCloseable {
          * The fake to serve (default: a new one with a {@link MutableClock} at the current second (or
          * following the wall clock, {@link #followWallClock}),
          * {@link #keepContentUpTo} and {@link #abandonedUploadsExpireAfter}); a fake given here keeps its own settings.
+         * It MUST be built with {@code retryPolicy(RetryPolicy.none())}: the emulator answers every
+         * request as the platform would, once; retrying is its clients' business.
+         *
+         * @throws IllegalArgumentException if the fake retries failed calls itself
          */
         public Builder platform(InMemoryMiniDramaPlatform platform) {
-            this.platform = Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(platform, "platform");
+            if (platform.retryPolicy().maxAttempts() > 1) {
+                throw new IllegalArgumentException("the emulator's fake must not retry (its clients do): build it with "
+                        + "InMemoryMiniDramaPlatform.builder().retryPolicy(RetryPolicy.none())");
+            }
+            this.platform = platform;
             return this;
         }
 

@@ -7,8 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The catalogue of the platform's mini-drama operations ({@code /wxa/sec/vod/*}, API.md §2 and §7):
- * for each, its wire name, path, HTTP method, body kind and whether a repeat is safe.
+ * The catalogue of the platform's mini-drama operations ({@code /wxa/sec/vod/*}, API.md §2 and §7,
+ * and the drama player's {@code /wxadrama/*}, §8): for each, its wire name, path, HTTP method, body
+ * kind, whether a repeat is safe and the permission set a third-party platform needs for it.
  *
  * <p>This is the one list of operation names: the HTTP adapter sends and retries by it, the fake
  * and the emulator answer by it, and code that wraps the port (metrics, logging, fault injection
@@ -81,7 +82,30 @@ public enum PlatformOperation {
     /** {@code getcopyrightauthorizationlist}: the grantor's view of copyright authorizations. */
     GET_COPYRIGHT_AUTHORIZATION_LIST("getcopyrightauthorizationlist", BodyKind.JSON, true),
     /** {@code getcopyrightauthorizedlist}: the grantee's view of copyright authorizations. */
-    GET_COPYRIGHT_AUTHORIZED_LIST("getcopyrightauthorizedlist", BodyKind.JSON, true);
+    GET_COPYRIGHT_AUTHORIZED_LIST("getcopyrightauthorizedlist", BodyKind.JSON, true),
+    /** {@code setplayerdramarecmdswitch}: turns a player recommendation slot or the untranscoded original on or off. */
+    SET_PLAYER_DRAMA_RECMD_SWITCH(Prefix.PLAYER, "setplayerdramarecmdswitch", BodyKind.JSON, true),
+    /** {@code developersetflushdrama}: replaces the swipe-through set; the same set again has the same effect. */
+    DEVELOPER_SET_FLUSH_DRAMA(Prefix.PLAYER, "developersetflushdrama", BodyKind.JSON, true),
+    /** {@code developersetrecmddrama}: replaces a recommendation pool. */
+    DEVELOPER_SET_RECMD_DRAMA(Prefix.PLAYER, "developersetrecmddrama", BodyKind.JSON, true),
+    /** {@code developerpublishdrama}: sets sale times; the latest call wins. */
+    DEVELOPER_PUBLISH_DRAMA(Prefix.PLAYER, "developerpublishdrama", BodyKind.JSON, true),
+    /** {@code developergetpublisheddrama}: lists the dramas given a sale time. */
+    DEVELOPER_GET_PUBLISHED_DRAMA(Prefix.PLAYER, "developergetpublisheddrama", BodyKind.JSON, true),
+    /** {@code developersetiaadrama}: declares monetization models. */
+    DEVELOPER_SET_IAA_DRAMA(Prefix.PLAYER, "developersetiaadrama", BodyKind.JSON, true),
+    /** {@code developergetiaadrama}: reads monetization models. */
+    DEVELOPER_GET_IAA_DRAMA(Prefix.PLAYER, "developergetiaadrama", BodyKind.JSON, true),
+    /** {@code batchprocessdramapromotion}: joins, queries or leaves the promotion plan; a repeated join may start a second review. */
+    BATCH_PROCESS_DRAMA_PROMOTION(Prefix.PLAYER, "batchprocessdramapromotion", BodyKind.JSON, false),
+    /** {@code getfinderevent}: lists Channels promotion activities. */
+    GET_FINDER_EVENT(Prefix.PLAYER, "getfinderevent", BodyKind.JSON, true);
+
+    /** Holds the player prefix so the constants above can name it. */
+    private static final class Prefix {
+        static final String PLAYER = "/wxadrama/";
+    }
 
     /** How an operation's request body is encoded. */
     public enum BodyKind {
@@ -91,17 +115,29 @@ public enum PlatformOperation {
         MULTIPART
     }
 
-    /** The path every operation's path starts with. */
+    /** The path the media-asset operations' paths start with ({@code /wxa/sec/vod/*}, API.md §2 and §7). */
     public static final String PATH_PREFIX = "/wxa/sec/vod/";
+    /** The path the drama player's operations' paths start with ({@code /wxadrama/*}, API.md §8). */
+    public static final String PLAYER_PATH_PREFIX = Prefix.PLAYER;
+    /** The third-party permission set of the {@code /wxa/sec/vod/*} operations (API.md §10). */
+    public static final int MEDIA_PERMISSION_SET = 153;
+    /** The third-party permission set of the {@code /wxadrama/*} operations (API.md §10). */
+    public static final int PLAYER_PERMISSION_SET = 157;
 
     private static final Map<String, PlatformOperation> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(PlatformOperation::wireName, Function.identity()));
 
+    private final String pathPrefix;
     private final String wireName;
     private final BodyKind bodyKind;
     private final boolean repeatSafe;
 
     PlatformOperation(String wireName, BodyKind bodyKind, boolean repeatSafe) {
+        this(PATH_PREFIX, wireName, bodyKind, repeatSafe);
+    }
+
+    PlatformOperation(String pathPrefix, String wireName, BodyKind bodyKind, boolean repeatSafe) {
+        this.pathPrefix = pathPrefix;
         this.wireName = wireName;
         this.bodyKind = bodyKind;
         this.repeatSafe = repeatSafe;
@@ -112,9 +148,26 @@ public enum PlatformOperation {
         return wireName;
     }
 
-    /** The request path, such as {@code /wxa/sec/vod/uploadpart} (the access token goes in the query). */
+    /**
+     * The request path, such as {@code /wxa/sec/vod/uploadpart} or {@code /wxadrama/getfinderevent}
+     * (the access token goes in the query).
+     */
     public String path() {
-        return PATH_PREFIX + wireName;
+        return pathPrefix + wireName;
+    }
+
+    /**
+     * The permission set a third-party platform's authorizer token needs for this operation:
+     * {@value #MEDIA_PERMISSION_SET} for {@code /wxa/sec/vod/*}, {@value #PLAYER_PERMISSION_SET}
+     * for the drama player's {@code /wxadrama/*}; without it the platform answers 61007.
+     */
+    public int permissionSet() {
+        return isPlayer() ? PLAYER_PERMISSION_SET : MEDIA_PERMISSION_SET;
+    }
+
+    /** Whether this is one of the drama player's operations ({@code /wxadrama/*}, API.md §8). */
+    public boolean isPlayer() {
+        return PLAYER_PATH_PREFIX.equals(pathPrefix);
     }
 
     /** The HTTP method: {@code POST} for every operation. */

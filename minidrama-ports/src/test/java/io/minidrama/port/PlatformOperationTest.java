@@ -24,31 +24,59 @@ class PlatformOperationTest {
             "getdramalatestauditinfo", "listpackages", "authorizedrama", "deauthorizedrama", "getauthorizeobjects",
             "getauthorizedobjects", "authorizeapp", "deauthorizeapp", "getauthorizeapps", "authorizecopyright", "deauthorizecopyright",
             "getcopyrightauthorizationlist", "getcopyrightauthorizedlist");
+    /** API.md §8, the drama player's operations, in the page's order: 9 operations. */
+    private static final List<String> SECTION_8 = List.of("setplayerdramarecmdswitch", "developersetflushdrama", "developersetrecmddrama",
+            "developerpublishdrama", "developergetpublisheddrama", "developersetiaadrama", "developergetiaadrama",
+            "batchprocessdramapromotion", "getfinderevent");
     /** The grantee's view of app authorizations, which the port offers beside §7's grantor's view. */
     private static final List<String> BEYOND = List.of("getauthorizedapps");
 
     @Test
-    void catalogue_listsExactlyTheOperationsOfApiMdSections2And7_plusGetAuthorizedApps() {
+    void catalogue_listsExactlyTheOperationsOfApiMdSections2_7And8_plusGetAuthorizedApps() {
         assertEquals(15, SECTION_2.size());
         assertEquals(16, SECTION_7.size());
+        assertEquals(9, SECTION_8.size());
         List<String> expected = new java.util.ArrayList<>(SECTION_2);
         expected.addAll(SECTION_7);
         expected.addAll(BEYOND);
+        expected.addAll(SECTION_8);
 
         List<String> names = Arrays.stream(PlatformOperation.values()).map(PlatformOperation::wireName).toList();
 
-        assertEquals(32, PlatformOperation.values().length);
-        assertEquals(32, Set.copyOf(names).size());
+        assertEquals(41, PlatformOperation.values().length);
+        assertEquals(41, Set.copyOf(names).size());
         assertEquals(Set.copyOf(expected), Set.copyOf(names));
     }
 
     @Test
-    void everyPath_isPostUnderWxaSecVod_namedByTheWireName() {
+    void everyMediaPath_isPostUnderWxaSecVod_namedByTheWireName() {
         for (PlatformOperation op : PlatformOperation.values()) {
-            assertEquals("/wxa/sec/vod/" + op.wireName(), op.path(), op.name());
+            if (!SECTION_8.contains(op.wireName())) {
+                assertEquals("/wxa/sec/vod/" + op.wireName(), op.path(), op.name());
+            }
             assertEquals("POST", op.httpMethod(), op.name());
         }
         assertEquals("/wxa/sec/vod/uploadpart", PlatformOperation.UPLOAD_PART.path());
+    }
+
+    @Test
+    void everyPlayerPath_isPostUnderWxadrama_namedByTheWireName() {
+        for (String wire : SECTION_8) {
+            PlatformOperation op = PlatformOperation.of(wire);
+            assertEquals("/wxadrama/" + wire, op.path(), op.name());
+            assertTrue(op.isPlayer(), op.name());
+        }
+        assertEquals("/wxadrama/getfinderevent", PlatformOperation.GET_FINDER_EVENT.path());
+        assertEquals(9, Arrays.stream(PlatformOperation.values()).filter(PlatformOperation::isPlayer).count());
+    }
+
+    @Test
+    void permissionSet_is157ForThePlayerAnd153ForTheMediaOperations() {
+        for (PlatformOperation op : PlatformOperation.values()) {
+            assertEquals(SECTION_8.contains(op.wireName()) ? 157 : 153, op.permissionSet(), op.name());
+        }
+        assertEquals(153, PlatformOperation.MEDIA_PERMISSION_SET);
+        assertEquals(157, PlatformOperation.PLAYER_PERMISSION_SET);
     }
 
     @Test
@@ -66,7 +94,7 @@ class PlatformOperationTest {
 
         assertEquals(Set.of("singlefileupload", "pullupload", "applyupload", "commitupload", "auditdrama", "submitreplacedramamedias",
                 "replacedramamedia", "modifydramabasicinfo", "authorizedrama", "deauthorizedrama", "authorizeapp", "deauthorizeapp",
-                "authorizecopyright", "deauthorizecopyright"), notRepeatSafe);
+                "authorizecopyright", "deauthorizecopyright", "batchprocessdramapromotion"), notRepeatSafe);
     }
 
     @Test

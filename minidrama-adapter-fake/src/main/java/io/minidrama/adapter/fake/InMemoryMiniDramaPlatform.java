@@ -2,6 +2,8 @@ package io.minidrama.adapter.fake;
 
 import io.minidrama.adapter.fake.internal.Engine;
 import io.minidrama.adapter.fake.internal.Faults;
+import io.minidrama.adapter.fake.internal.PlayableDramas;
+import io.minidrama.adapter.fake.internal.PlayerCapability;
 import io.minidrama.adapter.fake.internal.Settings;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
@@ -48,8 +50,24 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.FinderEventQuery;
+import io.minidrama.domain.player.FlushSet;
+import io.minidrama.domain.player.MonetizationDeclaration;
+import io.minidrama.domain.player.MonetizationQuery;
+import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.PromotionBatch;
+import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
+import io.minidrama.domain.player.RecommendationPool;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.RetryPolicy;
+import io.minidrama.port.RetryingMiniDramaPlatform;
+import io.minidrama.port.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +76,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * An honest, in-memory mini-drama platform: stateful, with the platform's rules and errcodes
@@ -95,6 +114,14 @@ import java.util.function.LongSupplier;
  * fake's state contradicts (expiry against the fake clock, preview longer than the video) is
  * 10093014. No faults are injected unless asked for through {@link #control()}.
  *
+ * <p><b>Retries.</b> The fake retries as the HTTP adapter does: every call goes through
+ * {@link RetryingMiniDramaPlatform} with {@link Builder#retryPolicy} (default
+ * {@link RetryPolicy#defaults()}), so an injected errcode -1 is retried and a test passes against
+ * the fake as against the emulator. A retry's wait advances the fake's {@link MutableClock}
+ * (by half the policy's cap; nothing sleeps; with another clock it does not wait at all), and
+ * each attempt meets the next injected fault and is one {@link FakeControl#recordedCalls() recorded
+ * call}. Tests about raw failures build the fake with {@code retryPolicy(RetryPolicy.none())}.
+ *
  * <p><b>Keeping a catalogue alive</b> (API.md §7). Episode replacements and information changes
  * follow the {@link Drama} aggregate's transitions: submitted (under review), then approved or
  * rejected through {@link #control()} (each decision pushes a {@code secvod_audit_event} with
@@ -121,13 +148,30 @@ import java.util.function.LongSupplier;
  * {@link FakeControl#receiveDramaGrant}, {@link FakeControl#receiveAppGrant} (whole catalogues) and
  * {@link FakeControl#receiveCopyrightGrant}, while their expiry is ahead of the fake clock.
  *
+ * <p><b>Drama player</b> ({@link DramaPlayerPort}, API.md §8): switches, the swipe-through set and
+ * recommendation pools (each call replaces the whole set; empty clears), sale times, monetization,
+ * the promotion plan and Channels activities. A drama is playable when it is this mini program's
+ * and approved, or another mini program granted it (or its whole catalogue) through
+ * {@link FakeControl#receiveDramaGrant} / {@link FakeControl#receiveAppGrant}; a call naming one
+ * that is not fails whole with 21000 and changes nothing. The promotion plan takes only this mini
+ * program's dramas (another {@code src_appid}: 2); a join with one drama marked through
+ * {@link PlayerControl#lowBitrate} fails whole with 106017 ({@link PlayerControl#duplicateContent}:
+ * 106018); reviews are decided through {@link #playerControl()}, leaving completes as the clock
+ * passes {@link PlayerControl#LEAVING_TAKES}.
+ *
  * <p><b>Threads.</b> Thread-safe: every method may be called concurrently; parts of one upload
  * may be sent in parallel. Push-event listeners run on the thread whose call made the event
  * happen, after the fake released its lock.
  */
-public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
+public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, DramaPlayerPort {
+    /** The fake's waits are half their cap: deterministic, and within the policy's bounds. */
+    private static final double FIXED_JITTER = 0.5;
+
     private final Engine engine;
-    private final Faults faults;
+    private final PlayerCapability player;
+    private final PlayerControl playerControl;
+    /** The injected faults behind the retry decorator: every call of the port goes through it. */
+    private final RetriedFaults faults;
     private final FakeControl control;
     private final Clock clock;
     private final AppId appId;
@@ -137,8 +181,12 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         this.engine = new Engine(new Settings(clock, b.keepContentUpTo, b.durationPerMb, b.pullWaiting, b.pullProcessing,
                 b.pulledMediaSize, b.originalId, b.urlBase, b.firstId, b.appId, b.abandonedUploadTtl, b.wallTicker, b.partMemoryBudget));
         this.appId = b.appId;
-        this.faults = new Faults(clock);
-        this.control = new FakeControl(engine, faults, clock);
+        Faults injected = new Faults(clock);
+        Sleeper sleeper = clock instanceof MutableClock m ? m::advance : d -> { };
+        this.faults = new RetriedFaults(injected, RetryingMiniDramaPlatform.wrap(this, b.retryPolicy, sleeper, clock, () -> FIXED_JITTER));
+        this.control = new FakeControl(engine, injected, clock);
+        this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
+        this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
             m.onChange(engine::tick);
         }
@@ -165,6 +213,16 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /** The control surface of the drama player: promotion reviews, refusals, Channels activities, settings. */
+    public PlayerControl playerControl() {
+        return playerControl;
+    }
+
+    /** How this fake retries failed calls ({@link Builder#retryPolicy}). */
+    public RetryPolicy retryPolicy() {
+        return faults.retries.policy();
     }
 
     /** The mini program's appid: the grantor of its authorisations, the grantee of those it receives. */
@@ -385,6 +443,92 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         return "InMemoryMiniDramaPlatform[" + appId + ", " + clock + "]";
     }
 
+    // ------------------------------------------------------------ drama player (API.md §8)
+
+    @Override
+    public void setSwitch(PlayerSwitch entry, boolean on) {
+        Objects.requireNonNull(entry, "entry");
+        faults.call(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH.wireName(), entry + "=" + on, () -> {
+            player.setSwitch(entry, on);
+            return null;
+        });
+    }
+
+    @Override
+    public void setFlushSet(FlushSet set) {
+        Objects.requireNonNull(set, "set");
+        faults.call(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA.wireName(), set, () -> {
+            player.setFlushSet(set);
+            return null;
+        });
+    }
+
+    @Override
+    public void setRecommendationPool(RecommendationPool pool) {
+        Objects.requireNonNull(pool, "pool");
+        faults.call(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA.wireName(), pool, () -> {
+            player.setRecommendationPool(pool);
+            return null;
+        });
+    }
+
+    @Override
+    public void publish(PublicationBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        faults.call(PlatformOperation.DEVELOPER_PUBLISH_DRAMA.wireName(), batch, () -> {
+            player.publish(batch);
+            return null;
+        });
+    }
+
+    @Override
+    public List<PublishedDrama> publishedDramas() {
+        return faults.call(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA.wireName(), "{}", player::publishedDramas);
+    }
+
+    @Override
+    public void declareMonetization(MonetizationDeclaration declaration) {
+        Objects.requireNonNull(declaration, "declaration");
+        faults.call(PlatformOperation.DEVELOPER_SET_IAA_DRAMA.wireName(), declaration, () -> {
+            player.declareMonetization(declaration);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DramaMonetization> monetization(MonetizationQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call(PlatformOperation.DEVELOPER_GET_IAA_DRAMA.wireName(), query, () -> player.monetization(query));
+    }
+
+    @Override
+    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        return faults.call(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION.wireName(), batch, () -> player.processPromotion(batch));
+    }
+
+    @Override
+    public List<FinderEvent> finderEvents(FinderEventQuery query) {
+        Objects.requireNonNull(query, "query");
+        return faults.call(PlatformOperation.GET_FINDER_EVENT.wireName(), query, () -> player.finderEvents(query));
+    }
+
+    /** Runs a call through the injected faults, retried as the policy decides. */
+    private static final class RetriedFaults {
+        private final Faults injected;
+        private final RetryingMiniDramaPlatform retries;
+
+        RetriedFaults(Faults injected, RetryingMiniDramaPlatform retries) {
+            this.injected = injected;
+            this.retries = retries;
+        }
+
+        <T> T call(String op, Object request, Supplier<T> action) {
+            return retries.intercept(PlatformOperation.of(op), () -> injected.call(op, request, action));
+        }
+    }
+
+
     /**
      * Builder of {@link InMemoryMiniDramaPlatform}. Not thread-safe; every setting has a default.
      *
@@ -406,6 +550,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
         private Duration abandonedUploadTtl = Duration.ofHours(1);
         private LongSupplier wallTicker = System::nanoTime;
         private long partMemoryBudget = 256 * UploadLimits.MB;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
         }
@@ -506,6 +651,15 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform {
                 throw new IllegalArgumentException("bytes must be >= 0");
             }
             this.partMemoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}, as the HTTP
+         * adapter); {@link RetryPolicy#none()} lets every injected failure surface at once.
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

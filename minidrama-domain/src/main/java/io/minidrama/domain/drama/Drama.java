@@ -17,8 +17,10 @@ import java.util.Optional;
  *
  * <p>Invariants: the audit status moves only along {@link AuditStatus#canMoveTo}; only a drama sent
  * back for changes (status 4) can be resubmitted, a drama rejected with status 2 never (R-19), with the same episode count (R-18) and replacing only its own
- * episodes; play links exist only for an approved drama. Instances are immutable; transitions
- * return a new drama.
+ * episodes; play links exist only for an approved drama. Instances are immutable. The {@code check...}
+ * methods test a request against the drama before it is sent; the moves themselves (a submission
+ * accepted, an audit ended, a replacement applied) are the platform's, so a drama changes only by
+ * reading it again.
  */
 public final class Drama {
     private final DramaId id;
@@ -180,33 +182,6 @@ public final class Drama {
     }
 
     /**
-     * This drama with {@code r} submitted for review at {@code at}.
-     *
-     * @throws InvalidRequestException (R-27) as {@link #checkReplacement}
-     */
-    public Drama replacementSubmitted(ReplacementRequest r, Instant at) {
-        checkReplacement(r);
-        Builder b = toBuilder();
-        b.replacement = new PendingReplacement(r.replacements(), AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
-        return b.build();
-    }
-
-    /**
-     * This drama after its replacement's review ended with {@code outcome} at {@code at}.
-     *
-     * @throws InvalidRequestException (R-27) when no replacement is under review
-     */
-    public Drama replacementReviewed(AuditStatus outcome, Instant at) {
-        if (replacement == null || !replacement.status().canMoveTo(outcome) || replacement.status() != AuditStatus.UNDER_REVIEW) {
-            throw InvalidRequestException.of("replace_media_list", Rule.R27, replacement == null ? null : replacement.status(),
-                    "no replacement of drama " + id + " is under review");
-        }
-        Builder b = toBuilder();
-        b.replacement = new PendingReplacement(replacement.items(), outcome, replacement.submittedAt(), at);
-        return b.build();
-    }
-
-    /**
      * Checks that {@code a} applies an approved replacement of this drama within 7 days of its
      * approval (R-27).
      *
@@ -226,58 +201,18 @@ public final class Drama {
     }
 
     /**
-     * This drama with {@code a} applied at {@code now}: the new media takes the old episode's place.
+     * Checks an information change against this drama (R-28): it names this drama, the drama is
+     * approved, and no other change of it is under review.
      *
-     * @throws InvalidRequestException (R-27) as {@link #checkApplication}
+     * @throws InvalidRequestException listing every broken rule
      */
-    public Drama replacementApplied(ReplacementApplication a, Instant now) {
-        checkApplication(a, now);
-        List<MediaId> episodes = new java.util.ArrayList<>(mediaIds);
-        episodes.set(episodes.indexOf(a.oldMedia()), a.newMedia());
-        List<MediaReplacement> left = replacement.items().stream()
-                .filter(r -> !r.equals(new MediaReplacement(a.oldMedia(), a.newMedia()))).toList();
-        Builder b = toBuilder();
-        b.mediaIds = List.copyOf(episodes);
-        b.replacement = left.isEmpty() ? null : new PendingReplacement(left, replacement.status(), replacement.submittedAt(), replacement.reviewedAt());
-        return b.build();
-    }
-
-    /**
-     * This drama with an information change submitted for review at {@code at}.
-     *
-     * @throws InvalidRequestException (R-28) when the drama is not approved or another change is under review
-     */
-    public Drama infoChangeSubmitted(DramaInfoChange change, Instant at) {
+    public void checkInfoChange(DramaInfoChange change) {
         Violations v = Violations.start();
         v.check(change.dramaId().equals(id), "drama_id", Rule.R28, change.dramaId(), "the change names another drama (" + id + ")");
         v.check(status().isApproved(), "drama_id", Rule.R28, status(), "only an approved drama's information can change; this one is " + status());
         v.check(infoChange == null || infoChange.status() != AuditStatus.UNDER_REVIEW, "drama_id", Rule.R28, "change under review",
                 "an information change of this drama is already under review");
         v.throwIfAny();
-        Builder b = toBuilder();
-        b.infoChange = new PendingInfoChange(change, AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
-        return b.build();
-    }
-
-    /**
-     * This drama after its information change's review ended with {@code outcome}: an approved
-     * change takes effect (description, recommendations, producer); a rejected one does not.
-     *
-     * @throws InvalidRequestException (R-28) when no change is under review
-     */
-    public Drama infoChangeReviewed(AuditStatus outcome, Instant at) {
-        if (infoChange == null || infoChange.status() != AuditStatus.UNDER_REVIEW || !infoChange.status().canMoveTo(outcome)) {
-            throw InvalidRequestException.of("drama_id", Rule.R28, id, "no information change of drama " + id + " is under review");
-        }
-        Builder b = toBuilder();
-        DramaInfoChange c = infoChange.change();
-        if (outcome.isApproved()) {
-            c.description().ifPresent(d -> b.description = d);
-            c.recommendations().ifPresent(r -> b.recommendations = r);
-            c.producer().ifPresent(p -> b.producer = p);
-        }
-        b.infoChange = new PendingInfoChange(c, outcome, infoChange.submittedAt(), at);
-        return b.build();
     }
 
     /** Whether play links can be requested for this drama's episodes: only once approved. */
@@ -313,34 +248,6 @@ public final class Drama {
                     "the new media is already an episode of this drama");
         }
         v.throwIfAny();
-    }
-
-    /**
-     * This drama after a submission was accepted for review at {@code at}.
-     *
-     * @throws InvalidRequestException (R-19) when the status does not allow it
-     */
-    public Drama submittedForReview(Instant at) {
-        return moveTo(AuditStatus.UNDER_REVIEW, at, Instant.EPOCH);
-    }
-
-    /**
-     * This drama after its review ended with {@code outcome} at {@code at}.
-     *
-     * @throws InvalidRequestException (R-19) when the drama is not under review
-     */
-    public Drama reviewed(AuditStatus outcome, Instant at) {
-        return moveTo(outcome, auditDetail.createTime(), at);
-    }
-
-    private Drama moveTo(AuditStatus next, Instant created, Instant audited) {
-        if (!status().canMoveTo(next)) {
-            throw InvalidRequestException.of("audit_detail.status", Rule.R19, status() + " -> " + next,
-                    "a drama in status " + status() + " can move to " + status().nextAllowed() + " only");
-        }
-        Builder b = toBuilder();
-        b.auditDetail = new DramaAuditDetail(next, created, audited);
-        return b.build();
     }
 
     @Override

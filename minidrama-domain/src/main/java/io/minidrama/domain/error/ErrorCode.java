@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every errcode the platform documents for the mini-drama operations (API.md §4 and §7), with its
+ * Every errcode the platform documents for the mini-drama operations (API.md §4, §7 and §8), with its
  * retry classification. A code the platform sends that is not listed maps to {@link #UNKNOWN}; the
  * raw code is kept by {@link PlatformException#rawErrcode()}.
  */
@@ -38,6 +38,34 @@ public enum ErrorCode {
     PARAMETER_ERROR(10093014, "parameter error", Retry.NEVER),
     TOO_FREQUENT(10093023, "too frequent", Retry.BACKOFF),
     RESOURCE_NOT_FOUND(10093030, "resource does not exist", Retry.NEVER),
+    /** Drama player ({@code /wxadrama/*}, API.md §8): the thing named does not exist. */
+    PLAYER_NOT_FOUND(1, "not found", Retry.NEVER),
+    /** Drama player: a parameter is wrong. */
+    PLAYER_BAD_PARAMETER(2, "bad parameter", Retry.NEVER),
+    /** Drama player: the drama is not authorized for playback by this mini program (authorize it with {@code authorizedrama}). */
+    DRAMA_NOT_AUTHORIZED(21000, "drama not authorized for playback", Retry.NEVER),
+    /** Drama player plugin: the user's encrypted session key does not exist. */
+    PLAYER_SESSION_KEY_MISSING(21001, "player plugin: user session key missing", Retry.NEVER),
+    /** Drama player plugin: the merchant's encrypted package is not Base64. */
+    PLAYER_PACKAGE_NOT_BASE64(21002, "player plugin: merchant package not Base64", Retry.NEVER),
+    /** Drama player plugin: the merchant's encrypted package could not be decrypted. */
+    PLAYER_PACKAGE_UNDECRYPTABLE(21003, "player plugin: merchant package decryption failed", Retry.NEVER),
+    /** Drama player plugin: a package error (21004..21007, API.md §8). */
+    PLAYER_PACKAGE_ERROR_21004(21004, "player plugin package error", Retry.NEVER),
+    /** Drama player plugin: a package error (21004..21007, API.md §8). */
+    PLAYER_PACKAGE_ERROR_21005(21005, "player plugin package error", Retry.NEVER),
+    /** Drama player plugin: a package error (21004..21007, API.md §8). */
+    PLAYER_PACKAGE_ERROR_21006(21006, "player plugin package error", Retry.NEVER),
+    /** Drama player plugin: a package error (21004..21007, API.md §8). */
+    PLAYER_PACKAGE_ERROR_21007(21007, "player plugin package error", Retry.NEVER),
+    /** Drama player plugin: pre-pull is not enabled. */
+    PLAYER_PREPULL_DISABLED(21008, "player plugin: pre-pull not enabled", Retry.NEVER),
+    /** Drama player plugin: the traffic balance is insufficient. */
+    PLAYER_TRAFFIC_INSUFFICIENT(21009, "player plugin: traffic balance insufficient", Retry.NEVER),
+    /** Promotion plan join: a drama's bitrate (&lt; 0.5 Mbps) or resolution (&lt; 720p) is too low; the whole batch failed. */
+    PROMOTION_QUALITY_TOO_LOW(106017, "bitrate or resolution too low for the promotion plan", Retry.NEVER),
+    /** Promotion plan join: the official library already holds the same content. */
+    PROMOTION_DUPLICATE_CONTENT(106018, "same content already in the official library", Retry.NEVER),
     /** Any code not documented: check {@link PlatformException#rawErrcode()}. */
     UNKNOWN(Integer.MIN_VALUE, "undocumented errcode", Retry.NEVER);
 
@@ -82,7 +110,10 @@ public enum ErrorCode {
         return meaning;
     }
 
-    /** The retry classification. */
+    /**
+     * How the platform documents the code: a fact that the ports' {@code RetryPolicy} (the one
+     * retry decision) and the adapters' token refresh read.
+     */
     public Retry retry() {
         return retry;
     }
@@ -95,10 +126,5 @@ public enum ErrorCode {
     /** True for -1 and 10093023: back off and try again. */
     public boolean isRateLimited() {
         return retry == Retry.BACKOFF;
-    }
-
-    /** True when the same request may succeed later (possibly after a token refresh). */
-    public boolean isRetryable() {
-        return retry != Retry.NEVER;
     }
 }

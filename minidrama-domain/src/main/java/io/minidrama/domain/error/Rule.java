@@ -41,6 +41,10 @@ public enum Rule {
     R27("R-27", "episode replacement names an episode of the drama and a different new media"),
     R28("R-28", "drama info change follows the current schema's limits"),
     R29("R-29", "audit_type is 0..3"),
+    R30("R-30", "a player drama reference has an appid-form src_appid and a decimal drama_id"),
+    R31("R-31", "player list caps: flush <= 1000, recommendation <= 200, promotion join <= 100, monetization <= 100, event ids <= 50"),
+    R32("R-32", "player codes: switch entry 1/2/3/2002, pool entry 1..3, iaa_type 1..3, vip_flag 1/2, action_type 1..3"),
+    R33("R-33", "flush and recommendation settings replace the whole set (empty clears); publish_time is Unix seconds"),
     /** The current {@code auditdrama} schema (API.md §6.1). */
     S6_1("§6.1", "current auditdrama schema: qualification, drama type, actors, copyright");
 

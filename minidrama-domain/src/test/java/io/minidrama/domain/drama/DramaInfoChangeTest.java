@@ -141,101 +141,41 @@ class DramaInfoChangeTest {
     }
 
     @Nested
-    @DisplayName("R-28: an info change is for an approved drama and takes effect only once approved")
-    class R28Review {
+    @DisplayName("R-28: Drama.checkInfoChange — an approved drama, with no other change under review")
+    class R28CheckAgainstDrama {
+
+        @Test
+        void checkInfoChange_whenApprovedAndNoneUnderReview_acceptsR28() {
+            drama(AuditStatus.APPROVED).checkInfoChange(change().description("新简介").build());
+        }
 
         @ParameterizedTest
         @EnumSource(value = AuditStatus.class, names = {"INVALID", "UNDER_REVIEW", "REJECTED", "REJECTED_RESUBMIT"})
-        void infoChangeSubmitted_whenDramaNotApproved_rejectsWithR28(AuditStatus status) {
-            assertRejected(Rule.R28, "drama_id", "only an approved drama",
-                    () -> drama(status).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED));
+        void checkInfoChange_whenDramaNotApproved_rejectsWithR28(AuditStatus status) {
+            assertRejected(Rule.R28, "drama_id", "only an approved drama", () -> drama(status).checkInfoChange(change().description("新简介").build()));
         }
 
         @Test
-        void infoChangeSubmitted_whenForAnotherDrama_rejectsWithR28() {
+        void checkInfoChange_whenForAnotherDrama_rejectsWithR28() {
             DramaInfoChange other = DramaInfoChange.builder(DramaId.of(78)).description("新简介").build();
 
-            assertRejected(Rule.R28, "drama_id", "names another drama", () -> drama(AuditStatus.APPROVED).infoChangeSubmitted(other, SUBMITTED));
+            assertRejected(Rule.R28, "drama_id", "names another drama", () -> drama(AuditStatus.APPROVED).checkInfoChange(other));
         }
 
         @Test
-        void infoChangeSubmitted_whenAnotherChangeUnderReview_rejectsWithR28() {
-            Drama d = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED);
+        void checkInfoChange_whenAnotherChangeUnderReview_rejectsWithR28() {
+            Drama d = drama(AuditStatus.APPROVED).toBuilder()
+                    .infoChange(new PendingInfoChange(change().description("新简介").build(), AuditStatus.UNDER_REVIEW, SUBMITTED, Instant.EPOCH)).build();
 
-            assertRejected(Rule.R28, "drama_id", "already under review",
-                    () -> d.infoChangeSubmitted(change().recommendations("新推荐").build(), SUBMITTED));
+            assertRejected(Rule.R28, "drama_id", "already under review", () -> d.checkInfoChange(change().recommendations("新推荐").build()));
         }
 
         @Test
-        void infoChangeSubmitted_whenApproved_isUnderReviewAndChangesNothingYet() {
-            Drama d = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED);
+        void checkInfoChange_whenTheEarlierChangeWasReviewed_acceptsR28() {
+            Drama d = drama(AuditStatus.APPROVED).toBuilder()
+                    .infoChange(new PendingInfoChange(change().description("新简介").build(), AuditStatus.REJECTED, SUBMITTED, REVIEWED)).build();
 
-            assertEquals(AuditStatus.UNDER_REVIEW, d.infoChange().orElseThrow().status());
-            assertEquals(SUBMITTED, d.infoChange().orElseThrow().submittedAt());
-            assertEquals("旧简介", d.description());
-            assertEquals(AuditStatus.APPROVED, d.status());
-        }
-
-        @Test
-        void infoChangeReviewed_whenApproved_appliesDescriptionRecommendationsAndProducer() {
-            Drama d = drama(AuditStatus.APPROVED)
-                    .infoChangeSubmitted(change().description("新简介").recommendations("新推荐").producer("新制作方").build(), SUBMITTED)
-                    .infoChangeReviewed(AuditStatus.APPROVED, REVIEWED);
-
-            assertEquals("新简介", d.description());
-            assertEquals("新推荐", d.recommendations());
-            assertEquals("新制作方", d.producer());
-            assertEquals(AuditStatus.APPROVED, d.infoChange().orElseThrow().status());
-            assertEquals(REVIEWED, d.infoChange().orElseThrow().reviewedAt());
-            assertEquals(AuditStatus.APPROVED, d.status());
-        }
-
-        @Test
-        void infoChangeReviewed_whenApprovedWithOnlyADescription_keepsTheOtherFields() {
-            Drama d = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED)
-                    .infoChangeReviewed(AuditStatus.APPROVED, REVIEWED);
-
-            assertEquals("新简介", d.description());
-            assertEquals("旧推荐", d.recommendations());
-            assertEquals("旧制作方", d.producer());
-        }
-
-        @ParameterizedTest
-        @EnumSource(value = AuditStatus.class, names = {"REJECTED", "REJECTED_RESUBMIT"})
-        void infoChangeReviewed_whenRejected_changesNothing(AuditStatus outcome) {
-            Drama d = drama(AuditStatus.APPROVED)
-                    .infoChangeSubmitted(change().description("新简介").recommendations("新推荐").producer("新制作方").build(), SUBMITTED)
-                    .infoChangeReviewed(outcome, REVIEWED);
-
-            assertEquals("旧简介", d.description());
-            assertEquals("旧推荐", d.recommendations());
-            assertEquals("旧制作方", d.producer());
-            assertEquals(outcome, d.infoChange().orElseThrow().status());
-        }
-
-        @Test
-        void infoChangeReviewed_whenRejected_allowsANewChange() {
-            Drama d = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED)
-                    .infoChangeReviewed(AuditStatus.REJECTED, REVIEWED)
-                    .infoChangeSubmitted(change().description("再改").build(), REVIEWED);
-
-            assertEquals(AuditStatus.UNDER_REVIEW, d.infoChange().orElseThrow().status());
-        }
-
-        @Test
-        void infoChangeReviewed_whenNoChangeUnderReview_rejectsWithR28() {
-            assertRejected(Rule.R28, "drama_id", "no information change", () -> drama(AuditStatus.APPROVED).infoChangeReviewed(AuditStatus.APPROVED, REVIEWED));
-            Drama reviewed = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED)
-                    .infoChangeReviewed(AuditStatus.APPROVED, REVIEWED);
-            assertRejected(Rule.R28, "drama_id", "under review", () -> reviewed.infoChangeReviewed(AuditStatus.APPROVED, REVIEWED));
-        }
-
-        @Test
-        void infoChangeReviewed_whenOutcomeIsNotAReviewOutcome_rejectsWithR28() {
-            Drama d = drama(AuditStatus.APPROVED).infoChangeSubmitted(change().description("新简介").build(), SUBMITTED);
-
-            assertRejected(Rule.R28, "drama_id", "no information change", () -> d.infoChangeReviewed(AuditStatus.INVALID, REVIEWED));
-            assertTrue(d.infoChange().isPresent());
+            d.checkInfoChange(change().description("再改").build());
         }
     }
 }

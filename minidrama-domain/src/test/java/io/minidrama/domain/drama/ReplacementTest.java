@@ -41,8 +41,15 @@ class ReplacementTest {
         return new ReplacementRequest(DRAMA, List.of(reps));
     }
 
+    /** An approved drama whose replacement {@code reps} is in {@code status} (reviewed at APPROVED unless under review). */
+    private static Drama withReplacement(AuditStatus status, MediaReplacement... reps) {
+        Instant reviewed = status == AuditStatus.UNDER_REVIEW ? Instant.EPOCH : APPROVED;
+        return drama(AuditStatus.APPROVED).toBuilder()
+                .replacement(new PendingReplacement(List.of(reps), status, SUBMITTED, reviewed)).build();
+    }
+
     private static Drama approvedReplacementOf(MediaReplacement... reps) {
-        return drama(AuditStatus.APPROVED).replacementSubmitted(request(reps), SUBMITTED).replacementReviewed(AuditStatus.APPROVED, APPROVED);
+        return withReplacement(AuditStatus.APPROVED, reps);
     }
 
     @Nested
@@ -114,9 +121,18 @@ class ReplacementTest {
 
         @Test
         void checkReplacement_whenAnotherReplacementUnderReview_rejectsWithR27() {
-            Drama d = drama(AuditStatus.APPROVED).replacementSubmitted(request(new MediaReplacement(E1, FRESH)), SUBMITTED);
+            Drama d = withReplacement(AuditStatus.UNDER_REVIEW, new MediaReplacement(E1, FRESH));
 
             assertRejected(Rule.R27, "drama_id", "already under review", () -> d.checkReplacement(request(new MediaReplacement(E2, FRESH2))));
+        }
+
+        @Test
+        void checkReplacement_whenTheEarlierReplacementWasRejected_acceptsANewOneR27() {
+            Drama d = withReplacement(AuditStatus.REJECTED, new MediaReplacement(E1, FRESH));
+
+            d.checkReplacement(request(new MediaReplacement(E1, FRESH2)));
+            assertRejected(Rule.R27, "old_media_id", "no approved replacement",
+                    () -> d.checkApplication(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED));
         }
 
         @Test
@@ -135,36 +151,6 @@ class ReplacementTest {
             violation(e, Rule.R27, "replace_media_list[0].old", "must be an episode");
             violation(e, Rule.R27, "replace_media_list[1].new", "already an episode");
         }
-
-        @Test
-        void replacementSubmitted_putsTheReplacementUnderReview() {
-            Drama d = drama(AuditStatus.APPROVED).replacementSubmitted(request(new MediaReplacement(E1, FRESH)), SUBMITTED);
-
-            PendingReplacement p = d.replacement().orElseThrow();
-            assertEquals(AuditStatus.UNDER_REVIEW, p.status());
-            assertEquals(SUBMITTED, p.submittedAt());
-            assertEquals(List.of(new MediaReplacement(E1, FRESH)), p.items());
-            assertEquals(EPISODES, d.mediaIds());
-            assertEquals(AuditStatus.APPROVED, d.status());
-        }
-
-        @Test
-        void replacementReviewed_whenNothingUnderReview_rejectsWithR27() {
-            assertRejected(Rule.R27, "replace_media_list", "no replacement of drama 77 is under review",
-                    () -> drama(AuditStatus.APPROVED).replacementReviewed(AuditStatus.APPROVED, APPROVED));
-            Drama approved = approvedReplacementOf(new MediaReplacement(E1, FRESH));
-            assertRejected(Rule.R27, "replace_media_list", "under review", () -> approved.replacementReviewed(AuditStatus.REJECTED, APPROVED));
-        }
-
-        @Test
-        void replacementReviewed_whenRejected_allowsANewReplacement() {
-            Drama d = drama(AuditStatus.APPROVED).replacementSubmitted(request(new MediaReplacement(E1, FRESH)), SUBMITTED)
-                    .replacementReviewed(AuditStatus.REJECTED, APPROVED);
-
-            d.checkReplacement(request(new MediaReplacement(E1, FRESH2)));
-            assertRejected(Rule.R27, "old_media_id", "no approved replacement",
-                    () -> d.checkApplication(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED));
-        }
     }
 
     @Nested
@@ -173,7 +159,7 @@ class ReplacementTest {
 
         @Test
         void checkApplication_whenUnderReviewStill_rejectsWithR27() {
-            Drama d = drama(AuditStatus.APPROVED).replacementSubmitted(request(new MediaReplacement(E1, FRESH)), SUBMITTED);
+            Drama d = withReplacement(AuditStatus.UNDER_REVIEW, new MediaReplacement(E1, FRESH));
 
             assertRejected(Rule.R27, "old_media_id", "no approved replacement",
                     () -> d.checkApplication(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED));
@@ -217,48 +203,6 @@ class ReplacementTest {
 
             assertRejected(Rule.R27, "drama_id", "names another drama",
                     () -> d.checkApplication(new ReplacementApplication(DramaId.of(78), E1, FRESH), APPROVED));
-        }
-
-        @Test
-        void replacementApplied_swapsTheEpisodeInPlaceAndKeepsTheRestPending() {
-            Drama d = approvedReplacementOf(new MediaReplacement(E1, FRESH), new MediaReplacement(E2, FRESH2));
-
-            Drama once = d.replacementApplied(new ReplacementApplication(DRAMA, E2, FRESH2), APPROVED.plusSeconds(60));
-
-            assertEquals(List.of(E1, FRESH2, EPISODES.get(2)), once.mediaIds());
-            assertEquals(List.of(new MediaReplacement(E1, FRESH)), once.replacement().orElseThrow().items());
-            assertEquals(AuditStatus.APPROVED, once.replacement().orElseThrow().status());
-            assertEquals(APPROVED, once.replacement().orElseThrow().reviewedAt());
-        }
-
-        @Test
-        void replacementApplied_whenEveryPairApplied_clearsTheReplacement() {
-            Drama d = approvedReplacementOf(new MediaReplacement(E1, FRESH), new MediaReplacement(E2, FRESH2));
-
-            Drama done = d.replacementApplied(new ReplacementApplication(DRAMA, E2, FRESH2), APPROVED)
-                    .replacementApplied(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED.plus(Duration.ofDays(7)));
-
-            assertEquals(List.of(FRESH, FRESH2, EPISODES.get(2)), done.mediaIds());
-            assertTrue(done.replacement().isEmpty());
-            assertEquals(3, done.mediaCount());
-        }
-
-        @Test
-        void replacementApplied_whenAppliedTwice_rejectsTheSecondWithR27() {
-            Drama d = approvedReplacementOf(new MediaReplacement(E1, FRESH), new MediaReplacement(E2, FRESH2));
-            Drama once = d.replacementApplied(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED);
-
-            assertRejected(Rule.R27, "new_media_id", "not in the approved replacement",
-                    () -> once.replacementApplied(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED));
-        }
-
-        @Test
-        void replacementApplied_whenLate_leavesTheDramaUnchanged() {
-            Drama d = approvedReplacementOf(new MediaReplacement(E1, FRESH));
-
-            assertRejected(Rule.R27, "old_media_id", "within 7 days",
-                    () -> d.replacementApplied(new ReplacementApplication(DRAMA, E1, FRESH), APPROVED.plus(Duration.ofDays(8))));
-            assertEquals(EPISODES, d.mediaIds());
         }
     }
 }

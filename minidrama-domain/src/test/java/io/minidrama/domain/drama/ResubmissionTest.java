@@ -196,52 +196,6 @@ class ResubmissionTest {
         }
 
         @Test
-        void submittedForReview_whenFinallyRejected_rejectsWithR19() {
-            assertRejected(Rule.R19, "audit_detail.status", "can move to [] only",
-                    () -> drama(AuditStatus.REJECTED).submittedForReview(Instant.EPOCH));
-        }
-
-        @ParameterizedTest
-        @EnumSource(value = AuditStatus.class, names = {"REJECTED_RESUBMIT"})
-        void submittedForReview_whenSentBackForChanges_movesToUnderReviewR19(AuditStatus status) {
-            Instant at = Instant.parse("2025-03-01T08:00:00Z");
-
-            Drama d = drama(status).submittedForReview(at);
-
-            assertEquals(AuditStatus.UNDER_REVIEW, d.status());
-            assertEquals(at, d.auditDetail().createTime());
-        }
-
-        @Test
-        void reviewed_whenUnderReview_movesToTheOutcomeR19() {
-            Instant at = Instant.parse("2025-03-02T08:00:00Z");
-
-            Drama approved = drama(AuditStatus.UNDER_REVIEW).reviewed(AuditStatus.APPROVED, at);
-
-            assertEquals(AuditStatus.APPROVED, approved.status());
-            assertEquals(at, approved.auditDetail().auditTime());
-            assertTrue(approved.canRequestLinks());
-        }
-
-        @Test
-        void submittedForReview_whenApproved_rejectsWithR19() {
-            assertRejected(Rule.R19, "audit_detail.status", "can move to [] only",
-                    () -> drama(AuditStatus.APPROVED).submittedForReview(Instant.EPOCH));
-        }
-
-        @Test
-        void submittedForReview_whenAlreadyUnderReview_rejectsWithR19() {
-            assertRejected(Rule.R19, "audit_detail.status", "a drama in status UNDER_REVIEW can move to",
-                    () -> drama(AuditStatus.UNDER_REVIEW).submittedForReview(Instant.EPOCH));
-        }
-
-        @Test
-        void reviewed_whenNotUnderReview_rejectsWithR19() {
-            assertRejected(Rule.R19, "audit_detail.status", "REJECTED",
-                    () -> drama(AuditStatus.REJECTED).reviewed(AuditStatus.APPROVED, Instant.EPOCH));
-        }
-
-        @Test
         void canRequestLinks_onlyWhenApproved() {
             assertFalse(drama(AuditStatus.UNDER_REVIEW).canRequestLinks());
             assertFalse(drama(AuditStatus.REJECTED).canRequestLinks());

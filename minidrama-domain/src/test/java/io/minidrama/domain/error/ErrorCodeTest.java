@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("ErrorCode: every documented errcode (API.md §4, §7) and its retry classification")
+@DisplayName("ErrorCode: every documented errcode (API.md §4, §7, §8) and its retry classification")
 class ErrorCodeTest {
 
     @ParameterizedTest(name = "{0} maps to {1}, retry {2}")
@@ -44,6 +44,20 @@ class ErrorCodeTest {
             "10093014, PARAMETER_ERROR, NEVER",
             "10093023, TOO_FREQUENT, BACKOFF",
             "10093030, RESOURCE_NOT_FOUND, NEVER",
+            "1, PLAYER_NOT_FOUND, NEVER",
+            "2, PLAYER_BAD_PARAMETER, NEVER",
+            "21000, DRAMA_NOT_AUTHORIZED, NEVER",
+            "21001, PLAYER_SESSION_KEY_MISSING, NEVER",
+            "21002, PLAYER_PACKAGE_NOT_BASE64, NEVER",
+            "21003, PLAYER_PACKAGE_UNDECRYPTABLE, NEVER",
+            "21004, PLAYER_PACKAGE_ERROR_21004, NEVER",
+            "21005, PLAYER_PACKAGE_ERROR_21005, NEVER",
+            "21006, PLAYER_PACKAGE_ERROR_21006, NEVER",
+            "21007, PLAYER_PACKAGE_ERROR_21007, NEVER",
+            "21008, PLAYER_PREPULL_DISABLED, NEVER",
+            "21009, PLAYER_TRAFFIC_INSUFFICIENT, NEVER",
+            "106017, PROMOTION_QUALITY_TOO_LOW, NEVER",
+            "106018, PROMOTION_DUPLICATE_CONTENT, NEVER",
     })
     void of_whenCodeIsDocumented_mapsToItsConstantAndRetryClass(int errcode, ErrorCode expected, ErrorCode.Retry retry) {
         ErrorCode code = ErrorCode.of(errcode);
@@ -55,12 +69,12 @@ class ErrorCodeTest {
     }
 
     @ParameterizedTest(name = "{0} is undocumented")
-    @ValueSource(ints = {1, -3, 40002, 45009, 10090004, 10093099, 99999999, Integer.MIN_VALUE, Integer.MAX_VALUE})
+    @ValueSource(ints = {3, -3, 20999, 21010, 106016, 106019, 40002, 45009, 10090004, 10093099, 99999999, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void of_whenCodeIsUndocumented_mapsToUnknownAndIsNotRetried(int errcode) {
         ErrorCode code = ErrorCode.of(errcode);
 
         assertEquals(ErrorCode.UNKNOWN, code);
-        assertFalse(code.isRetryable());
+        assertEquals(ErrorCode.Retry.NEVER, code.retry());
         assertFalse(code.isTokenInvalid());
         assertFalse(code.isRateLimited());
     }
@@ -88,7 +102,7 @@ class ErrorCodeTest {
 
     @Test
     void isRetryable_isTrueForBusyInitialisingAndTokenCodesOnly() {
-        Set<ErrorCode> retryable = Arrays.stream(ErrorCode.values()).filter(ErrorCode::isRetryable)
+        Set<ErrorCode> retryable = Arrays.stream(ErrorCode.values()).filter(c -> c.retry() != ErrorCode.Retry.NEVER)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)));
 
         assertEquals(EnumSet.of(ErrorCode.SYSTEM_BUSY, ErrorCode.INITIALIZING, ErrorCode.TOO_FREQUENT,
@@ -101,6 +115,6 @@ class ErrorCodeTest {
 
         assertEquals(ErrorCode.values().length, distinct);
         assertNotEquals(0, ErrorCode.UNKNOWN.code());
-        assertTrue(ErrorCode.INITIALIZING.isRetryable() && !ErrorCode.INITIALIZING.isRateLimited());
+        assertTrue(ErrorCode.INITIALIZING.retry() == ErrorCode.Retry.LONG_BACKOFF && !ErrorCode.INITIALIZING.isRateLimited());
     }
 }

@@ -16,8 +16,6 @@ import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.port.PlatformOperation;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -25,6 +23,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -39,11 +39,13 @@ public final class ApiHandler implements HttpHandler {
 
     private final InMemoryMiniDramaPlatform platform;
     private final Tokens tokens;
+    private final WireProblems problems;
     private final Clock clock;
 
-    public ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens) {
+    public ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
         this.platform = platform;
         this.tokens = tokens;
+        this.problems = problems;
         this.clock = platform.clock();
     }
 
@@ -52,10 +54,10 @@ public final class ApiHandler implements HttpHandler {
         try (ex) {
             String op = ex.getRequestURI().getPath().substring(PREFIX.length());
             try {
-                PlatformOperation operation = PlatformOperation.find(op).orElse(null);
+                PlatformOperation operation = PlatformOperation.find(op).filter(o -> !o.isPlayer()).orElse(null);
                 if (operation == null) {
                     Exchanges.drain(ex.getRequestBody());
-                    Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+                    ResponseWriter.send(ex, 404, ResponseWriter.error(40066, "invalid url"));
                     return;
                 }
                 if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
@@ -64,7 +66,7 @@ public final class ApiHandler implements HttpHandler {
                 }
                 tokens.check(Exchanges.query(ex).get("access_token"));
                 JsonObject answer = operation.bodyKind() == PlatformOperation.BodyKind.MULTIPART ? multipart(op, ex) : json(operation, ex);
-                Exchanges.sendJson(ex, 200, answer);
+                ResponseWriter.send(ex, 200, answer);
             } catch (WireError e) {
                 if (e.drain) {
                     Exchanges.drain(ex.getRequestBody());
@@ -73,16 +75,16 @@ public final class ApiHandler implements HttpHandler {
                     Exchanges.send(ex, 502, "text/html; charset=utf-8",
                             "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } else {
-                    Exchanges.sendJson(ex, e.httpStatus, JsonBodies.error(e.errcode, e.getMessage()));
+                    ResponseWriter.send(ex, e.httpStatus, ResponseWriter.error(e.errcode, e.getMessage()));
                 }
             } catch (MalformedBodyException e) {
                 Exchanges.drain(ex.getRequestBody());
-                Exchanges.sendJson(ex, 200, JsonBodies.error(47001, "data format error: " + e.getMessage()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(47001, "data format error: " + e.getMessage()));
             } catch (InvalidRequestException e) {
                 Exchanges.drain(ex.getRequestBody());
-                Exchanges.sendJson(ex, 200, JsonBodies.error(WireRequests.errcodeFor(op, e), "argument invalid! " + e.getMessage()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(WireRequests.errcodeFor(op, e), "argument invalid! " + e.getMessage()));
             } catch (PlatformException e) {
-                Exchanges.sendJson(ex, 200, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(e.rawErrcode(), e.errmsg()));
             } catch (TransportException e) {
                 // An injected transport fault: close the connection without an answer.
                 Exchanges.drain(ex.getRequestBody());
@@ -92,49 +94,39 @@ public final class ApiHandler implements HttpHandler {
 
     private JsonObject json(PlatformOperation op, HttpExchange ex) throws IOException {
         JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
-        JsonObjectBuilder ok = JsonBodies.ok();
+        RequestCheck.json(op.wireName(), RequestTables.of(op), o, problems);
+        JsonObjectBuilder ok = ResponseWriter.ok();
         switch (op) {
             case PULL_UPLOAD -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
-            case GET_TASK -> ok.add("task_info", JsonBodies.task(platform.getTask(WireRequests.taskId(o))));
+            case GET_TASK -> ok.add("task_info", ResponseWriter.task(platform.getTask(WireRequests.taskId(o))));
             case APPLY_UPLOAD -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
             case COMMIT_UPLOAD -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
-            case LIST_MEDIA -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                platform.listMedia(WireRequests.mediaQuery(o)).forEach(m -> list.add(JsonBodies.media(m)));
-                ok.add("media_info_list", list);
-            }
-            case GET_MEDIA -> ok.add("media_info", JsonBodies.media(platform.getMedia(WireRequests.mediaId(o))));
-            case GET_MEDIA_LINK -> ok.add("media_info", JsonBodies.link(platform.getPlayLink(WireRequests.link(o, clock))));
+            case LIST_MEDIA -> ok.add("media_info_list", ResponseWriter.mediaList(platform.listMedia(WireRequests.mediaQuery(o))));
+            case GET_MEDIA -> ok.add("media_info", ResponseWriter.media(platform.getMedia(WireRequests.mediaId(o))));
+            case GET_MEDIA_LINK -> ok.add("media_info", ResponseWriter.link(platform.getPlayLink(WireRequests.link(o, clock))));
             case DELETE_MEDIA -> platform.deleteMedia(WireRequests.mediaId(o));
             case AUDIT_DRAMA -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
-            case LIST_DRAMAS -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                platform.listDramas(WireRequests.page(o)).forEach(d -> list.add(JsonBodies.drama(d)));
-                ok.add("drama_info_list", list);
-            }
-            case GET_DRAMA -> ok.add("drama_info", JsonBodies.drama(platform.getDrama(WireRequests.dramaId(o))));
-            case GET_CDN_USAGE_DATA -> ok = JsonBodies.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
-            case GET_CDN_LOGS -> ok = JsonBodies.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
+            case LIST_DRAMAS -> ok.add("drama_info_list", ResponseWriter.dramaList(platform.listDramas(WireRequests.page(o))));
+            case GET_DRAMA -> ok.add("drama_info", ResponseWriter.drama(platform.getDrama(WireRequests.dramaId(o))));
+            case GET_CDN_USAGE_DATA -> ok = ResponseWriter.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
+            case GET_CDN_LOGS -> ok = ResponseWriter.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
             case SUBMIT_REPLACE_DRAMA_MEDIAS -> platform.submitReplacement(CatalogWire.replacement(o));
             case REPLACE_DRAMA_MEDIA -> platform.applyReplacement(CatalogWire.application(o));
             case MODIFY_DRAMA_BASIC_INFO -> platform.modifyInfo(CatalogWire.infoChange(o));
-            case GET_DRAMA_LATEST_AUDIT_INFO -> ok = CatalogWire.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
-            case LIST_PACKAGES -> ok = CatalogWire.packages(platform.listPackages(CatalogWire.packages(o)));
-            case AUTHORIZE_DRAMA -> ok = AuthzWire.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
-            case DEAUTHORIZE_DRAMA -> ok = AuthzWire.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
-            case GET_AUTHORIZE_OBJECTS -> ok = AuthzWire.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
-            case GET_AUTHORIZED_OBJECTS -> ok = AuthzWire.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
+            case GET_DRAMA_LATEST_AUDIT_INFO -> ok = ResponseWriter.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
+            case LIST_PACKAGES -> ok = ResponseWriter.packages(platform.listPackages(CatalogWire.packages(o)));
+            case AUTHORIZE_DRAMA -> ok = ResponseWriter.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
+            case DEAUTHORIZE_DRAMA -> ok = ResponseWriter.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
+            case GET_AUTHORIZE_OBJECTS -> ok = ResponseWriter.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
+            case GET_AUTHORIZED_OBJECTS -> ok = ResponseWriter.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
             case AUTHORIZE_APP -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
             case DEAUTHORIZE_APP -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
-            case GET_AUTHORIZE_APPS -> ok = AuthzWire.appGrants(platform.authorizedApps());
-            case GET_AUTHORIZED_APPS -> {
-                AuthzWire.noFields("getauthorizedapps", o);
-                ok = AuthzWire.receivedAppGrants(platform.receivedApps());
-            }
-            case AUTHORIZE_COPYRIGHT -> ok = AuthzWire.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
-            case DEAUTHORIZE_COPYRIGHT -> ok = AuthzWire.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
-            case GET_COPYRIGHT_AUTHORIZATION_LIST -> ok = AuthzWire.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
-            case GET_COPYRIGHT_AUTHORIZED_LIST -> ok = AuthzWire.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
+            case GET_AUTHORIZE_APPS -> ok = ResponseWriter.appGrants(platform.authorizedApps());
+            case GET_AUTHORIZED_APPS -> ok = ResponseWriter.receivedAppGrants(platform.receivedApps());
+            case AUTHORIZE_COPYRIGHT -> ok = ResponseWriter.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
+            case DEAUTHORIZE_COPYRIGHT -> ok = ResponseWriter.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
+            case GET_COPYRIGHT_AUTHORIZATION_LIST -> ok = ResponseWriter.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
+            case GET_COPYRIGHT_AUTHORIZED_LIST -> ok = ResponseWriter.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
             default -> throw new IllegalStateException("unrouted operation " + op);
         }
         return ok.build();
@@ -159,11 +151,14 @@ public final class ApiHandler implements HttpHandler {
         Map<String, String> texts = new HashMap<>();
         Map<String, MultipartReader.Collector> files = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        Set<String> textParts = new HashSet<>();
+        Set<String> fileParts = new HashSet<>();
         boolean tooLarge = false;
         InputStream in = new LimitedInputStream(ex.getRequestBody(), limit);
         MultipartReader reader = new MultipartReader(in, boundary);
         try {
             for (MultipartReader.Part p = reader.next(); p != null; p = reader.next()) {
+                (p.isFile() ? fileParts : textParts).add(p.name());
                 long cap = fileCap(op, p.name());
                 if (cap > 0) {
                     MultipartReader.Collector c = new MultipartReader.Collector(cap);
@@ -185,10 +180,11 @@ public final class ApiHandler implements HttpHandler {
             if (tooLarge) {
                 throw new WireError(-1, "Bad Gateway", 502);
             }
+            RequestCheck.form(op, RequestTables.of(PlatformOperation.of(op)), textParts, fileParts, texts, problems);
             if (part) {
-                return JsonBodies.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
+                return ResponseWriter.ok().add("etag", platform.uploadPart(partUpload(texts, files, names)).value()).build();
             }
-            return JsonBodies.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
+            return ResponseWriter.ok().add("media_id", platform.uploadSingle(single(texts, files, names)).value()).build();
         } finally {
             // The fake copies what it keeps: the chunks go back to the pool for the next request.
             files.values().forEach(MultipartReader.Collector::release);

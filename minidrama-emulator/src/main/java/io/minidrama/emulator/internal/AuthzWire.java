@@ -3,8 +3,6 @@ package io.minidrama.emulator.internal;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.authz.AppAuthorization;
-import io.minidrama.domain.authz.AppGrant;
-import io.minidrama.domain.authz.AuthorizationResult;
 import io.minidrama.domain.authz.AuthzPage;
 import io.minidrama.domain.authz.CopyrightAuthorization;
 import io.minidrama.domain.authz.CopyrightDeauthorization;
@@ -15,22 +13,14 @@ import io.minidrama.domain.authz.CopyrightGrants;
 import io.minidrama.domain.authz.CopyrightReceivedQuery;
 import io.minidrama.domain.authz.DramaAuthorization;
 import io.minidrama.domain.authz.DramaDeauthorization;
-import io.minidrama.domain.authz.DramaGrant;
-import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
-import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
 import io.minidrama.domain.authz.UnifiedSocialCreditCode;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.port.CopyrightAuthorizationPort;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +28,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.minidrama.emulator.internal.JsonBodies.has;
 import static io.minidrama.emulator.internal.JsonBodies.optInt;
 import static io.minidrama.emulator.internal.JsonBodies.optLong;
 import static io.minidrama.emulator.internal.JsonBodies.optString;
 import static io.minidrama.emulator.internal.JsonBodies.reqString;
 
 /**
- * The wire form of the drama, whole-catalogue and copyright authorisations (API.md §7). An expiry
+ * Reads the drama, whole-catalogue and copyright authorisations (API.md §7). An expiry
  * is Unix seconds, 0 or absent for permanent, checked against the emulator's clock (R-24); lists
  * default to offset 0, limit 100 (R-25: at most 1000).
  */
@@ -56,12 +45,12 @@ final class AuthzWire {
     // ------------------------------------------------------------ requests
 
     static DramaAuthorization authorizeDramas(JsonObject o, Clock clock) {
-        return DramaAuthorization.of(appId(o, "authorized_appid"), dramaIds(o, "drama_id", true),
+        return DramaAuthorization.of(appId(o, "authorized_appid"), dramaIds(o, "drama_id"),
                 expiry(o, "authz_expire_time", clock));
     }
 
     static DramaDeauthorization deauthorizeDramas(JsonObject o) {
-        return new DramaDeauthorization(dramaIds(o, "drama_id", true), appId(o, "authorized_appid"));
+        return new DramaDeauthorization(dramaIds(o, "drama_id"), appId(o, "authorized_appid"));
     }
 
     static GrantedDramasQuery grantedDramas(JsonObject o) {
@@ -89,11 +78,11 @@ final class AuthzWire {
     }
 
     static CopyrightAuthorization authorizeCopyright(JsonObject o, Clock clock) {
-        return new CopyrightAuthorization(grantee(o), dramaIds(o, "drama_ids", false), expiry(o, "expire_time", clock));
+        return new CopyrightAuthorization(grantee(o), dramaIds(o, "drama_ids"), expiry(o, "expire_time", clock));
     }
 
     static CopyrightDeauthorization deauthorizeCopyright(JsonObject o) {
-        return new CopyrightDeauthorization(grantee(o), dramaIds(o, "drama_ids", false));
+        return new CopyrightDeauthorization(grantee(o), dramaIds(o, "drama_ids"));
     }
 
     static CopyrightReceivedQuery receivedCopyrights(JsonObject o) {
@@ -178,86 +167,8 @@ final class AuthzWire {
         return t == 0 ? Expiry.PERMANENT : Expiry.at(Instant.ofEpochSecond(t), clock, f);
     }
 
-    /** A list of drama ids; one id alone is accepted too (peers send both shapes). */
-    private static List<DramaId> dramaIds(JsonObject o, String f, boolean required) {
-        if (!has(o, f)) {
-            if (required) {
-                throw WireError.badArgument(f + " is required");
-            }
-            return List.of();
-        }
-        if (o.get(f) instanceof JsonNumber || o.get(f) instanceof JsonString) {
-            return List.of(DramaId.of(JsonBodies.reqLong(o, f)));
-        }
+    /** A list of drama ids (a {@code numarray} on the pages; its presence when required is {@link RequestTables}' check). */
+    private static List<DramaId> dramaIds(JsonObject o, String f) {
         return JsonBodies.longList(o, f).stream().map(DramaId::of).toList();
-    }
-
-    // ------------------------------------------------------------ answers
-
-    static JsonObjectBuilder results(List<AuthorizationResult> results) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (AuthorizationResult r : results) {
-            list.add(Json.createObjectBuilder().add("drama_id", r.dramaId().value()).add("errcode", r.errcode()).add("errmsg", r.errmsg()));
-        }
-        return JsonBodies.ok().add("result", list);
-    }
-
-    static JsonObjectBuilder dramaGrants(DramaGrants grants, String otherField) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (DramaGrant g : grants.grants()) {
-            list.add(Json.createObjectBuilder()
-                    .add("drama_id", g.dramaId().value())
-                    .add(otherField, g.otherAppId())
-                    .add("authorized_time", g.authorizedTime().getEpochSecond())
-                    .add("authz_expire_time", g.expiry().epochSecond()));
-        }
-        return JsonBodies.ok().add("total_count", grants.totalCount()).add("objects", list);
-    }
-
-    static JsonObjectBuilder appGrants(List<AppGrant> grants) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (AppGrant g : grants) {
-            list.add(Json.createObjectBuilder()
-                    .add("authorized_appid", g.authorizedAppId())
-                    .add("authorized_time", g.authorizedTime().getEpochSecond())
-                    .add("authz_expire_time", g.expiry().epochSecond()));
-        }
-        return JsonBodies.ok().add("objects", list);
-    }
-
-    /**
-     * An operation documented with the request {@code {}} ({@code getauthorizedapps}): a field there
-     * is a client mistake (such as a filter copied from {@code getauthorizedobjects}), refused with 47003.
-     */
-    static void noFields(String op, JsonObject o) {
-        if (!o.isEmpty()) {
-            throw WireError.badArgument(op + " takes an empty object {}, got the field(s) " + o.keySet());
-        }
-    }
-
-    static JsonObjectBuilder receivedAppGrants(List<ReceivedAppGrant> grants) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ReceivedAppGrant g : grants) {
-            list.add(Json.createObjectBuilder()
-                    .add("authorizer_appid", g.authorizerAppId())
-                    .add("authorized_time", g.authorizedTime().getEpochSecond())
-                    .add("authz_expire_time", g.expiry().epochSecond()));
-        }
-        return JsonBodies.ok().add("objects", list);
-    }
-
-    static JsonObjectBuilder copyrightGrants(CopyrightGrants grants) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (CopyrightGrant g : grants.grants()) {
-            list.add(Json.createObjectBuilder()
-                    .add("authorizer_appid", g.authorizerAppId())
-                    .add("authorization_type", g.authorizationType())
-                    .add("authorized_appid", g.authorizedAppId())
-                    .add("authorized_subject_cert_no", g.authorizedSubjectCertNo())
-                    .add("drama_id", g.dramaIdValue())
-                    .add("authorized_time", g.authorizedTime().getEpochSecond())
-                    .add("expire_time", g.expiry().epochSecond()));
-        }
-        return JsonBodies.ok().add("total_count", grants.totalCount()).add("list", list);
     }
 }

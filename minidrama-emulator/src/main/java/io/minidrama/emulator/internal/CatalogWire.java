@@ -3,7 +3,6 @@ package io.minidrama.emulator.internal;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.drama.Actor;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.MediaReplacement;
@@ -11,12 +10,7 @@ import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.event.AuditType;
 import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackage;
-import io.minidrama.domain.traffic.TrafficPackages;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
@@ -82,13 +76,6 @@ final class CatalogWire {
         return new LatestAuditQuery(WireRequests.dramaId(o), AuditType.of((int) Math.max(-1, Math.min(99, type))));
     }
 
-    static JsonObjectBuilder auditDetail(DramaAuditDetail d) {
-        return JsonBodies.ok().add("audit_detail", Json.createObjectBuilder()
-                .add("status", d.status().code())
-                .add("create_time", d.createTime().getEpochSecond())
-                .add("audit_time", d.auditTime().getEpochSecond()));
-    }
-
     /** {@code status}, {@code offset} and {@code limit} are all required. */
     static PackageQuery packages(JsonObject o) {
         int status = required(o, "status");
@@ -106,21 +93,5 @@ final class CatalogWire {
 
     private static int required(JsonObject o, String f) {
         return optInt(o, f).orElseThrow(() -> WireError.badArgument(f + " is required"));
-    }
-
-    static JsonObjectBuilder packages(TrafficPackages p) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (TrafficPackage t : p.packages()) {
-            list.add(Json.createObjectBuilder()
-                    .add("package_id", Long.parseLong(t.packageId()))
-                    .add("order_id", t.orderId())
-                    .add("start_time", t.startTime().getEpochSecond())
-                    .add("end_time", t.endTime().getEpochSecond())
-                    .add("used", t.usedMb())
-                    .add("all", t.totalMb())
-                    .add("status", t.status())
-                    .add("is_deleted", t.deleted() ? 1 : 0));
-        }
-        return JsonBodies.ok().add("total_count", p.totalCount()).add("package_list", list);
     }
 }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.Playback;
-import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.fake.StoredMedia;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
@@ -14,9 +13,6 @@ import io.minidrama.domain.MediaId;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
-import io.minidrama.domain.event.AuditEvent;
-import io.minidrama.domain.event.PushEvent;
-import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.UploadLimits;
@@ -24,8 +20,6 @@ import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.events.PushEventSigner;
 import io.minidrama.events.PushFormat;
 import io.minidrama.events.PushMode;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -51,12 +45,14 @@ public final class ControlHandler implements HttpHandler {
     private final FakeControl control;
     private final Tokens tokens;
     private final Pusher pusher;
+    private final WireProblems problems;
 
-    public ControlHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Pusher pusher) {
+    public ControlHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Pusher pusher, WireProblems problems) {
         this.platform = platform;
         this.control = platform.control();
         this.tokens = tokens;
         this.pusher = pusher;
+        this.problems = problems;
     }
 
     @Override
@@ -65,15 +61,14 @@ public final class ControlHandler implements HttpHandler {
             try {
                 route(ex);
             } catch (PlatformException e) {
-                Exchanges.sendJson(ex, 404, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+                ResponseWriter.send(ex, 404, ResponseWriter.error(e.rawErrcode(), e.errmsg()));
             } catch (WireError e) {
                 if (e.drain) {
                     Exchanges.drain(ex.getRequestBody());
                 }
-                Exchanges.sendJson(ex, e.httpStatus == 413 ? 413 : 400,
-                        Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+                ResponseWriter.send(ex, e.httpStatus == 413 ? 413 : 400, ResponseWriter.controlError(e.getMessage()));
             } catch (IllegalArgumentException | IllegalStateException | MiniDramaException e) {
-                Exchanges.sendJson(ex, 400, Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build());
+                ResponseWriter.send(ex, 400, ResponseWriter.controlError(e.getMessage()));
             }
         }
     }
@@ -88,7 +83,7 @@ public final class ControlHandler implements HttpHandler {
             return;
         }
         JsonObject body = post ? bodyOrEmpty(ex) : JsonObject.EMPTY_JSON_OBJECT;
-        JsonObjectBuilder ok = Json.createObjectBuilder().add("ok", true);
+        JsonObjectBuilder ok = ResponseWriter.controlOk();
         switch (method + " " + head + (path.length > 2 ? "/" + path[2] : path.length > 1 ? "/" + path[1] : "")) {
             case "POST reset" -> control.reset();
             case "GET clock" -> ok.add("now", control.now().getEpochSecond()).add("now_millis", control.now().toEpochMilli());
@@ -152,31 +147,26 @@ public final class ControlHandler implements HttpHandler {
                         body.containsKey("player_directed") && body.getBoolean("player_directed"));
                 ok.add("served", p.served()).add("bytes_served", p.bytesServed()).add("refusal", p.refusal());
             }
-            case "GET calls" -> ok.add("calls", calls());
-            case "GET events" -> ok.add("events", events());
+            case "GET calls" -> ok.add("calls", ResponseWriter.calls(control.recordedCalls()));
+            case "GET wire-problems" -> ok.add("wire_problems", ResponseWriter.problems(problems.list()));
+            case "POST wire-problems/clear" -> problems.clear();
+            case "GET events" -> ok.add("events", ResponseWriter.events(control.pushedEvents()));
             case "POST tokens/revoke" -> tokens.revokeAll();
-            case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", Json.createArrayBuilder(tokens.issued()));
+            case "GET tokens" -> ok.add("fetches", tokens.fetches()).add("issued", ResponseWriter.strings(tokens.issued()));
             case "POST push-target" -> pushTarget(body);
-            case "GET pushes" -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
-                pusher.deliveries().forEach(d -> list.add(Json.createObjectBuilder().add("event", d.event().envelope().event())
-                        .add("status", d.status()).add("body", d.body()).add("failure", d.failure())));
-                ok.add("pushes", list);
-            }
+            case "GET pushes" -> ok.add("pushes", ResponseWriter.pushes(pusher.deliveries()));
             default -> {
                 if (method.equals("GET") && head.equals("media") && path.length == 2) {
                     StoredMedia m = control.storedMedia(MediaId.of(id(path))).orElseThrow(() -> notFound("media"));
-                    ok.add("media_id", m.mediaId().value()).add("size", m.size()).add("sha256", m.sha256())
-                            .add("duration", m.duration().toSeconds()).add("cover_size", m.coverSize())
-                            .add("cover_sha256", m.coverSha256()).add("content_kept", m.contentKept());
+                    ResponseWriter.storedMedia(ok, m);
                 } else {
-                    Exchanges.sendJson(ex, 404, Json.createObjectBuilder().add("error", "no control route " + method + " "
-                            + ex.getRequestURI().getPath()).build());
+                    ResponseWriter.send(ex, 404, ResponseWriter.controlError("no control route " + method + " "
+                            + ex.getRequestURI().getPath()));
                     return;
                 }
             }
         }
-        Exchanges.sendJson(ex, 200, ok.build());
+        ResponseWriter.send(ex, 200, ok.build());
     }
 
     private static PlatformException notFound(String what) {
@@ -222,7 +212,7 @@ public final class ControlHandler implements HttpHandler {
                 .format(VideoFormat.parse(q.getOrDefault("media_type", "MP4")))
                 .video(new ArraySource(video, video.length, "seed.mp4"))
                 .build();
-        Exchanges.sendJson(ex, 200, Json.createObjectBuilder().add("ok", true).add("media_id", platform.uploadSingle(r).value()).build());
+        ResponseWriter.send(ex, 200, ResponseWriter.controlOk().add("media_id", platform.uploadSingle(r).value()).build());
     }
 
     private void faults(JsonObject body) {
@@ -257,33 +247,5 @@ public final class ControlHandler implements HttpHandler {
             b.encryption(JsonBodies.reqString(body, "encoding_aes_key"), JsonBodies.reqString(body, "appid"));
         }
         pusher.target(URI.create(url.get()), b.build());
-    }
-
-    private JsonArrayBuilder calls() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (RecordedCall c : control.recordedCalls()) {
-            list.add(Json.createObjectBuilder().add("operation", c.operation()).add("at", c.at().getEpochSecond())
-                    .add("errcode", c.errcode() == RecordedCall.TRANSPORT_FAULT ? -999 : c.errcode())
-                    .add("transport_fault", c.errcode() == RecordedCall.TRANSPORT_FAULT)
-                    .add("injected", c.injected()).add("request", c.request()));
-        }
-        return list;
-    }
-
-    private JsonArrayBuilder events() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (PushEvent e : control.pushedEvents()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("event", e.envelope().event())
-                    .add("create_time", e.envelope().createTime().getEpochSecond());
-            if (e instanceof UploadEvent u) {
-                o.add("media_id", u.mediaIdValue()).add("source_context", u.sourceContext()).add("errcode", u.errcode())
-                        .add("errmsg", u.errmsg());
-            } else if (e instanceof AuditEvent a) {
-                o.add("drama_id", a.dramaId().value()).add("status", a.status().code()).add("audit_type", a.auditType().code())
-                        .add("audit_time", a.auditTime().getEpochSecond());
-            }
-            list.add(o);
-        }
-        return list;
     }
 }

@@ -90,8 +90,9 @@ final class Exchanges {
         }
     }
 
+    /** Sends a JSON answer: see {@link ResponseWriter#send}, the one writer of answers. */
     static void sendJson(HttpExchange ex, int status, JsonObject body) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", body.toString().getBytes(StandardCharsets.UTF_8));
+        ResponseWriter.send(ex, status, body);
     }
 
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {

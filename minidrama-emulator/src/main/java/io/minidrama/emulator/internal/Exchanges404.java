@@ -11,7 +11,7 @@ public final class Exchanges404 implements HttpHandler {
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
             Exchanges.drain(ex.getRequestBody());
-            Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+            ResponseWriter.send(ex, 404, ResponseWriter.error(40066, "invalid url"));
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /cgi-bin/token?grant_type=client_credential&appid=..&secret=..} and
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public final class TokenHandler implements HttpHandler {
     private final Tokens tokens;
+    private final WireProblems problems;
 
-    public TokenHandler(Tokens tokens) {
+    public TokenHandler(Tokens tokens, WireProblems problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -28,6 +31,7 @@ public final class TokenHandler implements HttpHandler {
                 if (path.equals("/cgi-bin/token")) {
                     Exchanges.drain(ex.getRequestBody());
                     Map<String, String> q = Exchanges.query(ex);
+                    RequestCheck.form(path, RequestTables.CLASSIC_TOKEN, q.keySet(), Set.of(), q, problems);
                     g = tokens.classic(q.get("grant_type"), q.get("appid"), q.get("secret"));
                 } else if (path.equals("/cgi-bin/stable_token")) {
                     if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
@@ -35,18 +39,18 @@ public final class TokenHandler implements HttpHandler {
                         throw new WireError(43002, "require POST method");
                     }
                     JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
-                    boolean force = JsonBodies.has(o, "force_refresh") && o.get("force_refresh").toString().equals("true");
+                    RequestCheck.json(path, RequestTables.STABLE_TOKEN, o, problems);
+                    boolean force = o.containsKey("force_refresh") && o.getBoolean("force_refresh");
                     g = tokens.stable(JsonBodies.optString(o, "grant_type").orElse(null), JsonBodies.optString(o, "appid").orElse(null),
                             JsonBodies.optString(o, "secret").orElse(null), force);
                 } else {
                     Exchanges.drain(ex.getRequestBody());
-                    Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+                    ResponseWriter.send(ex, 404, ResponseWriter.error(40066, "invalid url"));
                     return;
                 }
-                Exchanges.sendJson(ex, 200, jakarta.json.Json.createObjectBuilder()
-                        .add("access_token", g.token()).add("expires_in", g.expiresIn()).build());
+                ResponseWriter.send(ex, 200, ResponseWriter.token(g.token(), g.expiresIn()));
             } catch (WireError e) {
-                Exchanges.sendJson(ex, e.httpStatus, JsonBodies.error(e.errcode, e.getMessage()));
+                ResponseWriter.send(ex, e.httpStatus, ResponseWriter.error(e.errcode, e.getMessage()));
             }
         }
     }

@@ -32,9 +32,7 @@ import io.minidrama.domain.media.PartInfo;
 import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.VideoFormat;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.time.Clock;
@@ -158,10 +156,6 @@ final class WireRequests {
     static PlayLinkRequest link(JsonObject o, Clock clock) {
         PlayLinkRequest.Builder b = PlayLinkRequest.builder(mediaId(o)).expiresAt(Instant.ofEpochSecond(reqLong(o, "t")));
         optString(o, "us").filter(s -> !s.isEmpty()).ifPresent(b::us);
-        if (has(o, "expr")) {
-            // The seeds' name; the platform's request table documents only exper (API.md §9.1).
-            throw WireError.badArgument("expr is not a getmedialink field: the preview length is exper");
-        }
         optInt(o, "exper").filter(x -> x != 0).ifPresent(b::previewSeconds);
         optInt(o, "rlimit").filter(x -> x != 0).ifPresent(b::rlimit);
         optString(o, "whref").filter(s -> !s.isEmpty()).ifPresent(s -> b.whref(domains(s)));
@@ -180,13 +174,8 @@ final class WireRequests {
                 CdnQueryType.of(optInt(o, "query_type").orElse(0), Rule.R22), clock);
     }
 
-    /** {@code limit}/{@code offset} were retired on 2024-03-29 (API.md §9.3): refused. */
+    /** {@code limit}/{@code offset} were retired on 2024-03-29 (API.md §9.3): {@link RequestTables} refuses them. */
     static CdnLogQuery logs(JsonObject o, Clock clock) {
-        for (String retired : List.of("limit", "offset")) {
-            if (o.containsKey(retired)) {
-                throw WireError.badArgument(retired + " is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered");
-            }
-        }
         TimeWindow w = TimeWindow.of(Instant.ofEpochSecond(reqLong(o, "start_time")), Instant.ofEpochSecond(reqLong(o, "end_time")));
         return CdnLogQuery.of(w, CdnQueryType.of(optInt(o, "query_type").orElse(0), Rule.R23), clock);
     }
@@ -233,12 +222,7 @@ final class WireRequests {
         b.containsAiContent(optInt(o, "content_declared").orElse(0) == 1);
         Optional.ofNullable(material(o, "other_material_material_id")).ifPresent(b::otherMaterialId);
         // Announced for 2026-07-28 (API.md §9.7): a material id (a JSON string) and a list of them.
-        if (has(o, "ai_software_ownership_proof")) {
-            if (!(o.get("ai_software_ownership_proof") instanceof JsonString)) {
-                throw WireError.badArgument("ai_software_ownership_proof must be a string (one material id)");
-            }
-            Optional.ofNullable(material(o, "ai_software_ownership_proof")).ifPresent(b::aiSoftwareOwnershipProof);
-        }
+        Optional.ofNullable(material(o, "ai_software_ownership_proof")).ifPresent(b::aiSoftwareOwnershipProof);
         if (has(o, "other_platform_publication_proof")) {
             b.otherPlatformPublicationProof(stringList(o, "other_platform_publication_proof").stream().map(MaterialId::of).toList());
         }
@@ -294,20 +278,10 @@ final class WireRequests {
         if (!has(o, "actor_list")) {
             return List.of();
         }
-        JsonValue v = o.get("actor_list");
-        JsonArray list;
-        if (v instanceof JsonObject wrapper && has(wrapper, "actor")) {
-            list = JsonBodies.array(wrapper, "actor");
-        } else if (v instanceof JsonArray a) {
-            list = a;
-        } else {
-            throw WireError.badArgument("actor_list must be {\"actor\": [...]}");
-        }
+        // {"actor": [{...}]}: the shape is RequestTables' check.
         List<Actor> out = new ArrayList<>();
-        for (JsonValue a : list) {
-            if (!(a instanceof JsonObject x)) {
-                throw WireError.badArgument("actor_list.actor must list objects");
-            }
+        for (JsonValue a : JsonBodies.array(o.getJsonObject("actor_list"), "actor")) {
+            JsonObject x = a.asJsonObject();
             out.add(new Actor(optString(x, "name").orElse(null), material(x, "photo_material_id"),
                     optString(x, "role").orElse(null), optString(x, "profile").orElse(null)));
         }

@@ -178,7 +178,7 @@ final class GrantBook {
         String op = "authorizeapp";
         checkExpiry(op, "authz_expire_time", r.expiry(), now);
         if (lacking.contains(r.authorizedAppId())) {
-            throw Engine.error(op, ErrorCode.GRANTEE_LACKS_CATEGORY, lacksCategoryMessage(r.authorizedAppId()));
+            throw Core.error(op, ErrorCode.GRANTEE_LACKS_CATEGORY, lacksCategoryMessage(r.authorizedAppId()));
         }
         appGrants.put(r.authorizedAppId(), new Granted(now, r.expiry()));
         revokedApps.remove(r.authorizedAppId());
@@ -187,7 +187,7 @@ final class GrantBook {
     void deauthorizeApp(AppId grantee, Instant now) {
         ErrorCode outcome = revoke(grantee, appGrants, revokedApps, now);
         if (outcome != ErrorCode.OK) {
-            throw Engine.error("deauthorizeapp", outcome, outcome.meaning() + ": " + grantee);
+            throw Core.error("deauthorizeapp", outcome, outcome.meaning() + ": " + grantee);
         }
     }
 
@@ -216,7 +216,7 @@ final class GrantBook {
         if (ids.isEmpty()) {
             ids = dramas.protectedDramas();
             if (ids.isEmpty()) {
-                throw Engine.error(op, ErrorCode.OPERATION_FAILED, "no drama of this mini program applied for copyright protection");
+                throw Core.error(op, ErrorCode.OPERATION_FAILED, "no drama of this mini program applied for copyright protection");
             }
         }
         List<AuthorizationResult> out = new ArrayList<>();
@@ -247,7 +247,7 @@ final class GrantBook {
         if (ids.isEmpty()) {
             ids = copyrightGrants.keySet().stream().filter(k -> k.type() == type && k.grantee().equals(grantee)).map(CopyrightKey::drama).toList();
             if (ids.isEmpty()) {
-                throw Engine.error(op, ErrorCode.NO_AUTHORIZATION_RELATION, "no copyright authorization to " + grantee);
+                throw Core.error(op, ErrorCode.NO_AUTHORIZATION_RELATION, "no copyright authorization to " + grantee);
             }
         }
         List<AuthorizationResult> out = new ArrayList<>();
@@ -292,7 +292,7 @@ final class GrantBook {
     private static void checkExpiry(String op, String field, Expiry expiry, Instant now) {
         Optional<Instant> at = expiry.instant();
         if (at.isPresent() && at.get().isBefore(now.plus(Expiry.MIN_LEAD))) {
-            throw Engine.error(op, ErrorCode.ARGUMENT_INVALID, "argument invalid! " + field + " " + at.get().getEpochSecond()
+            throw Core.error(op, ErrorCode.ARGUMENT_INVALID, "argument invalid! " + field + " " + at.get().getEpochSecond()
                     + " must be 0 (permanent) or at least 7 days away (not before " + now.plus(Expiry.MIN_LEAD).getEpochSecond() + ")");
         }
     }

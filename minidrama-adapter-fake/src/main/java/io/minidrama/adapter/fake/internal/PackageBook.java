@@ -59,7 +59,7 @@ final class PackageBook {
         packages.clear();
     }
 
-    TrafficPackages list(PackageQuery q, Instant now, List<Engine.Traffic> traffic) {
+    TrafficPackages list(PackageQuery q, Instant now, List<Records.Traffic> traffic) {
         Map<String, Long> used = derivedUsage(traffic);
         List<TrafficPackage> matching = new ArrayList<>();
         for (Pkg p : packages.values()) {
@@ -79,13 +79,13 @@ final class PackageBook {
     }
 
     /** Billed traffic allocated to general packages, in MB rounded up. */
-    private Map<String, Long> derivedUsage(List<Engine.Traffic> traffic) {
+    private Map<String, Long> derivedUsage(List<Records.Traffic> traffic) {
         List<Pkg> general = packages.values().stream().filter(p -> !p.directed)
                 .sorted(Comparator.comparing((Pkg p) -> p.start).thenComparing(p -> Long.parseLong(p.id))).toList();
         Map<String, Long> bytes = new HashMap<>();
-        List<Engine.Traffic> ordered = traffic.stream().sorted(Comparator.comparing(Engine.Traffic::at)).toList();
-        for (Engine.Traffic t : ordered) {
-            long left = Engine.billed(t.bytes());
+        List<Records.Traffic> ordered = traffic.stream().sorted(Comparator.comparing(Records.Traffic::at)).toList();
+        for (Records.Traffic t : ordered) {
+            long left = Cdn.billed(t.bytes());
             for (Pkg p : general) {
                 if (left == 0) {
                     break;

@@ -145,14 +145,14 @@ final class PartChain {
             PartInfo info = infos.get(i);
             Rec part = parts.get(info.partNumber());
             if (part == null) {
-                throw Engine.error(op, ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " was not uploaded");
+                throw Core.error(op, ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " was not uploaded");
             }
             if (!part.etag.equals(info.etag().value())) {
-                throw Engine.error(op, ErrorCode.PARAMETER_ERROR, "the etag of part " + info.partNumber() + " of the " + what
+                throw Core.error(op, ErrorCode.PARAMETER_ERROR, "the etag of part " + info.partNumber() + " of the " + what
                         + " does not match its last upload");
             }
             if (i < infos.size() - 1 && part.size != UploadLimits.PART_SIZE) {
-                throw Engine.error(op, ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " is "
+                throw Core.error(op, ErrorCode.PARAMETER_ERROR, "part " + info.partNumber() + " of the " + what + " is "
                         + part.size + " bytes; every part but the last must be exactly 5 MB (5242880 bytes)");
             }
             size += part.size;
