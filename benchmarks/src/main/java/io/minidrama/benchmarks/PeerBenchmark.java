@@ -41,15 +41,19 @@ import java.util.regex.Pattern;
  *   <li>{@code sdk-jdk}: {@code FileUploadService} over {@code JdkHttpMiniDramaAdapter}, 4 in flight;
  *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
  *   <li>{@code sdk-apache}: the same over the Apache HttpClient 5 adapter (a slot until it lands);</li>
- *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight.</li>
+ *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
+ *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
+ *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
  * </ul>
  * JVM contenders run with {@code -Xmx64m}. Usage (after {@code mvn -B -ntp -q package -DskipTests}):
  * <pre>java -cp benchmarks/target/benchmarks.jar io.minidrama.benchmarks.PeerBenchmark [sizeMb] [rounds] [contender,...]</pre>
  * Prints one row per run, then per contender the medians and their ratios to WxJava's.
  */
 public final class PeerBenchmark {
-    private static final List<String> DEFAULT = List.of("wxjava", "curl", "sdk-jdk", "sdk-jdk-1", "cli");
+    private static final List<String> DEFAULT = List.of("wxjava", "curl", "sdk-jdk", "sdk-jdk-1", "cli", "cli-fast");
     private static final String HEAP = "-Xmx64m";
+    /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
+    private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path benchDir;   // benchmarks/
     private final Path jar;        // benchmarks/target/benchmarks.jar
@@ -201,19 +205,45 @@ public final class PeerBenchmark {
                 return List.of(javaBin, HEAP, "-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), f, name,
                         dir.resolve("checkpoints").toString(), transport, contender.endsWith("-1") ? "1" : "4");
             case "cli":
-                Path cli = benchDir.getParent().resolve("minidrama-cli/target/minidrama.jar");
+            case "cli-fast":
                 List<String> c = new ArrayList<>(List.of(javaBin, HEAP));
-                // MINIDRAMA_CLI_JAVA_OPTS: extra JVM options for the CLI contender, e.g. -XX:SharedArchiveFile=... (CDS)
-                String opts = System.getenv("MINIDRAMA_CLI_JAVA_OPTS");
-                if (opts != null && !opts.isBlank()) {
-                    c.addAll(Arrays.asList(opts.strip().split("\\s+")));
+                if (contender.equals("cli-fast")) {
+                    c.addAll(FAST_CLI_OPTIONS);
+                    c.add("-XX:SharedArchiveFile=" + cdsArchive());
                 }
-                c.addAll(List.of("-jar", cli.toString(), "upload", f, "--name", name, "--base-url", base.toString(),
+                c.addAll(List.of("-jar", cliJar().toString(), "upload", f, "--name", name, "--base-url", base.toString(),
                         "--appid", "wxbench000000000001", "--secret", "bench", "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--json"));
                 return c;
             default:
                 throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT + ", sdk-apache");
         }
+    }
+
+    private Path cliJar() {
+        return benchDir.getParent().resolve("minidrama-cli/target/minidrama.jar");
+    }
+
+    /**
+     * The CLI's AppCDS archive next to its jar, made once (untimed) the way the README tells a user:
+     * {@code java -XX:ArchiveClassesAtExit=minidrama.jsa -jar minidrama.jar demo}.
+     */
+    private Path cdsArchive() throws IOException {
+        Path jsa = cliJar().resolveSibling("minidrama.jsa");
+        if (Files.exists(jsa) && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(cliJar())) > 0) {
+            return jsa;
+        }
+        Files.deleteIfExists(jsa);
+        try {
+            Process p = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + jsa, "-jar", cliJar().toString(), "demo")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0 || !Files.exists(jsa)) {
+                throw new IllegalStateException("could not make the CDS archive " + jsa);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return jsa;
     }
 
     /** The emulator's CPU so far (user + sys, seconds), from /proc/PID/stat. */
