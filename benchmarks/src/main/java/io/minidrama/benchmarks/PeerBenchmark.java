@@ -36,11 +36,14 @@ import java.util.regex.Pattern;
  * the emulator against the file's SHA-256. Contenders:
  * <ul>
  *   <li>{@code wxjava}: WxJava 4.7.0 ({@code WxMaVodService}), one part at a time, each part copied
- *       to a temporary file first (its {@code uploadPart} takes only a {@code java.io.File});</li>
+ *       to a temporary file first (its {@code uploadPart} takes only a {@code java.io.File});
+ *       {@code wxjava-fast}: the same with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, the JVM
+ *       options of {@code cli-fast} (WxJava has no archive of its own);</li>
  *   <li>{@code curl}: {@code benchmarks/curl-upload.sh}, one {@code curl -F} per part;</li>
  *   <li>{@code sdk-jdk}: {@code FileUploadService} over {@code JdkHttpMiniDramaAdapter}, 4 in flight;
  *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
- *   <li>{@code sdk-apache}: the same over the Apache HttpClient 5 adapter (a slot until it lands);</li>
+ *   <li>{@code sdk-apache}: the same over the Apache HttpClient 5 adapter (a slot until it lands:
+ *       {@code SdkUpload.platform}; add it to {@link #DEFAULT} then);</li>
  *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
  *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
  *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
@@ -50,7 +53,7 @@ import java.util.regex.Pattern;
  * Prints one row per run, then per contender the medians and their ratios to WxJava's.
  */
 public final class PeerBenchmark {
-    private static final List<String> DEFAULT = List.of("wxjava", "curl", "sdk-jdk", "sdk-jdk-1", "cli", "cli-fast");
+    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "cli", "cli-fast");
     private static final String HEAP = "-Xmx64m";
     /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
     private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -190,12 +193,18 @@ public final class PeerBenchmark {
         String f = file.toString();
         switch (contender) {
             case "wxjava":
+            case "wxjava-fast":
                 Path cp = benchDir.resolve("target/wxjava.classpath");
                 if (!Files.exists(cp)) {
                     throw new IllegalStateException(cp + " is missing: build with mvn -B -ntp -q package -DskipTests");
                 }
-                return List.of(javaBin, HEAP, "-cp", jar + java.io.File.pathSeparator + Files.readString(cp).strip(),
-                        "io.minidrama.benchmarks.peers.WxJavaUpload", base.toString(), f, name);
+                List<String> w = new ArrayList<>(List.of(javaBin, HEAP));
+                if (contender.equals("wxjava-fast")) {
+                    w.addAll(FAST_CLI_OPTIONS);
+                }
+                w.addAll(List.of("-cp", jar + java.io.File.pathSeparator + Files.readString(cp).strip(),
+                        "io.minidrama.benchmarks.peers.WxJavaUpload", base.toString(), f, name));
+                return w;
             case "curl":
                 return List.of("bash", benchDir.resolve("curl-upload.sh").toString(), base.toString(), f, name);
             case "sdk-jdk":
