@@ -86,7 +86,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof UnexpectedResponseException unexpected) {
             err.println("unexpected response: " + unexpected.getMessage()
-                    + (unexpected.retryable() ? " (it may have been damaged on its way: try again)"
+                    + (unexpected.kind() == UnexpectedResponseException.Kind.UNREADABLE && unexpected.ambiguous() ? " (it may have been damaged on its way: try again)"
                     : " (the platform's answer does not fit this SDK: report it; trying again gives the same answer)"));
             return UNEXPECTED_RESPONSE;
         }

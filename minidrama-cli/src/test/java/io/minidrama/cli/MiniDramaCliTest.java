@@ -328,7 +328,8 @@ class MiniDramaCliTest {
         // The tool checks the window against the real clock: let the emulator's traffic lie hours back.
         emulator.close();
         emulator = MiniDramaEmulator.builder().platform(io.minidrama.adapter.fake.InMemoryMiniDramaPlatform.builder()
-                .clock(io.minidrama.adapter.fake.MutableClock.at(Instant.now().minus(Duration.ofHours(3)))).build()).start();
+                .clock(io.minidrama.adapter.fake.MutableClock.at(Instant.now().minus(Duration.ofHours(3))))
+                .retryPolicy(io.minidrama.port.RetryPolicy.none()).build()).start();
         Path ep = video("ep1.mp4", 100_000);
         long media = platform("upload", ep.toString(), "--name", "剧 - 第1集", "--json", "--checkpoint-dir", dir.resolve("cp").toString())
                 .json().getJsonNumber("media_id").longValue();

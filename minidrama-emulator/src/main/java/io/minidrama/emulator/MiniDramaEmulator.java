@@ -129,7 +129,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
         this.platform = b.platform != null ? b.platform
                 : InMemoryMiniDramaPlatform.builder().clock(b.followWallClock ? MutableClock.following(java.time.Clock.systemUTC())
                                 : MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
-                        .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl).build();
+                        .keepContentUpTo(b.keepContentUpTo).abandonedUploadsExpireAfter(b.abandonedUploadTtl)
+                        .retryPolicy(io.minidrama.port.RetryPolicy.none()).build();
         this.tokens = new Tokens(platform.clock(), b.appId, b.secret);
         this.pusher = new Pusher();
         platform.control().onUploadEvent(pusher::push);
@@ -390,9 +391,18 @@ public final class MiniDramaEmulator implements AutoCloseable {
          * The fake to serve (default: a new one with a {@link MutableClock} at the current second (or
          * following the wall clock, {@link #followWallClock}),
          * {@link #keepContentUpTo} and {@link #abandonedUploadsExpireAfter}); a fake given here keeps its own settings.
+         * It MUST be built with {@code retryPolicy(RetryPolicy.none())}: the emulator answers every
+         * request as the platform would, once; retrying is its clients' business.
+         *
+         * @throws IllegalArgumentException if the fake retries failed calls itself
          */
         public Builder platform(InMemoryMiniDramaPlatform platform) {
-            this.platform = Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(platform, "platform");
+            if (platform.retryPolicy().maxAttempts() > 1) {
+                throw new IllegalArgumentException("the emulator's fake must not retry (its clients do): build it with "
+                        + "InMemoryMiniDramaPlatform.builder().retryPolicy(RetryPolicy.none())");
+            }
+            this.platform = platform;
             return this;
         }
 

@@ -68,7 +68,6 @@ public final class PushRejectedException extends MiniDramaException {
     }
 
     /** Always {@code false}: the same request would be refused again. */
-    @Override
     public boolean retryable() {
         return false;
     }

@@ -56,9 +56,4 @@ public final class CheckpointStorageException extends MiniDramaException {
     public Optional<UploadId> uploadInProgress() {
         return Optional.ofNullable(uploadInProgress);
     }
-
-    @Override
-    public boolean retryable() {
-        return false;
-    }
 }

@@ -46,6 +46,7 @@ import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A {@link MiniDramaPlatform} that forwards every call to {@link #delegate()}: extend it and
@@ -66,7 +67,28 @@ import java.util.List;
  * };
  * }</pre>
  *
- * <p>Every method returns what the delegate returns and lets whatever it throws pass unchanged.
+ * <p>Every method passes its call through {@link #intercept(PlatformOperation, Supplier)}, so one
+ * override decorates every operation (retries, metrics, logging) with the operation's name:
+ *
+ * <pre>{@code
+ * MiniDramaPlatform timed = new ForwardingMiniDramaPlatform() {
+ *     protected MiniDramaPlatform delegate() {
+ *         return platform;
+ *     }
+ *
+ *     protected <T> T intercept(PlatformOperation op, Supplier<T> call) {
+ *         long started = System.nanoTime();
+ *         try {
+ *             return call.get();
+ *         } finally {
+ *             timer(op.wireName()).record(System.nanoTime() - started);
+ *         }
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>Unless a subclass overrides them, every method returns what the delegate returns and lets
+ * whatever it throws pass unchanged.
  */
 public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
 
@@ -74,184 +96,218 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
     protected ForwardingMiniDramaPlatform() {
     }
 
-    /** The platform every call is forwarded to; called once per call. */
+    /** The platform every call is forwarded to; called once each time a call is {@linkplain #intercept made}. */
     protected abstract MiniDramaPlatform delegate();
+
+    /**
+     * Runs one call of {@code op} to the delegate; every method of this class goes through here
+     * (methods without a result return {@code null} from {@code call}). This implementation returns
+     * {@code call.get()}. An override MAY run {@code call} more than once (a retry), time it, or
+     * not run it at all (throwing instead); it MUST return what a run of {@code call} returned or
+     * throw, and it SHOULD let the delegate's exceptions pass unchanged.
+     *
+     * @param op   the operation the call performs
+     * @param call forwards the call to {@link #delegate()}; each run is a new call
+     * @param <T>  the call's result type ({@code Void} for methods without a result)
+     * @return what {@code call} returned
+     */
+    protected <T> T intercept(PlatformOperation op, Supplier<T> call) {
+        return call.get();
+    }
 
     // --------------------------------------------- MediaUploadPort
 
     @Override
     public MediaId uploadSingle(SingleFileUpload request) {
-        return delegate().uploadSingle(request);
+        return intercept(PlatformOperation.SINGLE_FILE_UPLOAD, () -> delegate().uploadSingle(request));
     }
 
     @Override
     public UploadId applyUpload(ApplyUpload request) {
-        return delegate().applyUpload(request);
+        return intercept(PlatformOperation.APPLY_UPLOAD, () -> delegate().applyUpload(request));
     }
 
     @Override
     public Etag uploadPart(PartUpload request) {
-        return delegate().uploadPart(request);
+        return intercept(PlatformOperation.UPLOAD_PART, () -> delegate().uploadPart(request));
     }
 
     @Override
     public MediaId commitUpload(CommitUpload request) {
-        return delegate().commitUpload(request);
+        return intercept(PlatformOperation.COMMIT_UPLOAD, () -> delegate().commitUpload(request));
     }
 
     // ---------------------------------------------- PullUploadPort
 
     @Override
     public TaskId pullUpload(PullUpload request) {
-        return delegate().pullUpload(request);
+        return intercept(PlatformOperation.PULL_UPLOAD, () -> delegate().pullUpload(request));
     }
 
     @Override
     public Task getTask(TaskId taskId) {
-        return delegate().getTask(taskId);
+        return intercept(PlatformOperation.GET_TASK, () -> delegate().getTask(taskId));
     }
 
     // -------------------------------------------- MediaCatalogPort
 
     @Override
     public List<Media> listMedia(MediaQuery query) {
-        return delegate().listMedia(query);
+        return intercept(PlatformOperation.LIST_MEDIA, () -> delegate().listMedia(query));
     }
 
     @Override
     public Media getMedia(MediaId mediaId) {
-        return delegate().getMedia(mediaId);
+        return intercept(PlatformOperation.GET_MEDIA, () -> delegate().getMedia(mediaId));
     }
 
     @Override
     public PlayLink getPlayLink(PlayLinkRequest request) {
-        return delegate().getPlayLink(request);
+        return intercept(PlatformOperation.GET_MEDIA_LINK, () -> delegate().getPlayLink(request));
     }
 
     @Override
     public void deleteMedia(MediaId mediaId) {
-        delegate().deleteMedia(mediaId);
+        intercept(PlatformOperation.DELETE_MEDIA, () -> {
+            delegate().deleteMedia(mediaId);
+            return null;
+        });
     }
 
     // ---------------------------------------------- DramaAuditPort
 
     @Override
     public DramaId submit(DramaSubmission submission) {
-        return delegate().submit(submission);
+        return intercept(PlatformOperation.AUDIT_DRAMA, () -> delegate().submit(submission));
     }
 
     @Override
     public List<Drama> listDramas(PageRequest page) {
-        return delegate().listDramas(page);
+        return intercept(PlatformOperation.LIST_DRAMAS, () -> delegate().listDramas(page));
     }
 
     @Override
     public Drama getDrama(DramaId dramaId) {
-        return delegate().getDrama(dramaId);
+        return intercept(PlatformOperation.GET_DRAMA, () -> delegate().getDrama(dramaId));
     }
 
     // ----------------------------------------------------- CdnPort
 
     @Override
     public CdnUsage getCdnUsage(CdnUsageQuery query) {
-        return delegate().getCdnUsage(query);
+        return intercept(PlatformOperation.GET_CDN_USAGE_DATA, () -> delegate().getCdnUsage(query));
     }
 
     @Override
     public CdnLogs getCdnLogs(CdnLogQuery query) {
-        return delegate().getCdnLogs(query);
+        return intercept(PlatformOperation.GET_CDN_LOGS, () -> delegate().getCdnLogs(query));
     }
 
     // ---------------------------------------- DramaMaintenancePort
 
     @Override
     public void submitReplacement(ReplacementRequest request) {
-        delegate().submitReplacement(request);
+        intercept(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS, () -> {
+            delegate().submitReplacement(request);
+            return null;
+        });
     }
 
     @Override
     public void applyReplacement(ReplacementApplication request) {
-        delegate().applyReplacement(request);
+        intercept(PlatformOperation.REPLACE_DRAMA_MEDIA, () -> {
+            delegate().applyReplacement(request);
+            return null;
+        });
     }
 
     @Override
     public void modifyInfo(DramaInfoChange change) {
-        delegate().modifyInfo(change);
+        intercept(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, () -> {
+            delegate().modifyInfo(change);
+            return null;
+        });
     }
 
     @Override
     public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        return delegate().latestAudit(query);
+        return intercept(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, () -> delegate().latestAudit(query));
     }
 
     // ------------------------------------------ TrafficPackagePort
 
     @Override
     public TrafficPackages listPackages(PackageQuery query) {
-        return delegate().listPackages(query);
+        return intercept(PlatformOperation.LIST_PACKAGES, () -> delegate().listPackages(query));
     }
 
     // -------------------------------------- DramaAuthorizationPort
 
     @Override
     public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
-        return delegate().authorizeDramas(request);
+        return intercept(PlatformOperation.AUTHORIZE_DRAMA, () -> delegate().authorizeDramas(request));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
-        return delegate().deauthorizeDramas(request);
+        return intercept(PlatformOperation.DEAUTHORIZE_DRAMA, () -> delegate().deauthorizeDramas(request));
     }
 
     @Override
     public DramaGrants grantedDramas(GrantedDramasQuery query) {
-        return delegate().grantedDramas(query);
+        return intercept(PlatformOperation.GET_AUTHORIZE_OBJECTS, () -> delegate().grantedDramas(query));
     }
 
     @Override
     public DramaGrants receivedDramas(ReceivedDramasQuery query) {
-        return delegate().receivedDramas(query);
+        return intercept(PlatformOperation.GET_AUTHORIZED_OBJECTS, () -> delegate().receivedDramas(query));
     }
 
     @Override
     public void authorizeApp(AppAuthorization request) {
-        delegate().authorizeApp(request);
+        intercept(PlatformOperation.AUTHORIZE_APP, () -> {
+            delegate().authorizeApp(request);
+            return null;
+        });
     }
 
     @Override
     public void deauthorizeApp(AppId authorizedAppId) {
-        delegate().deauthorizeApp(authorizedAppId);
+        intercept(PlatformOperation.DEAUTHORIZE_APP, () -> {
+            delegate().deauthorizeApp(authorizedAppId);
+            return null;
+        });
     }
 
     @Override
     public List<AppGrant> authorizedApps() {
-        return delegate().authorizedApps();
+        return intercept(PlatformOperation.GET_AUTHORIZE_APPS, () -> delegate().authorizedApps());
     }
 
     @Override
     public List<ReceivedAppGrant> receivedApps() {
-        return delegate().receivedApps();
+        return intercept(PlatformOperation.GET_AUTHORIZED_APPS, () -> delegate().receivedApps());
     }
 
     // ---------------------------------- CopyrightAuthorizationPort
 
     @Override
     public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
-        return delegate().authorizeCopyright(request);
+        return intercept(PlatformOperation.AUTHORIZE_COPYRIGHT, () -> delegate().authorizeCopyright(request));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
-        return delegate().deauthorizeCopyright(request);
+        return intercept(PlatformOperation.DEAUTHORIZE_COPYRIGHT, () -> delegate().deauthorizeCopyright(request));
     }
 
     @Override
     public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
-        return delegate().grantedCopyrights(query);
+        return intercept(PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST, () -> delegate().grantedCopyrights(query));
     }
 
     @Override
     public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
-        return delegate().receivedCopyrights(query);
+        return intercept(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, () -> delegate().receivedCopyrights(query));
     }
 }

@@ -81,6 +81,55 @@ class ForwardingMiniDramaPlatformTest {
         assertSame(boom, org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> forwarding.listPackages(null)));
     }
 
+    @Test
+    void intercept_seesEveryMethodOnce_withItsOwnOperation_andRunsTheDelegateOnlyThroughTheSupplier() throws Exception {
+        List<Method> delegated = new ArrayList<>();
+        MiniDramaPlatform recording = (MiniDramaPlatform) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MiniDramaPlatform.class}, (proxy, method, args) -> {
+                    delegated.add(method);
+                    return dummy(method.getReturnType());
+                });
+        List<PlatformOperation> intercepted = new ArrayList<>();
+        int[] delegatedBeforeSupplier = {-1};
+        MiniDramaPlatform intercepting = new ForwardingMiniDramaPlatform() {
+            @Override
+            protected MiniDramaPlatform delegate() {
+                return recording;
+            }
+
+            @Override
+            protected <T> T intercept(PlatformOperation op, java.util.function.Supplier<T> call) {
+                intercepted.add(op);
+                delegatedBeforeSupplier[0] = delegated.size();
+                T first = call.get();
+                call.get();
+                return first;
+            }
+        };
+
+        java.util.Map<PlatformOperation, Method> byOperation = new java.util.EnumMap<>(PlatformOperation.class);
+        for (Method m : MiniDramaPlatform.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            intercepted.clear();
+            delegated.clear();
+            Object[] args = Arrays.stream(m.getParameterTypes()).map(ForwardingMiniDramaPlatformTest::dummy).toArray();
+
+            m.invoke(intercepting, args);
+
+            assertEquals(1, intercepted.size(), m + " must pass through intercept exactly once");
+            assertEquals(0, delegatedBeforeSupplier[0], m + " must not call the delegate outside the supplier");
+            assertEquals(List.of(m, m), delegated, m + ": each run of the supplier is one call of the delegate");
+            Method before = byOperation.put(intercepted.get(0), m);
+            assertEquals(null, before, m + " and " + before + " name the same operation " + intercepted.get(0));
+        }
+        assertEquals(java.util.EnumSet.allOf(PlatformOperation.class), byOperation.keySet(), "every operation has its method");
+        assertEquals("uploadPart", byOperation.get(PlatformOperation.UPLOAD_PART).getName());
+        assertEquals("submit", byOperation.get(PlatformOperation.AUDIT_DRAMA).getName());
+        assertEquals("deleteMedia", byOperation.get(PlatformOperation.DELETE_MEDIA).getName());
+    }
+
     /** A distinct instance where the type allows one (interfaces, Optional, List), else null or a primitive's zero. */
     private static Object dummy(Class<?> type) {
         if (type == void.class) {

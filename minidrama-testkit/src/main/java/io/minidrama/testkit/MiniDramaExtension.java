@@ -2,6 +2,7 @@ package io.minidrama.testkit;
 
 import io.minidrama.adapter.fake.FakeControl;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.adapter.fake.MutableClock;
 import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.port.MiniDramaPlatform;
@@ -30,7 +31,9 @@ import java.util.Set;
  * {@link MiniDramaPlatform} (the fake), {@link FakeControl}, {@link MutableClock},
  * {@link MiniDrama} (the use cases over the fake, on its clock), {@link PlatformControl} and, with
  * {@code emulator = true}, {@link MiniDramaEmulator}. Asking for the emulator without enabling it
- * fails with {@link ExtensionConfigurationException}.
+ * fails with {@link ExtensionConfigurationException}. The fake retries failed calls with
+ * {@link RetryPolicy#defaults()}, as the HTTP adapter does; with {@code emulator = true} it serves
+ * the emulator and does not retry (the emulator's HTTP clients do).
  *
  * <p>Each test gets its own instances, so tests may run in parallel.
  */
@@ -78,9 +81,11 @@ public final class MiniDramaExtension implements BeforeEachCallback, AfterEachCa
         Instant start = config == null || config.clockStart().isEmpty()
                 ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : Instant.parse(config.clockStart());
         MutableClock clock = MutableClock.at(start);
-        InMemoryMiniDramaPlatform platform = InMemoryMiniDramaPlatform.builder().clock(clock).build();
-        MiniDramaEmulator emulator = config != null && config.emulator()
-                ? MiniDramaEmulator.builder().platform(platform).start() : null;
+        boolean served = config != null && config.emulator();
+        // A fake served by the emulator answers once, as the platform does: its HTTP clients retry.
+        InMemoryMiniDramaPlatform platform = InMemoryMiniDramaPlatform.builder().clock(clock)
+                .retryPolicy(served ? RetryPolicy.none() : RetryPolicy.defaults()).build();
+        MiniDramaEmulator emulator = served ? MiniDramaEmulator.builder().platform(platform).start() : null;
         return new State(platform, clock, MiniDrama.create(platform, clock), emulator);
     }
 

@@ -91,6 +91,15 @@ public interface PlatformControl {
     /** The next {@code times} calls of {@code operation} (wire name) fail with {@code errcode}. */
     void failNext(String operation, int times, int errcode);
 
+    /**
+     * The next {@code times} calls of {@code operation} (wire name) are carried out, then their
+     * answer is lost: an ambiguous {@link io.minidrama.domain.error.TransportException}.
+     */
+    void failNextAfterProcessing(String operation, int times);
+
+    /** How many calls of {@code operation} (wire name) the platform received, failed ones included. */
+    int callsReceived(String operation);
+
     /** The next {@code times} pull tasks end failed with {@code errcode} and {@code errmsg}. */
     void failNextPullTasks(int times, int errcode, String errmsg);
 

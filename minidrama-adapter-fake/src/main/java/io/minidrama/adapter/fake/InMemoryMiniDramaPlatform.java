@@ -65,6 +65,9 @@ import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.RetryPolicy;
+import io.minidrama.port.RetryingMiniDramaPlatform;
+import io.minidrama.port.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +76,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * An honest, in-memory mini-drama platform: stateful, with the platform's rules and errcodes
@@ -109,6 +113,14 @@ import java.util.function.LongSupplier;
  * the day are 10093011; an episode already in another drama is 10090040; a link parameter the
  * fake's state contradicts (expiry against the fake clock, preview longer than the video) is
  * 10093014. No faults are injected unless asked for through {@link #control()}.
+ *
+ * <p><b>Retries.</b> The fake retries as the HTTP adapter does: every call goes through
+ * {@link RetryingMiniDramaPlatform} with {@link Builder#retryPolicy} (default
+ * {@link RetryPolicy#defaults()}), so an injected errcode -1 is retried and a test passes against
+ * the fake as against the emulator. A retry's wait advances the fake's {@link MutableClock}
+ * (by half the policy's cap; nothing sleeps; with another clock it does not wait at all), and
+ * each attempt meets the next injected fault and is one {@link FakeControl#recordedCalls() recorded
+ * call}. Tests about raw failures build the fake with {@code retryPolicy(RetryPolicy.none())}.
  *
  * <p><b>Keeping a catalogue alive</b> (API.md §7). Episode replacements and information changes
  * follow the {@link Drama} aggregate's transitions: submitted (under review), then approved or
@@ -152,10 +164,14 @@ import java.util.function.LongSupplier;
  * happen, after the fake released its lock.
  */
 public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, DramaPlayerPort {
+    /** The fake's waits are half their cap: deterministic, and within the policy's bounds. */
+    private static final double FIXED_JITTER = 0.5;
+
     private final Engine engine;
     private final PlayerCapability player;
     private final PlayerControl playerControl;
-    private final Faults faults;
+    /** The injected faults behind the retry decorator: every call of the port goes through it. */
+    private final RetriedFaults faults;
     private final FakeControl control;
     private final Clock clock;
     private final AppId appId;
@@ -165,8 +181,10 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         this.engine = new Engine(new Settings(clock, b.keepContentUpTo, b.durationPerMb, b.pullWaiting, b.pullProcessing,
                 b.pulledMediaSize, b.originalId, b.urlBase, b.firstId, b.appId, b.abandonedUploadTtl, b.wallTicker, b.partMemoryBudget));
         this.appId = b.appId;
-        this.faults = new Faults(clock);
-        this.control = new FakeControl(engine, faults, clock);
+        Faults injected = new Faults(clock);
+        Sleeper sleeper = clock instanceof MutableClock m ? m::advance : d -> { };
+        this.faults = new RetriedFaults(injected, RetryingMiniDramaPlatform.wrap(this, b.retryPolicy, sleeper, clock, () -> FIXED_JITTER));
+        this.control = new FakeControl(engine, injected, clock);
         this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
         this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
@@ -200,6 +218,11 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     /** The control surface of the drama player: promotion reviews, refusals, Channels activities, settings. */
     public PlayerControl playerControl() {
         return playerControl;
+    }
+
+    /** How this fake retries failed calls ({@link Builder#retryPolicy}). */
+    public RetryPolicy retryPolicy() {
+        return faults.retries.policy();
     }
 
     /** The mini program's appid: the grantor of its authorisations, the grantee of those it receives. */
@@ -490,6 +513,22 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         return faults.call(PlatformOperation.GET_FINDER_EVENT.wireName(), query, () -> player.finderEvents(query));
     }
 
+    /** Runs a call through the injected faults, retried as the policy decides. */
+    private static final class RetriedFaults {
+        private final Faults injected;
+        private final RetryingMiniDramaPlatform retries;
+
+        RetriedFaults(Faults injected, RetryingMiniDramaPlatform retries) {
+            this.injected = injected;
+            this.retries = retries;
+        }
+
+        <T> T call(String op, Object request, Supplier<T> action) {
+            return retries.intercept(PlatformOperation.of(op), () -> injected.call(op, request, action));
+        }
+    }
+
+
     /**
      * Builder of {@link InMemoryMiniDramaPlatform}. Not thread-safe; every setting has a default.
      *
@@ -511,6 +550,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         private Duration abandonedUploadTtl = Duration.ofHours(1);
         private LongSupplier wallTicker = System::nanoTime;
         private long partMemoryBudget = 256 * UploadLimits.MB;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
         }
@@ -611,6 +651,15 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
                 throw new IllegalArgumentException("bytes must be >= 0");
             }
             this.partMemoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}, as the HTTP
+         * adapter); {@link RetryPolicy#none()} lets every injected failure surface at once.
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

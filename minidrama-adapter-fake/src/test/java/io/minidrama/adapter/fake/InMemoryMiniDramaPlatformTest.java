@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InMemoryMiniDramaPlatformTest {
     private final MutableClock clock = MutableClock.create();
-    private final InMemoryMiniDramaPlatform platform = InMemoryMiniDramaPlatform.builder().clock(clock).build();
+    /** Without retries: these tests are about the raw injected failures (the retried ones: FakeRetriesTest). */
+    private final InMemoryMiniDramaPlatform platform = InMemoryMiniDramaPlatform.builder().clock(clock)
+            .retryPolicy(io.minidrama.port.RetryPolicy.none()).build();
     private final FakeControl control = platform.control();
 
     private MediaId upload(byte[] video) {

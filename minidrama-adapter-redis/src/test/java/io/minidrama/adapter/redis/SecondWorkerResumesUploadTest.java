@@ -15,7 +15,6 @@ import io.minidrama.port.MediaUploadPort;
 import io.minidrama.port.UploadCheckpoint;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
-import io.minidrama.port.upload.PartRetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,7 @@ class SecondWorkerResumesUploadTest {
         RedisClient client1 = RedisClient.create("redis://127.0.0.1:" + redis.port());
         try (RedisUploadCheckpoints store1 = RedisUploadCheckpoints.builder(client1).build();
              FileUploadService worker1 = FileUploadService.builder(new DiesAfter(platform, 3), store1)
-                     .partConcurrency(1).partRetry(PartRetry.none()).build()) {
+                     .partConcurrency(1).build()) {
             assertThrows(PlatformException.class, () -> worker1.upload(request));
             sentByFirst = Set.copyOf(platform.partCalls);
         } finally {

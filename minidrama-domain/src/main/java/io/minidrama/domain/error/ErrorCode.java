@@ -110,7 +110,10 @@ public enum ErrorCode {
         return meaning;
     }
 
-    /** The retry classification. */
+    /**
+     * How the platform documents the code: a fact that the ports' {@code RetryPolicy} (the one
+     * retry decision) and the adapters' token refresh read.
+     */
     public Retry retry() {
         return retry;
     }
@@ -123,10 +126,5 @@ public enum ErrorCode {
     /** True for -1 and 10093023: back off and try again. */
     public boolean isRateLimited() {
         return retry == Retry.BACKOFF;
-    }
-
-    /** True when the same request may succeed later (possibly after a token refresh). */
-    public boolean isRetryable() {
-        return retry != Retry.NEVER;
     }
 }

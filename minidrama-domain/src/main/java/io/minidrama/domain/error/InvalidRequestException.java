@@ -41,11 +41,6 @@ public final class InvalidRequestException extends MiniDramaException {
         return violations.stream().anyMatch(v -> v.rule() == rule);
     }
 
-    @Override
-    public boolean retryable() {
-        return false;
-    }
-
     private static String describe(List<RuleViolation> violations) {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an InvalidRequestException needs at least one violation");

@@ -7,6 +7,10 @@ package io.minidrama.domain.error;
  * {@link PlatformException} (the platform answered with an errcode),
  * {@link TransportException} (the call did not complete) and {@link UnexpectedResponseException}
  * (an answer arrived that the SDK cannot map). Messages never contain secrets.
+ *
+ * <p>The exceptions carry facts (errcode, {@code ambiguous()}, kind, HTTP status), not a retry
+ * decision: whether a failed call is tried again is decided in one place, the ports'
+ * {@code RetryPolicy}.
  */
 public abstract class MiniDramaException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -18,7 +22,4 @@ public abstract class MiniDramaException extends RuntimeException {
     protected MiniDramaException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** Whether trying the same call again later may succeed. */
-    public abstract boolean retryable();
 }

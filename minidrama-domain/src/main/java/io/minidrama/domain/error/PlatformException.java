@@ -62,11 +62,6 @@ public class PlatformException extends MiniDramaException {
         return httpStatus;
     }
 
-    @Override
-    public boolean retryable() {
-        return errorCode.isRetryable();
-    }
-
     private static String describe(String operation, int code, String errmsg, int status) {
         ErrorCode mapped = ErrorCode.of(code);
         StringBuilder sb = new StringBuilder(operation).append(" failed: errcode ").append(code);

@@ -34,9 +34,4 @@ public class TransportException extends MiniDramaException {
     public boolean ambiguous() {
         return ambiguous;
     }
-
-    @Override
-    public boolean retryable() {
-        return true;
-    }
 }

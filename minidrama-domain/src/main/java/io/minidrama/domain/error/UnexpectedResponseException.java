@@ -8,12 +8,12 @@ import java.util.Objects;
  * without an errcode, or JSON that does not fit the operation (a wrong type, a missing required
  * field, a value outside the domain). Not a {@link TransportException}: an answer arrived.
  *
- * <p>{@link #retryable()} says whether asking again may give a different answer: true for an
- * answer that may have been damaged on its way or came from a gateway (HTTP 5xx, an empty,
- * non-JSON, cut-off or malformed body), false for a complete answer of the wrong shape, which the
- * platform would give again (a format change the SDK does not know: report it, do not retry).
- * {@link #ambiguous()} says whether the platform may have acted on the request (any status but
- * 4xx): a creating call is then not repeated automatically.
+ * <p>{@link #kind()} says whether asking again may give a different answer: {@code UNREADABLE}
+ * for an answer that may have been damaged on its way or came from a gateway (HTTP 5xx, an empty,
+ * non-JSON, cut-off or malformed body), {@code UNMAPPABLE} for a complete answer of the wrong
+ * shape, which the platform would give again (a format change the SDK does not know: report it,
+ * do not retry). {@link #ambiguous()} says whether the platform may have acted on the request (any
+ * status but 4xx). Whether the call is tried again is the ports' {@code RetryPolicy}'s decision.
  *
  * <p>Carries the HTTP status and a short, single-line snippet of the body, already free of the
  * access token. Never carries the request URL or any secret.
@@ -103,8 +103,12 @@ public final class UnexpectedResponseException extends MiniDramaException {
      * True for an unreadable answer (see {@link Kind#UNREADABLE}) unless its status was 4xx (the
      * request itself was refused); false for a complete answer that does not fit the operation,
      * which asking again would only repeat.
+     *
+     * @deprecated a retry decision: the ports' {@code RetryPolicy} decides from {@link #kind()}
+     *             and {@link #ambiguous()}. Kept only until the HTTP adapter's own retry loop is
+     *             replaced by {@code RetryingMiniDramaPlatform}; then removed.
      */
-    @Override
+    @Deprecated(forRemoval = true)
     public boolean retryable() {
         if (kind == Kind.UNMAPPABLE) {
             return false;

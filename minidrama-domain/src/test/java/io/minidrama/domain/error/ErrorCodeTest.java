@@ -74,7 +74,7 @@ class ErrorCodeTest {
         ErrorCode code = ErrorCode.of(errcode);
 
         assertEquals(ErrorCode.UNKNOWN, code);
-        assertFalse(code.isRetryable());
+        assertEquals(ErrorCode.Retry.NEVER, code.retry());
         assertFalse(code.isTokenInvalid());
         assertFalse(code.isRateLimited());
     }
@@ -102,7 +102,7 @@ class ErrorCodeTest {
 
     @Test
     void isRetryable_isTrueForBusyInitialisingAndTokenCodesOnly() {
-        Set<ErrorCode> retryable = Arrays.stream(ErrorCode.values()).filter(ErrorCode::isRetryable)
+        Set<ErrorCode> retryable = Arrays.stream(ErrorCode.values()).filter(c -> c.retry() != ErrorCode.Retry.NEVER)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)));
 
         assertEquals(EnumSet.of(ErrorCode.SYSTEM_BUSY, ErrorCode.INITIALIZING, ErrorCode.TOO_FREQUENT,
@@ -115,6 +115,6 @@ class ErrorCodeTest {
 
         assertEquals(ErrorCode.values().length, distinct);
         assertNotEquals(0, ErrorCode.UNKNOWN.code());
-        assertTrue(ErrorCode.INITIALIZING.isRetryable() && !ErrorCode.INITIALIZING.isRateLimited());
+        assertTrue(ErrorCode.INITIALIZING.retry() == ErrorCode.Retry.LONG_BACKOFF && !ErrorCode.INITIALIZING.isRateLimited());
     }
 }

@@ -46,7 +46,6 @@ class InvalidRequestExceptionTest {
         assertTrue(e.violates(Rule.R9));
         assertTrue(e.violates(Rule.R10));
         assertFalse(e.violates(Rule.R11));
-        assertFalse(e.retryable());
     }
 
     @Test

@@ -18,7 +18,6 @@ class PlatformExceptionTest {
         assertEquals("something new", e.errmsg());
         assertEquals("listmedia", e.operation());
         assertEquals(200, e.httpStatus());
-        assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("errcode 12345678"), e.getMessage());
         assertTrue(e.getMessage().contains("something new"), e.getMessage());
         assertInstanceOf(MiniDramaException.class, e);
@@ -34,9 +33,10 @@ class PlatformExceptionTest {
     }
 
     @Test
-    void retryable_whenSystemBusy_isTrue() {
-        assertTrue(new PlatformException("getmedia", -1, "system error", 200).retryable());
-        assertTrue(new PlatformException("getmedia", 10093023, "too frequent", 200).retryable());
+    void errorCode_whenSystemBusy_isRateLimited() {
+        // whether they are retried is RetryPolicyTest's (minidrama-ports)
+        assertTrue(new PlatformException("getmedia", -1, "system error", 200).errorCode().isRateLimited());
+        assertTrue(new PlatformException("getmedia", 10093023, "too frequent", 200).errorCode().isRateLimited());
         assertTrue(new PlatformException("getmedia", 42001, "expired", 200).errorCode().isTokenInvalid());
     }
 
@@ -50,21 +50,18 @@ class PlatformExceptionTest {
         FileTooLargeException e = new FileTooLargeException("singlefileupload");
 
         assertEquals(502, e.httpStatus());
-        assertFalse(e.retryable());
         assertEquals(ErrorCode.UNKNOWN, e.errorCode());
         assertTrue(e.getMessage().contains("chunked upload"), e.getMessage());
     }
 
     @Test
-    void transportAndTimeout_areRetryableAndTimeoutIsAmbiguous() {
+    void transportAndTimeout_timeoutIsAmbiguousAndARefusedConnectionIsNot() {
         DeadlineExceededException t = new DeadlineExceededException("uploadpart", java.time.Duration.ofSeconds(30), null);
         TransportException refused = new TransportException("getmedia", "connection refused", false, null);
 
-        assertTrue(t.retryable());
         assertTrue(t.ambiguous());
         assertEquals(java.time.Duration.ofSeconds(30), t.deadline());
         assertTrue(t.getMessage().startsWith("uploadpart: "), t.getMessage());
-        assertTrue(refused.retryable());
         assertFalse(refused.ambiguous());
     }
 }

@@ -26,7 +26,6 @@ import io.minidrama.port.Namesakes;
 import io.minidrama.port.MediaCatalogPort;
 import io.minidrama.port.MediaUploadPort;
 import io.minidrama.port.UploadCheckpoint;
-import io.minidrama.port.Sleeper;
 import io.minidrama.port.UploadCheckpointPort;
 
 import java.time.Clock;
@@ -55,17 +54,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Chunked.</b> Parts are read straight from the file by position (no whole-file
  *       buffer) and sent concurrently, at most {@code partConcurrency} per upload and at most
  *       {@code maxParallelParts} across all uploads of this service; memory is bounded by the
- *       number of parts in flight. Each part is retried on its own ({@link PartRetry}); the
- *       commit carries the etags in order.</li>
+ *       number of parts in flight. The commit carries the etags in order.</li>
+ *   <li><b>Retries.</b> This service does not retry on top of the port: retries live in the
+ *       port's {@link io.minidrama.port.RetryingMiniDramaPlatform} (the HTTP adapter and the fake
+ *       apply it), as its {@link io.minidrama.port.RetryPolicy} decides. So one part is sent at
+ *       most {@code RetryPolicy.maxAttempts()} times per run: with the defaults, 4. A part that
+ *       still fails fails the run, its checkpoint kept: the next run sends only the parts the
+ *       platform has not answered. The exceptions are an {@code applyupload} or
+ *       {@code commitupload} whose answer was lost (below), each sent once more.</li>
  *   <li><b>Resume.</b> Every finished part is written to the {@link UploadCheckpointPort} under
  *       the request's checkpoint key, with the file's {@link FileIdentity} (see
  *       {@link FileIdentities}). Uploading the same file again resumes: only the parts missing
  *       from the checkpoint are sent. A changed file starts over; an upload id the platform no
  *       longer knows (10093030) starts over once, cleanly; the checkpoint is removed after a
  *       successful commit and kept after a failure or cancellation.</li>
- *   <li><b>Lost answers.</b> An {@code applyupload} lost in transit is sent again (an unused
- *       upload id expires and creates nothing). A {@code commitupload} whose answer is lost is sent
- *       again; if the platform then no longer knows the upload id, the first commit did happen and
+ *   <li><b>Lost answers.</b> An {@code applyupload} whose answer was lost (an ambiguous failure,
+ *       which the port's policy does not repeat) is sent once more: an unused upload id expires
+ *       and creates nothing. A {@code commitupload} whose answer is lost (an ambiguous failure,
+ *       which the port's policy does not repeat) is sent once more (two calls of at most {@code maxAttempts}
+ *       attempts each; only an ambiguous attempt can have reached the platform, so it receives the
+ *       commit at most twice); if the platform then no longer knows the upload id, the first commit did happen and
  *       the media is found instead of being uploaded twice: before {@code applyupload} the
  *       service lists the media already bearing the name (exact name, no time window) and keeps
  *       their ids in the checkpoint ({@link Namesakes}); the committed media is the one of that
@@ -87,8 +95,6 @@ public final class FileUploadService implements AutoCloseable {
     private final UploadCheckpointPort checkpoints;
     private final long singleUploadThreshold;
     private final int partConcurrency;
-    private final PartRetry retry;
-    private final Sleeper sleeper;
     private final Clock clock;
     private final ExecutorService partExecutor;
     private final ExecutorService coordinator;
@@ -99,8 +105,6 @@ public final class FileUploadService implements AutoCloseable {
         this.checkpoints = b.checkpoints;
         this.singleUploadThreshold = b.singleUploadThreshold;
         this.partConcurrency = b.partConcurrency;
-        this.retry = b.retry;
-        this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.partExecutor = Executors.newFixedThreadPool(b.maxParallelParts, daemon("minidrama-part-"));
         this.coordinator = Executors.newCachedThreadPool(daemon("minidrama-upload-"));
@@ -254,19 +258,34 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     /**
-     * Opens the upload. A transport failure is retried: at worst the platform holds an unused
-     * upload id, which expires and creates no media.
+     * Opens the upload; retries are the port's, which does not repeat {@code applyupload} after
+     * an ambiguous failure (it is not repeat-safe in general). Here it is: an upload id opened but
+     * never answered expires unused and creates no media, so an ambiguous failure is followed by
+     * one more call.
      */
     private UploadId apply(ApplyUpload apply) {
-        return withRetries(() -> port.applyUpload(apply));
+        try {
+            return port.applyUpload(apply);
+        } catch (TransportException | UnexpectedResponseException e) {
+            if (!ambiguous(e)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "applyupload of " + apply.name() + ": answer lost; asking once more");
+            try {
+                return port.applyUpload(apply);
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
     }
 
     /**
      * The media already named like the upload, listed by exact name without a time window, so a
      * media found after a lost commit answer can be told from them without comparing this
      * machine's clock with the platform's. Unknown without a catalog, or with more namesakes than
-     * {@link #NAMESAKE_PAGES} pages hold. A failed listing is retried like {@code applyupload};
-     * nothing has been created yet when it finally fails.
+     * {@link #NAMESAKE_PAGES} pages hold. A failed listing fails the upload; nothing has been
+     * created yet then.
      */
     private Namesakes namesakes(ApplyUpload apply) {
         if (catalog == null) {
@@ -290,7 +309,7 @@ public final class FileUploadService implements AutoCloseable {
         MediaQuery q = (name.startsWith("%") || name.endsWith("%") ? b.nameFuzzy(name) : b.name(name)).build();
         for (int page = 0; page < NAMESAKE_PAGES; page++) {
             MediaQuery query = q;
-            List<Media> got = withRetries(() -> catalog.listMedia(query));
+            List<Media> got = catalog.listMedia(query);
             got.stream().filter(m -> m.name().equals(apply.name().wire())).forEach(all::add);
             if (got.size() < q.page().limit()) {
                 break;
@@ -328,26 +347,32 @@ public final class FileUploadService implements AutoCloseable {
             }
             throw p;
         }
-        for (int attempt = 1; attempt < retry.maxAttempts(); attempt++) {
-            sleeper.sleep(retry.backoff(attempt));
-            try {
-                return port.commitUpload(done.commitRequest());
-            } catch (TransportException | UnexpectedResponseException again) {
-                first.addSuppressed(again);
-            } catch (PlatformException p) {
-                if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
-                    throw p;
-                }
-                Optional<MediaId> committed = committedMedia(checkpoint);
-                if (committed.isPresent()) {
-                    LOG.log(System.Logger.Level.INFO, "commit of " + apply.name() + " had gone through before its answer was lost: media "
-                            + committed.get());
-                    return committed.get();
-                }
+        if (!ambiguous(first)) {
+            throw first;
+        }
+        try {
+            return port.commitUpload(done.commitRequest());
+        } catch (TransportException | UnexpectedResponseException again) {
+            first.addSuppressed(again);
+            throw first;
+        } catch (PlatformException p) {
+            if (p.errorCode() != ErrorCode.RESOURCE_NOT_FOUND) {
                 throw p;
             }
+            Optional<MediaId> committed = committedMedia(checkpoint);
+            if (committed.isPresent()) {
+                LOG.log(System.Logger.Level.INFO, "commit of " + apply.name() + " had gone through before its answer was lost: media "
+                        + committed.get());
+                return committed.get();
+            }
+            throw p;
         }
-        throw first;
+    }
+
+    /** Whether the platform may have acted although its answer did not arrive. */
+    private static boolean ambiguous(MiniDramaException failure) {
+        return failure instanceof TransportException t && t.ambiguous()
+                || failure instanceof UnexpectedResponseException u && u.ambiguous();
     }
 
     /**
@@ -376,19 +401,6 @@ public final class FileUploadService implements AutoCloseable {
         Instant from = since;
         return named.stream().filter(m -> m.createTime() != null && !m.createTime().isBefore(from) && m.createTime().isBefore(until))
                 .max(newest).map(Media::id);
-    }
-
-    private <T> T withRetries(java.util.function.Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (TransportException | UnexpectedResponseException | PlatformException e) {
-                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
-                    throw e;
-                }
-                sleeper.sleep(retry.backoff(attempt));
-            }
-        }
     }
 
     /** Saves; a failure once the upload is open on the platform says so, and what to do. */
@@ -520,20 +532,10 @@ public final class FileUploadService implements AutoCloseable {
     }
 
     private PartOutcome send(UploadId id, PartPlan plan, ByteSource data) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new PartOutcome(plan, port.uploadPart(PartUpload.of(id, plan, data)), null);
-            } catch (RuntimeException e) {
-                if (attempt >= retry.maxAttempts() || !retry.retryable(e)) {
-                    return new PartOutcome(plan, null, e);
-                }
-                LOG.log(System.Logger.Level.DEBUG, "part " + plan.partNumber() + " attempt " + attempt + " failed: " + e.getMessage());
-                try {
-                    sleeper.sleep(retry.backoff(attempt));
-                } catch (RuntimeException interrupted) {
-                    return new PartOutcome(plan, null, e);
-                }
-            }
+        try {
+            return new PartOutcome(plan, port.uploadPart(PartUpload.of(id, plan, data)), null);
+        } catch (RuntimeException e) {
+            return new PartOutcome(plan, null, e);
         }
     }
 
@@ -575,8 +577,6 @@ public final class FileUploadService implements AutoCloseable {
         private long singleUploadThreshold = UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE;
         private int partConcurrency = 4;
         private int maxParallelParts = 4;
-        private PartRetry retry = PartRetry.defaults();
-        private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
 
         private Builder(MediaUploadPort port, UploadCheckpointPort checkpoints) {
@@ -620,18 +620,6 @@ public final class FileUploadService implements AutoCloseable {
          */
         public Builder catalog(MediaCatalogPort catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
-            return this;
-        }
-
-        /** How each part is retried (default {@link PartRetry#defaults()}). */
-        public Builder partRetry(PartRetry retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** How retries wait (tests pass one that does not sleep). */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 

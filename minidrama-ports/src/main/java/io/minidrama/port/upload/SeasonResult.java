@@ -85,11 +85,6 @@ public record SeasonResult(String dramaName, List<Episode> episodes) {
             return result;
         }
 
-        @Override
-        public boolean retryable() {
-            return true;
-        }
-
         private static String describe(SeasonResult r) {
             StringBuilder sb = new StringBuilder(r.dramaName()).append(": ").append(r.failed().size())
                     .append(" of ").append(r.episodes().size()).append(" episodes failed (re-run to finish them):");

@@ -7,6 +7,7 @@ import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.port.CheckpointStorageException;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.port.UploadCheckpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +53,8 @@ class FileUploadServiceTest {
     }
 
     private FileUploadService newService(int concurrency) {
-        return FileUploadService.builder(port, checkpoints).partConcurrency(concurrency).maxParallelParts(concurrency)
-                .sleeper(d -> { }).build();
+        return FileUploadService.builder(port.retrying(RetryPolicy.defaults()), checkpoints).partConcurrency(concurrency)
+                .maxParallelParts(concurrency).build();
     }
 
     @AfterEach
@@ -281,16 +282,64 @@ class FileUploadServiceTest {
     }
 
     @Test
-    void partRetry_retriesAnAnswerTheSdkCannotMap_aPartMayBeSentAgain() {
-        assertTrue(PartRetry.defaults().retryable(new io.minidrama.domain.error.UnexpectedResponseException("uploadpart", 200,
-                "the JSON does not fit", "", true, io.minidrama.domain.error.UnexpectedResponseException.Kind.UNMAPPABLE)));
+    void upload_whenAPartAnswerCannotBeMapped_failsWithoutRecordingItAndTheRerunSendsItAgain() throws IOException {
+        // PartRetry used to re-send such a part at once; now no retry sits on top of the port's
+        // policy, which does not repeat an unmappable answer: the run fails, nothing is lost.
+        Path video = file("ep1.mp4", 12 * MB, 13);
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        port.partFault = k -> k.endsWith(":1.2") && failedOnce.add(k)
+                ? new io.minidrama.domain.error.UnexpectedResponseException("uploadpart", 200, "the JSON does not fit", "", true,
+                        io.minidrama.domain.error.UnexpectedResponseException.Kind.UNMAPPABLE)
+                : null;
+
+        io.minidrama.domain.error.UnexpectedResponseException e = assertThrows(io.minidrama.domain.error.UnexpectedResponseException.class,
+                () -> service.upload(request(video, UploadListener.NONE)));
+        assertEquals(io.minidrama.domain.error.UnexpectedResponseException.Kind.UNMAPPABLE, e.kind());
+        assertEquals(1, port.partCalls.stream().filter(c -> c.endsWith(":1.2")).count(), "an unmappable answer is not repeated");
+        UploadCheckpoint kept = checkpoints.load(request(video, UploadListener.NONE).checkpointKey()).orElseThrow();
+        assertFalse(kept.session().recordedParts().stream().anyMatch(p -> p.partNumber() == 2), "no etag recorded for part 2");
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.partCalls.stream().filter(c -> c.endsWith(":1.2")).count(), "the rerun sent part 2 again");
+        assertEquals(1, port.applyCalls.get(), "resumed the same upload");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+    }
+
+    @Test
+    void upload_whenAPartKeepsFailing_sendsItAtMostMaxAttemptsTimes() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 14);
+        port.partFault = k -> k.endsWith(":1.2") ? new PlatformException("uploadpart", -1, "system busy", 200) : null;
+
+        PlatformException e = assertThrows(PlatformException.class, () -> service.upload(request(video, UploadListener.NONE)));
+
+        assertEquals(-1, e.rawErrcode());
+        assertEquals(RetryPolicy.defaults().maxAttempts(), port.partCalls.stream().filter(c -> c.endsWith(":1.2")).count(),
+                "one part is sent at most maxAttempts times in all: no retry on top of the port's");
+        assertEquals(RetryPolicy.defaults().maxAttempts() - 1, e.getSuppressed().length, "the earlier failures travel along");
     }
 
     @Test
     void upload_whenAnEarlierRunCommittedButDiedBeforeDeletingItsCheckpoint_returnsThatMediaWithoutUploadingAgain() throws IOException {
         Path video = file("ep1.mp4", 12 * MB, 12);
         port.commitAnswersLost.set(1);
-        try (FileUploadService noCommitRetry = FileUploadService.builder(port, checkpoints).partRetry(PartRetry.none()).build()) {
+        // the run dies after its commit went through: the answer is lost, the connection for the re-sent commit refused
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        io.minidrama.port.MiniDramaPlatform dying = new io.minidrama.port.ForwardingMiniDramaPlatform() {
+            @Override
+            protected io.minidrama.port.MiniDramaPlatform delegate() {
+                return port.asPlatform();
+            }
+
+            @Override
+            public MediaId commitUpload(io.minidrama.domain.media.CommitUpload request) {
+                if (commits.incrementAndGet() > 1) {
+                    throw new io.minidrama.domain.error.TransportException("commitupload", "connection refused", false, null);
+                }
+                return super.commitUpload(request);
+            }
+        };
+        try (FileUploadService noCommitRetry = FileUploadService.builder(dying, checkpoints).build()) {
             assertThrows(io.minidrama.domain.error.TransportException.class, () -> noCommitRetry.upload(request(video, UploadListener.NONE)));
         }
         assertEquals(1, port.media.size(), "the first run's commit went through; only its answer was lost");
@@ -334,7 +383,7 @@ class FileUploadServiceTest {
         Files.writeString(gone, "a file where the directory was");
 
         CheckpointStorageException e;
-        try (FileUploadService s = FileUploadService.builder(port, broken).sleeper(d -> { }).build()) {
+        try (FileUploadService s = FileUploadService.builder(port.retrying(RetryPolicy.defaults()), broken).build()) {
             e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
         }
 
@@ -372,7 +421,7 @@ class FileUploadServiceTest {
         };
 
         CheckpointStorageException e;
-        try (FileUploadService s = FileUploadService.builder(port, readOnly).sleeper(d -> { }).build()) {
+        try (FileUploadService s = FileUploadService.builder(port.retrying(RetryPolicy.defaults()), readOnly).build()) {
             e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
         }
 
@@ -400,7 +449,7 @@ class FileUploadServiceTest {
         };
 
         CheckpointStorageException e;
-        try (FileUploadService s = FileUploadService.builder(port, failing).sleeper(d -> { }).build()) {
+        try (FileUploadService s = FileUploadService.builder(port.retrying(RetryPolicy.defaults()), failing).build()) {
             e = assertThrows(CheckpointStorageException.class, () -> s.upload(request(video, UploadListener.NONE)));
         }
 
@@ -431,6 +480,24 @@ class FileUploadServiceTest {
 
         assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
         assertEquals(1, port.applyCalls.get());
+    }
+
+    @Test
+    void upload_whenApplysAnswerIsLost_asksOnceMoreAndSucceeds_butNotTwice() throws IOException {
+        Path video = file("ep1.mp4", 11 * MB, 15);
+        port.applyAnswersLost.set(1);
+
+        MediaId id = service.upload(request(video, UploadListener.NONE));
+
+        assertEquals(2, port.applyCalls.get(), "the policy does not repeat applyupload after an ambiguous failure; the service asks once more");
+        assertArrayEquals(Files.readAllBytes(video), port.media.get(id.value()));
+
+        port.applyAnswersLost.set(2);
+        Path other = file("ep2.mp4", 11 * MB, 16);
+        io.minidrama.domain.error.TransportException e = assertThrows(io.minidrama.domain.error.TransportException.class,
+                () -> service.upload(FileUploadRequest.builder(other, MediaName.of("剧", 2)).build()));
+        assertEquals(4, port.applyCalls.get(), "one more, not a loop");
+        assertEquals(1, e.getSuppressed().length);
     }
 
     @Test

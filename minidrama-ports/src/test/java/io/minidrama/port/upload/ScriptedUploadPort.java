@@ -58,8 +58,10 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Decides per part call (upload id, "type.part", attempt) whether to throw. */
     volatile Function<String, RuntimeException> partFault = k -> null;
-    /** Thrown by the next applyupload calls, before anything happens. */
+    /** Thrown by the next applyupload calls, before anything happens: the connection was refused (not ambiguous). */
     final java.util.concurrent.atomic.AtomicInteger applyFailures = new java.util.concurrent.atomic.AtomicInteger();
+    /** Thrown by the next applyupload calls AFTER the upload was opened: the answer is lost (ambiguous). */
+    final java.util.concurrent.atomic.AtomicInteger applyAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
     /** Thrown by the next commitupload calls AFTER the media was created: the answer is lost. */
     final java.util.concurrent.atomic.AtomicInteger commitAnswersLost = new java.util.concurrent.atomic.AtomicInteger();
     /** As {@link #commitAnswersLost}, but the answer arrives cut off: an unexpected response, not a transport failure. */
@@ -81,12 +83,15 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     public UploadId applyUpload(ApplyUpload request) {
         applyCalls.incrementAndGet();
         if (applyFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw reset("applyupload");
+            throw new TransportException("applyupload", "connection refused", false, null);
         }
         String id = "up-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
         etags.put(id, new ConcurrentHashMap<>());
         applied.put(id, request);
+        if (applyAnswersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw reset("applyupload");
+        }
         return UploadId.of(id);
     }
 
@@ -207,6 +212,35 @@ final class ScriptedUploadPort implements MediaUploadPort, MediaCatalogPort, Pul
     void forgetUploads() {
         uploads.clear();
         etags.clear();
+    }
+
+    /**
+     * This port as a whole {@link io.minidrama.port.MiniDramaPlatform} (the methods of other ports
+     * throw {@link UnsupportedOperationException}), behind the SDK's retry decorator with
+     * {@code policy} and a sleeper that does not sleep: how the service meets a real adapter.
+     */
+    io.minidrama.port.MiniDramaPlatform retrying(io.minidrama.port.RetryPolicy policy) {
+        return io.minidrama.port.RetryingMiniDramaPlatform.wrap(asPlatform(), policy, d -> { });
+    }
+
+    /** This port as a whole platform, without retries. */
+    io.minidrama.port.MiniDramaPlatform asPlatform() {
+        Object self = this;
+        return (io.minidrama.port.MiniDramaPlatform) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.minidrama.port.MiniDramaPlatform.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("equals") ? proxy == args[0]
+                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : "ScriptedUploadPort";
+                    }
+                    if (!method.getDeclaringClass().isInstance(self)) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    try {
+                        return method.invoke(self, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     static TransportException reset(String op) {

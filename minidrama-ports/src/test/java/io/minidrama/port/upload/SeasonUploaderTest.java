@@ -32,7 +32,7 @@ class SeasonUploaderTest {
     @BeforeEach
     void setUp() {
         port = new ScriptedUploadPort();
-        uploads = FileUploadService.builder(port, FileUploadCheckpoints.in(dir.resolve("cp"))).sleeper(d -> { }).build();
+        uploads = FileUploadService.builder(port.retrying(io.minidrama.port.RetryPolicy.defaults()), FileUploadCheckpoints.in(dir.resolve("cp"))).build();
         seasons = SeasonUploader.create(uploads, port, 2);
     }
 

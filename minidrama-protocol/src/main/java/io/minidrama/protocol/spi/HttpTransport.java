@@ -36,7 +36,9 @@ public interface HttpTransport extends AutoCloseable {
      *
      * @throws io.minidrama.domain.error.DeadlineExceededException when {@code request.timeout()}
      *                                                             ran out
-     * @throws io.minidrama.domain.error.TransportException        when the exchange failed
+     * @throws io.minidrama.domain.error.TransportException        when the exchange failed; after
+     *                                                             {@link #close()}, one that is not
+     *                                                             ambiguous (nothing was sent)
      */
     TransportResponse execute(TransportRequest request);
 

@@ -25,8 +25,10 @@ public interface RequestBody {
      * A new channel over the whole body, from its first byte; the caller closes it. Each call is
      * independent, so concurrent and repeated reads are allowed.
      *
-     * @throws IOException when a source of the body cannot be opened (a file was removed); this
-     *                     checked exception stays inside the SPI: the protocol maps it
+     * @throws IOException when a source of the body cannot be opened (a file was removed); the
+     *                     transport that calls this reports it as a
+     *                     {@link io.minidrama.domain.error.TransportException} with the
+     *                     {@code IOException} as its cause (this checked exception never leaves the SPI)
      */
     ReadableByteChannel open() throws IOException;
 

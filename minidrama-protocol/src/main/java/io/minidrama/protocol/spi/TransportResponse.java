@@ -11,8 +11,9 @@ import java.util.Optional;
  * read to its end).
  *
  * <p>Reading the body MUST respect the request's deadline: past it, {@code read} fails with an
- * {@link java.io.IOException} (the protocol reports a
- * {@link io.minidrama.domain.error.DeadlineExceededException}).
+ * {@link java.io.IOException} whose cause is a
+ * {@link io.minidrama.domain.error.DeadlineExceededException}, so the protocol can tell a deadline
+ * from a connection reset.
  */
 public interface TransportResponse extends AutoCloseable {
 

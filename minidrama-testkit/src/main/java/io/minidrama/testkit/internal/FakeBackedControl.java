@@ -83,6 +83,16 @@ public final class FakeBackedControl implements PlatformControl {
     }
 
     @Override
+    public void failNextAfterProcessing(String operation, int times) {
+        control.failNextAfterProcessing(operation, times);
+    }
+
+    @Override
+    public int callsReceived(String operation) {
+        return control.recordedCalls(operation).size();
+    }
+
+    @Override
     public void failNextPullTasks(int times, int errcode, String errmsg) {
         control.failNextPullTasks(times, errcode, errmsg);
     }

@@ -97,6 +97,17 @@ public final class HttpPlatformControl implements PlatformControl {
     }
 
     @Override
+    public void failNextAfterProcessing(String operation, int times) {
+        post("faults", Json.createObjectBuilder().add("operation", operation).add("times", times).add("transport", "after"));
+    }
+
+    @Override
+    public int callsReceived(String operation) {
+        return (int) get("calls").getJsonArray("calls").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("operation").equals(operation)).count();
+    }
+
+    @Override
     public void failNextPullTasks(int times, int errcode, String errmsg) {
         post("pull-failures", Json.createObjectBuilder().add("times", times).add("errcode", errcode).add("errmsg", errmsg));
     }

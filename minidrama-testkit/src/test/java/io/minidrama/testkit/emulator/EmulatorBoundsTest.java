@@ -148,7 +148,7 @@ class EmulatorBoundsTest {
     void uploadPart_afterTheUploadWasAbandonedLongerThanTheTtl_isAnswered10093030() {
         AtomicLong nanos = new AtomicLong();
         InMemoryMiniDramaPlatform fake = InMemoryMiniDramaPlatform.builder().clock(MutableClock.create())
-                .abandonedUploadsExpireAfter(Duration.ofHours(1)).wallTicker(nanos::get).build();
+                .abandonedUploadsExpireAfter(Duration.ofHours(1)).wallTicker(nanos::get).retryPolicy(io.minidrama.port.RetryPolicy.none()).build();
         try (MiniDramaEmulator emulator = MiniDramaEmulator.builder().platform(fake).start()) {
             JdkHttpMiniDramaAdapter client = client(emulator);
             UploadId id = client.applyUpload(ApplyUpload.of(MediaName.of("剧", 1), VideoFormat.MP4));

@@ -69,7 +69,8 @@ class SeasonPublisherExampleTest {
 
     @Test
     void publish_whenThePlatformRefusesTheSubmission_reportsItsErrcode(MiniDrama miniDrama, FakeControl platform) {
-        platform.failNext("auditdrama", 1, 10093023);
+        // 10093023 is retried (the fake retries as the adapter does): refuse every attempt
+        platform.failNext("auditdrama", io.minidrama.port.RetryPolicy.defaults().maxAttempts(), 10093023);
 
         PlatformException e = assertThrows(PlatformException.class, () -> new SeasonPublisher(miniDrama).publish(season()));
 

@@ -22,7 +22,7 @@ final class EmulatorSubjects {
     static <P> ContractSubject<P> create() {
         MutableClock clock = MutableClock.create();
         MiniDramaEmulator emulator = MiniDramaEmulator.builder()
-                .platform(InMemoryMiniDramaPlatform.builder().clock(clock).build())
+                .platform(InMemoryMiniDramaPlatform.builder().clock(clock).retryPolicy(io.minidrama.port.RetryPolicy.none()).build())
                 .credentials("wx-contract-appid", "contract-secret")
                 .start();
         JdkHttpMiniDramaAdapter adapter = JdkHttpMiniDramaAdapter.builder()

@@ -58,7 +58,7 @@ class ClockSkewTest {
     private void start(String skew) {
         Instant platformNow = Instant.now().plus(Duration.parse(skew)).truncatedTo(ChronoUnit.SECONDS);
         emulator = MiniDramaEmulator.builder().credentials(Rig.APPID, Rig.SECRET)
-                .platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(platformNow)).build()).start();
+                .platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.at(platformNow)).retryPolicy(io.minidrama.port.RetryPolicy.none()).build()).start();
         proxy = FaultProxy.to(emulator.baseUrl());
         adapter = Rig.adapter(proxy.baseUrl()).build();
     }
@@ -118,7 +118,7 @@ class ClockSkewTest {
         MediaId older = anOlderNamesake();
         FileUploadCheckpoints store = FileUploadCheckpoints.in(checkpoints);
         MediaId first;
-        try (FileUploadService dying = FileUploadService.builder(adapter, new KeepsEverything(store)).partRetry(Rig.FAST_PARTS).build()) {
+        try (FileUploadService dying = FileUploadService.builder(adapter, new KeepsEverything(store)).build()) {
             first = dying.upload(request());
         }
 

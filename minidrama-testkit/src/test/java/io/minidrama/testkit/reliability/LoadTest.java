@@ -104,7 +104,7 @@ class LoadTest {
                 .callTimeout(java.time.Duration.ofSeconds(120)).build();
         int peak = 0;
         try (FileUploadService uploads = FileUploadService.builder(adapter, io.minidrama.port.upload.FileUploadCheckpoints.in(dir.resolve("cp")))
-                .partRetry(Rig.FAST_PARTS).maxParallelParts(8).build()) {
+                .maxParallelParts(8).build()) {
             ExecutorService seasons = Executors.newFixedThreadPool(8);
             List<CompletableFuture<SeasonResult>> results = new ArrayList<>();
             for (int s = 1; s <= 8; s++) {

@@ -2,14 +2,13 @@ package io.minidrama.testkit.reliability;
 
 import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
-import io.minidrama.adapter.jdkhttp.RetryPolicy;
+import io.minidrama.protocol.RetryPolicy;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadService;
-import io.minidrama.port.upload.PartRetry;
 import io.minidrama.emulator.MiniDramaEmulator;
 
 import java.io.IOException;
@@ -38,7 +37,6 @@ final class Rig {
             .maxDelay(Duration.ofMillis(50)).build();
     static final RetryPolicy FAST_INITIALIZING = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
             .maxDelay(Duration.ofMillis(50)).retryOn(RetryPolicy.INITIALIZING).build();
-    static final PartRetry FAST_PARTS = new PartRetry(4, Duration.ofMillis(10), Duration.ofMillis(50));
     private static final Pattern PART_NUMBER = Pattern.compile("partNumber=(\\d+)");
 
     private Rig() {
@@ -56,7 +54,7 @@ final class Rig {
     }
 
     static FileUploadService uploads(JdkHttpMiniDramaAdapter adapter, Path checkpoints) {
-        return FileUploadService.builder(adapter, FileUploadCheckpoints.in(checkpoints)).partRetry(FAST_PARTS).build();
+        return FileUploadService.builder(adapter, FileUploadCheckpoints.in(checkpoints)).build();
     }
 
     /** Writes {@code size} seeded random bytes to {@code file}. */

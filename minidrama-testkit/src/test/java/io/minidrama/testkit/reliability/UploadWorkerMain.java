@@ -21,7 +21,7 @@ public final class UploadWorkerMain {
     public static void main(String[] args) {
         JdkHttpMiniDramaAdapter adapter = Rig.adapter(URI.create(args[0])).build();
         try (FileUploadService uploads = FileUploadService.builder(adapter, io.minidrama.port.upload.FileUploadCheckpoints.in(Path.of(args[2])))
-                .partRetry(Rig.FAST_PARTS).partConcurrency(2).maxParallelParts(2).build()) {
+                .partConcurrency(2).maxParallelParts(2).build()) {
             FileUploadRequest request = FileUploadRequest.builder(Path.of(args[1]), MediaName.of(args[3], Integer.parseInt(args[4])))
                     .checkpointKey(args[5])
                     .listener(p -> {
