@@ -42,8 +42,7 @@ import java.util.regex.Pattern;
  *   <li>{@code curl}: {@code benchmarks/curl-upload.sh}, one {@code curl -F} per part;</li>
  *   <li>{@code sdk-jdk}: {@code FileUploadService} over {@code JdkHttpMiniDramaAdapter}, 4 in flight;
  *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
- *   <li>{@code sdk-apache}: the same over the Apache HttpClient 5 adapter (a slot until it lands:
- *       {@code SdkUpload.platform}; add it to {@link #DEFAULT} then);</li>
+ *   <li>{@code sdk-apache}: the same over {@code ApacheHttpTransport} (Apache HttpClient 5), 4 in flight;</li>
  *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
  *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
  *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
@@ -53,7 +52,7 @@ import java.util.regex.Pattern;
  * Prints one row per run, then per contender the medians and their ratios to WxJava's.
  */
 public final class PeerBenchmark {
-    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "cli", "cli-fast");
+    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "cli", "cli-fast");
     private static final String HEAP = "-Xmx64m";
     /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
     private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -224,7 +223,7 @@ public final class PeerBenchmark {
                         "--appid", "wxbench000000000001", "--secret", "bench", "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--json"));
                 return c;
             default:
-                throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT + ", sdk-apache");
+                throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT);
         }
     }
 

@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * {@link io.minidrama.benchmarks.PeerBenchmark}; prints {@code media_id=N} last.
  *
  * <pre>SdkUpload BASE_URL FILE "剧目名 - 第N集" CHECKPOINT_DIR TRANSPORT CONCURRENCY</pre>
- * TRANSPORT is {@code jdk} ({@link JdkHttpMiniDramaAdapter}) or {@code apache} (the Apache HttpClient 5
- * adapter, once it is on main: one line in {@link #platform}).
+ * TRANSPORT is {@code jdk} ({@link JdkHttpMiniDramaAdapter}: the protocol's {@code MiniDramaClient} over
+ * {@code JdkHttpTransport}) or {@code apache} (the same client over {@code ApacheHttpTransport}, Apache HttpClient 5).
  */
 public final class SdkUpload {
     private SdkUpload() {
@@ -43,9 +43,8 @@ public final class SdkUpload {
             case "jdk":
                 return JdkHttpMiniDramaAdapter.builder().baseUrl(base).credentials("wxbench000000000001", "bench").build();
             case "apache":
-                // SLOT (lead): once minidrama-adapter-apache is on main, add it to benchmarks/pom.xml and return
-                // its adapter here, built like the JDK one above (baseUrl, credentials).
-                throw new IllegalStateException("the Apache HttpClient 5 adapter is not on this branch yet: fill the slot in SdkUpload.platform");
+                return io.minidrama.protocol.MiniDramaClient.builder().transport(io.minidrama.adapter.apache.ApacheHttpTransport.create())
+                        .baseUrl(base).credentials("wxbench000000000001", "bench").build();
             default:
                 throw new IllegalArgumentException("transport: jdk or apache, not " + transport);
         }
