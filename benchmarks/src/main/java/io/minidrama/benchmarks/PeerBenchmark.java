@@ -87,6 +87,7 @@ public final class PeerBenchmark {
         Path work = Files.createTempDirectory("minidrama-peers-");
         PeerBenchmark bench = new PeerBenchmark(jar, work);
         Process emulator = bench.startEmulator();
+        boolean failed;
         try {
             Path file = work.resolve("episode.mp4");
             long size = sizeMb * 1024L * 1024L;
@@ -111,12 +112,17 @@ public final class PeerBenchmark {
             System.out.println("|---|---|---|---|---|---|---|");
             all.forEach(r -> System.out.println(format(r)));
             summary(all, contenders, sizeMb, rounds);
+            failed = all.stream().anyMatch(r -> !r.verified);
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
             try (var s = Files.walk(work)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+        if (failed) {
+            System.out.println("FAILED: some uploads did not end with identical bytes on the emulator (rows marked NO)");
+            System.exit(1);
         }
     }
 
@@ -128,9 +134,10 @@ public final class PeerBenchmark {
     private static void summary(List<Run> all, List<String> contenders, int sizeMb, int rounds) {
         Map<String, double[]> med = new LinkedHashMap<>();
         for (String c : contenders) {
-            List<Run> rs = all.stream().filter(r -> r.contender.equals(c)).toList();
+            // A run whose bytes did not arrive intact measured nothing: medians of the verified runs only.
+            List<Run> rs = all.stream().filter(r -> r.contender.equals(c) && r.verified).toList();
             med.put(c, new double[] {median(rs, Run::wall), median(rs, Run::cpu), median(rs, Run::rssMb), median(rs, Run::emulatorCpu),
-                    rs.stream().filter(Run::verified).count(), rs.size()});
+                    rs.size(), all.stream().filter(r -> r.contender.equals(c)).count()});
         }
         double[] ref = med.get("wxjava");
         System.out.println();
