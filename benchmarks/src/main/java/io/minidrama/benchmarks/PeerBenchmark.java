@@ -171,7 +171,6 @@ public final class PeerBenchmark {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timing.toString()));
         cmd.addAll(command(contender, file, name, dir));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("TMPDIR", dir.toString()); // WxJava's part files (File.createTempFile) land in the run's directory
         double emu0 = emulatorCpu();
         Process p = pb.start();
         int exit = p.waitFor();
