@@ -1,8 +1,8 @@
 package io.minidrama.benchmarks;
 
-import io.minidrama.adapter.jdkhttp.internal.Json;
-import io.minidrama.adapter.jdkhttp.internal.Mapping;
-import io.minidrama.adapter.jdkhttp.internal.dto.Wire;
+import io.minidrama.protocol.internal.Json;
+import io.minidrama.protocol.internal.Mapping;
+import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.domain.Etag;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.authz.AppAuthorization;
@@ -67,7 +68,7 @@ final class AuthorizeCommand {
             human.append(human.length() == 0 ? "" : "\n").append("  drama ").append(r.dramaId()).append(": ")
                     .append(r.succeeded() ? verb : "refused, errcode " + r.errcode() + " " + r.errmsg());
         }
-        out.result(JsonViews.results(results), results.isEmpty() ? "no dramas" : human.toString());
+        out.result(Output.wire(WireJson.authorizationResults(results)), results.isEmpty() ? "no dramas" : human.toString());
         long failed = results.stream().filter(r -> !r.succeeded()).count();
         if (failed > 0) {
             PrintWriter err = spec.commandLine().getErr();
@@ -150,23 +151,20 @@ final class AuthorizeCommand {
                   @Option(names = "--offset", defaultValue = "0") int offset) {
             AuthzPage page = AuthzPage.of(offset, limit);
             DramaGrants grants;
-            String other;
             if (received) {
                 ReceivedDramasQuery q = ReceivedDramasQuery.all(page);
                 q = from == null ? q : q.from(AppId.of(from));
                 grants = MiniDrama.create(connection.open()).authorizations().receivedDramas(q);
-                other = "authorizer_appid";
             } else {
                 GrantedDramasQuery q = GrantedDramasQuery.all(page);
                 q = dramaId == null ? q : q.forDrama(DramaId.of(dramaId));
                 q = to == null ? q : q.forGrantee(AppId.of(to));
                 grants = MiniDrama.create(connection.open()).authorizations().grantedDramas(q);
-                other = "authorized_appid";
             }
             StringBuilder human = new StringBuilder(grants.totalCount() + " drama authorizations");
             grants.grants().forEach(g -> human.append(String.format("%n  drama %s  %s %s  since %s  until %s", g.dramaId(),
                     received ? "from" : "to", g.otherAppId(), g.authorizedTime(), g.expiry())));
-            out(connection).result(JsonViews.dramaGrants(grants, other), human.toString());
+            out(connection).result(Output.wire(WireJson.dramaGrants(grants, !received)), human.toString());
             return ExitCodes.OK;
         }
 
@@ -178,13 +176,13 @@ final class AuthorizeCommand {
                 List<ReceivedAppGrant> grants = MiniDrama.create(connection.open()).authorizations().receivedApps();
                 StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorizations received");
                 grants.forEach(g -> human.append(String.format("%n  from %s  since %s  until %s", g.authorizerAppId(), g.authorizedTime(), g.expiry())));
-                out(connection).result(JsonViews.receivedAppGrants(grants), human.toString());
+                out(connection).result(Output.wire(WireJson.receivedAppGrants(grants)), human.toString());
                 return ExitCodes.OK;
             }
             List<AppGrant> grants = MiniDrama.create(connection.open()).authorizations().authorizedApps();
             StringBuilder human = new StringBuilder(grants.size() + " whole-catalogue authorizations");
             grants.forEach(g -> human.append(String.format("%n  to %s  since %s  until %s", g.authorizedAppId(), g.authorizedTime(), g.expiry())));
-            out(connection).result(JsonViews.appGrants(grants), human.toString());
+            out(connection).result(Output.wire(WireJson.appGrants(grants)), human.toString());
             return ExitCodes.OK;
         }
 
@@ -212,7 +210,7 @@ final class AuthorizeCommand {
             grants.grants().forEach(g -> human.append(String.format("%n  drama %d  from %s to %s  since %s  until %s", g.dramaIdValue(),
                     g.authorizerAppId(), g.authorizationType() == 1 ? g.authorizedSubjectCertNo() : g.authorizedAppId(),
                     g.authorizedTime(), g.expiry())));
-            out(connection).result(JsonViews.copyrightGrants(grants), human.toString());
+            out(connection).result(Output.wire(WireJson.toJson(grants)), human.toString());
             return ExitCodes.OK;
         }
     }

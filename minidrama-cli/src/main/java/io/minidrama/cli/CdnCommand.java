@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.TimeWindow;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnQueryType;
@@ -37,7 +38,7 @@ final class CdnCommand {
         CdnUsage u = md.cdn().usage(window(start, end), DataInterval.ofMinutes(interval), CdnQueryType.of(queryType, Rule.R22));
         StringBuilder human = new StringBuilder(String.format(Locale.ROOT, "total %.1f MB over %d points", u.total() / 1048576.0, u.points().size()));
         u.points().forEach(p -> human.append(String.format(Locale.ROOT, "%n  %s  %d", p.time(), p.value())));
-        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(JsonViews.usage(u), human.toString());
+        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(Output.wire(WireJson.toJson(u)), human.toString());
         return ExitCodes.OK;
     }
 
@@ -50,7 +51,7 @@ final class CdnCommand {
         CdnLogs logs = md.cdn().logs(window(start, end), CdnQueryType.of(queryType, Rule.R23));
         StringBuilder human = new StringBuilder(logs.totalCount() + " log files");
         logs.files().forEach(f -> human.append(String.format("%n  %s  %s  %s", f.date(), f.name(), f.url())));
-        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(JsonViews.logs(logs), human.toString());
+        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(Output.wire(WireJson.toJson(logs)), human.toString());
         return ExitCodes.OK;
     }
 

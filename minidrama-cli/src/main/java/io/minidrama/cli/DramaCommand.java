@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
@@ -48,7 +49,7 @@ final class DramaCommand {
         JsonArrayBuilder arr = jakarta.json.Json.createArrayBuilder();
         StringBuilder human = new StringBuilder(dramas.size() + " dramas");
         for (Drama d : dramas) {
-            arr.add(JsonViews.drama(d));
+            arr.add(Output.wire(WireJson.toJson(d)));
             human.append(String.format("%n  %d  %s  %d episodes  %s", d.id().value(), d.name(), d.mediaCount(), d.status()));
         }
         out(connection).result(Output.object().add("drama_info_list", arr).build(), human.toString());
@@ -58,7 +59,7 @@ final class DramaCommand {
     @Command(mixinStandardHelpOptions = true, name = "get", description = "Show one drama.")
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Drama d = MiniDrama.create(connection.open()).dramas().get(DramaId.of(id));
-        out(connection).result(Output.object().add("drama_info", JsonViews.drama(d)).build(),
+        out(connection).result(Output.object().add("drama_info", Output.wire(WireJson.toJson(d))).build(),
                 d.id() + "  " + d.name() + "\n  " + d.mediaCount() + " episodes, producer " + d.producer() + "\n  audit " + d.status());
         return ExitCodes.OK;
     }

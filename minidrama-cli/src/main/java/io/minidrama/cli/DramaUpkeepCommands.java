@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
@@ -190,7 +191,7 @@ final class DramaUpkeepCommands {
                     }
                     throw e;
                 }
-                audits.add(Output.object().add("audit_type", t.code()).add("audit_detail", JsonViews.auditDetail(d)));
+                audits.add(Output.object().add("audit_type", t.code()).add("audit_detail", Output.wire(WireJson.toJson(d))));
                 human.append(String.format("%n  %-16s  %s  submitted %s  audited %s", t, d.status(), d.createTime(),
                         d.auditTime().getEpochSecond() == 0 ? "-" : d.auditTime().toString()));
             }

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
@@ -51,7 +52,7 @@ final class MediaCommand {
         JsonArrayBuilder arr = jakarta.json.Json.createArrayBuilder();
         StringBuilder human = new StringBuilder(media.size() + " media");
         for (Media m : media) {
-            arr.add(JsonViews.media(m));
+            arr.add(Output.wire(WireJson.toJson(m)));
             human.append(String.format("%n  %d  %s  %d bytes  %s", m.id().value(), m.name(), m.fileSize(), m.auditDetail().status()));
         }
         out(connection).result(Output.object().add("media_info_list", arr).build(), human.toString());
@@ -61,7 +62,7 @@ final class MediaCommand {
     @Command(mixinStandardHelpOptions = true, name = "get", description = "Show one media.")
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Media m = MiniDrama.create(connection.open()).media().get(MediaId.of(id));
-        out(connection).result(Output.object().add("media_info", JsonViews.media(m)).build(),
+        out(connection).result(Output.object().add("media_info", Output.wire(WireJson.toJson(m))).build(),
                 m.id() + "  " + m.name() + "\n  size " + m.fileSize() + " bytes, duration " + m.duration().toSeconds() + " s"
                         + "\n  audit " + m.auditDetail().status() + (m.auditDetail().reason().isEmpty() ? "" : " (" + m.auditDetail().reason() + ")")
                         + m.dramaId().map(d -> "\n  drama " + d).orElse(""));
@@ -102,7 +103,7 @@ final class MediaCommand {
             b.bkref(bkref);
         }
         PlayLink link = md.media().playLink(b.build(md.clock()));
-        out(connection).result(Output.object().add("media_info", JsonViews.link(link)).build(),
+        out(connection).result(Output.object().add("media_info", Output.wire(WireJson.toJson(link))).build(),
                 link.name() + " (" + link.duration().toSeconds() + " s)\n  mp4: " + link.mp4Url() + "\n  hls: " + link.hlsUrl()
                         + "\n  (temporary URLs: do not store them)");
         return ExitCodes.OK;

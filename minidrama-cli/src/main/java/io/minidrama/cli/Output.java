@@ -1,6 +1,7 @@
 package io.minidrama.cli;
 
 import io.minidrama.domain.ShownText;
+import io.minidrama.protocol.WireJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -103,6 +104,13 @@ final class Output {
 
     static JsonObjectBuilder object() {
         return Json.createObjectBuilder();
+    }
+
+    /** The platform's JSON of a domain value ({@link WireJson}), as an object to print or nest. */
+    static JsonObject wire(String platformJson) {
+        try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(platformJson))) {
+            return r.readObject();
+        }
     }
 
     static JsonValue string(String s) {

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.traffic.PackageQuery;
@@ -34,7 +35,7 @@ final class PackagesCommand {
             human.append(String.format(Locale.ROOT, "%n  %s  %s  %d/%d MB used  %s..%s", t.packageId(), statusName(t.status()), t.usedMb(),
                     t.totalMb(), t.startTime(), t.endTime()));
         }
-        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(JsonViews.packages(p), human.toString());
+        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(Output.wire(WireJson.toJson(p)), human.toString());
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package io.minidrama.cli;
 
+import io.minidrama.protocol.WireJson;
 import io.minidrama.domain.TaskId;
 import io.minidrama.domain.media.Task;
 import io.minidrama.port.service.MiniDrama;
@@ -19,7 +20,7 @@ final class TaskCommand {
     int get(@Mixin Connection connection, @Parameters(paramLabel = "ID") long id) {
         Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json);
         Task t = MiniDrama.create(connection.open()).uploads().task(TaskId.of(id));
-        out.result(JsonViews.task(t), "task " + t.id() + ": " + t.status()
+        out.result(Output.wire(WireJson.toJson(t)), "task " + t.id() + ": " + t.status()
                 + t.mediaId().map(m -> ", media_id " + m).orElse("")
                 + (t.errcode() != 0 ? ", errcode " + t.errcode() + " " + t.errmsg() : ""));
         return ExitCodes.OK;

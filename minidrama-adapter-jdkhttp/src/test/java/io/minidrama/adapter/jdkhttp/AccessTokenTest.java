@@ -1,5 +1,6 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.protocol.CachingAccessTokens;
 import io.minidrama.port.Sleeper;
 
 import io.minidrama.domain.MediaId;

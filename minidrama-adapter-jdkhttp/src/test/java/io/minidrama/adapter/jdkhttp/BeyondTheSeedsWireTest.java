@@ -1,6 +1,6 @@
 package io.minidrama.adapter.jdkhttp;
 
-import io.minidrama.adapter.jdkhttp.internal.Operation;
+import io.minidrama.port.PlatformOperation;
 import io.minidrama.domain.AppId;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.DramaId;
@@ -88,15 +88,15 @@ class BeyondTheSeedsWireTest {
 
     @Test
     void operations_thatChangeSomethingAreNotRepeatedAfterAnAmbiguousFailure_readsAre() {
-        for (Operation op : List.of(Operation.SUBMIT_REPLACE_DRAMA_MEDIAS, Operation.REPLACE_DRAMA_MEDIA, Operation.MODIFY_DRAMA_BASIC_INFO,
-                Operation.AUTHORIZE_DRAMA, Operation.DEAUTHORIZE_DRAMA, Operation.AUTHORIZE_APP, Operation.DEAUTHORIZE_APP,
-                Operation.AUTHORIZE_COPYRIGHT, Operation.DEAUTHORIZE_COPYRIGHT)) {
-            assertFalse(op.idempotent(), op.wire());
+        for (PlatformOperation op : List.of(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS, PlatformOperation.REPLACE_DRAMA_MEDIA, PlatformOperation.MODIFY_DRAMA_BASIC_INFO,
+                PlatformOperation.AUTHORIZE_DRAMA, PlatformOperation.DEAUTHORIZE_DRAMA, PlatformOperation.AUTHORIZE_APP, PlatformOperation.DEAUTHORIZE_APP,
+                PlatformOperation.AUTHORIZE_COPYRIGHT, PlatformOperation.DEAUTHORIZE_COPYRIGHT)) {
+            assertFalse(op.repeatSafe(), op.wireName());
         }
-        for (Operation op : List.of(Operation.GET_DRAMA_LATEST_AUDIT_INFO, Operation.LIST_PACKAGES, Operation.GET_AUTHORIZE_OBJECTS,
-                Operation.GET_AUTHORIZED_OBJECTS, Operation.GET_AUTHORIZE_APPS, Operation.GET_COPYRIGHT_AUTHORIZATION_LIST,
-                Operation.GET_COPYRIGHT_AUTHORIZED_LIST)) {
-            assertTrue(op.idempotent(), op.wire());
+        for (PlatformOperation op : List.of(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, PlatformOperation.LIST_PACKAGES, PlatformOperation.GET_AUTHORIZE_OBJECTS,
+                PlatformOperation.GET_AUTHORIZED_OBJECTS, PlatformOperation.GET_AUTHORIZE_APPS, PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST,
+                PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST)) {
+            assertTrue(op.repeatSafe(), op.wireName());
         }
     }
 

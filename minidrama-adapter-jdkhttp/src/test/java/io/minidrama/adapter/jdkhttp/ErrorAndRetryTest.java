@@ -1,5 +1,6 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.protocol.RetryPolicy;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 
@@ -252,6 +253,17 @@ class ErrorAndRetryTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
         assertTrue(e.ambiguous());
         assertEquals(Duration.ofMillis(300), e.deadline());
+    }
+
+    @Test
+    void aResponseBodyStallingBeyondTheCallDeadline_isATimeout() {
+        server.script(GET_MEDIA, Reply.json(OK_MEDIA).stalledMidBody(3_000));
+        JdkHttpMiniDramaAdapter adapter = adapterFor(server, sleeper).retryPolicy(RetryPolicy.none())
+                .callTimeout(Duration.ofMillis(500)).build();
+
+        DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> adapter.getMedia(MediaId.of(1)));
+
+        assertEquals(Duration.ofMillis(500), e.deadline());
     }
 
     @Test

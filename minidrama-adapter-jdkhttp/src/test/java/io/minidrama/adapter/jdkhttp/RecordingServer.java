@@ -44,18 +44,25 @@ final class RecordingServer implements AutoCloseable {
         }
     }
 
-    /** A scripted reply: status, content type, body, and an optional delay before answering. */
-    record Reply(int status, String contentType, byte[] body, long delayMillis) {
+    /**
+     * A scripted reply: status, content type, body, an optional delay before answering, and an
+     * optional stall after the headers and the first half of the body.
+     */
+    record Reply(int status, String contentType, byte[] body, long delayMillis, long bodyStallMillis) {
         static Reply json(String json) {
-            return new Reply(200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), 0);
+            return new Reply(200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8), 0, 0);
         }
 
         static Reply of(int status, String contentType, String body) {
-            return new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), 0);
+            return new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), 0, 0);
         }
 
         Reply delayed(long millis) {
-            return new Reply(status, contentType, body, millis);
+            return new Reply(status, contentType, body, millis, bodyStallMillis);
+        }
+
+        Reply stalledMidBody(long millis) {
+            return new Reply(status, contentType, body, delayMillis, millis);
         }
     }
 
@@ -136,7 +143,17 @@ final class RecordingServer implements AutoCloseable {
         ex.getResponseHeaders().add("Content-Type", reply.contentType());
         ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(reply.body());
+            int half = reply.bodyStallMillis() > 0 ? reply.body().length / 2 : reply.body().length;
+            out.write(reply.body(), 0, half);
+            if (reply.bodyStallMillis() > 0) {
+                out.flush();
+                try {
+                    Thread.sleep(reply.bodyStallMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            out.write(reply.body(), half, reply.body().length - half);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.protocol.ClassicTokenSource;
+import io.minidrama.protocol.StableTokenSource;
+import io.minidrama.protocol.RetryPolicy;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 
@@ -29,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecretHygieneTest {
     private final RecordingServer server = new RecordingServer();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Logger julLogger = Logger.getLogger(JdkHttpMiniDramaAdapter.class.getName());
+    // every logger of the SDK: the call pipeline logs from io.minidrama.protocol, the transport from here
+    private final Logger julLogger = Logger.getLogger("io.minidrama");
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -108,9 +112,9 @@ class SecretHygieneTest {
 
     @Test
     void tokenSources_toString_showTheAppidOnly() {
-        String stable = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).build().toString();
-        String classic = ClassicTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).build().toString();
-        String fetched = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).build().fetch().toString();
+        String stable = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).transport(JdkHttpTransport.create()).build().toString();
+        String classic = ClassicTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).transport(JdkHttpTransport.create()).build().toString();
+        String fetched = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).transport(JdkHttpTransport.create()).build().fetch().toString();
 
         assertClean("stable", stable);
         assertClean("classic", classic);
@@ -124,14 +128,14 @@ class SecretHygieneTest {
         // and the body snippet in the message must not show the token.
         server.script("/cgi-bin/stable_token",
                 Reply.of(500, "application/json", "{\"access_token\":\"" + RecordingServer.TOKEN + "\",\"expires_in\":7200}"));
-        StableTokenSource status = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).build();
+        StableTokenSource status = StableTokenSource.builder(APPID, SECRET).baseUrl(server.baseUrl()).transport(JdkHttpTransport.create()).build();
         MiniDramaException onStatus = assertThrows(UnexpectedResponseException.class, status::fetch);
         server.close();
         RecordingServer truncatedServer = new RecordingServer();
         try {
             truncatedServer.script("/cgi-bin/stable_token",
                     Reply.json("{\"access_token\" : \"" + RecordingServer.TOKEN + "\",\"expires_in\":72"));
-            StableTokenSource truncated = StableTokenSource.builder(APPID, SECRET).baseUrl(truncatedServer.baseUrl()).build();
+            StableTokenSource truncated = StableTokenSource.builder(APPID, SECRET).baseUrl(truncatedServer.baseUrl()).transport(JdkHttpTransport.create()).build();
             MiniDramaException onTruncated = assertThrows(UnexpectedResponseException.class, truncated::fetch);
 
             assertClean("token with HTTP 500", stackTrace(onStatus));

@@ -25,9 +25,10 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency rules of the design: domain ← ports ← adapters; adapters never see each other;
- * nobody reaches into another module's {@code internal} package; JSON-B stays in the HTTP
- * adapter; the emulator knows neither JUnit nor the HTTP adapter; no cycles; no checked exceptions
+ * The dependency rules of the design: domain ← ports ← protocol ← transports; adapters never see
+ * each other; nobody reaches into another module's {@code internal} package; JSON-B stays in the
+ * protocol, which knows no HTTP client; a transport knows only the JDK and the protocol's SPI; the
+ * emulator knows neither JUnit nor the protocol nor the HTTP adapter; no cycles; no checked exceptions
  * in public API; logging through System.Logger. (The CLI's own rules are in the CLI's tests: its
  * classes are not on this module's class path.)
  */
@@ -53,7 +54,8 @@ class ArchitectureTest {
     static void imports_every_module(JavaClasses classes) {
         for (String name : List.of("io.minidrama.domain.media.UploadSession", "io.minidrama.port.service.MiniDrama",
                 "io.minidrama.events.PushEventReceiver", "io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter",
-                "io.minidrama.adapter.jdkhttp.internal.Mapping", "io.minidrama.adapter.fake.InMemoryMiniDramaPlatform",
+                "io.minidrama.adapter.jdkhttp.JdkHttpTransport", "io.minidrama.adapter.jdkhttp.BodyStream",
+                "io.minidrama.protocol.MiniDramaClient", "io.minidrama.protocol.internal.Mapping", "io.minidrama.adapter.fake.InMemoryMiniDramaPlatform",
                 "io.minidrama.emulator.MiniDramaEmulator", "io.minidrama.emulator.internal.WireRequests",
                 "io.minidrama.testkit.MiniDramaExtension")) {
             if (!classes.contain(name)) {
@@ -90,7 +92,7 @@ class ArchitectureTest {
     static final ArchRule domain_and_ports_know_no_adapter = noClasses()
             .that().resideInAnyPackage("io.minidrama.domain..", "io.minidrama.port..", "io.minidrama.events..")
             .should().dependOnClassesThat().resideInAnyPackage("io.minidrama.adapter..", "io.minidrama.emulator..",
-                    "io.minidrama.testkit..")
+                    "io.minidrama.testkit..", "io.minidrama.protocol..")
             .because("the core is independent of its transports");
 
     @ArchTest
@@ -102,7 +104,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule emulator_is_independent_of_the_http_adapter = noClasses()
             .that().resideInAPackage("io.minidrama.emulator..")
-            .should().dependOnClassesThat().resideInAPackage("io.minidrama.adapter.jdkhttp..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.minidrama.adapter.jdkhttp..", "io.minidrama.protocol..")
             .because("the emulator is an independent, strict check of the wire: sharing the adapter's codec would let both agree on the same mistake");
 
     @ArchTest
@@ -111,10 +113,34 @@ class ArchitectureTest {
             .because("an internal package is private to its module");
 
     @ArchTest
-    static final ArchRule json_binding_stays_in_the_http_adapter = noClasses()
-            .that().resideOutsideOfPackage("io.minidrama.adapter.jdkhttp..")
+    static final ArchRule json_binding_stays_in_the_protocol = noClasses()
+            .that().resideOutsideOfPackage("io.minidrama.protocol..")
             .should().dependOnClassesThat().resideInAPackage("jakarta.json.bind..")
-            .because("the wire format is the HTTP adapter's business; the domain carries no JSON annotations");
+            .because("the wire format is the protocol's business; the domain carries no JSON annotations");
+
+    @ArchTest
+    static final ArchRule protocol_depends_only_on_jdk_domain_ports_json_and_caffeine = classes()
+            .that().resideInAPackage("io.minidrama.protocol..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.minidrama.protocol..", "io.minidrama.domain..",
+                    "io.minidrama.port..", "java..", "jakarta.json..", "com.github.benmanes.caffeine..")
+            .because("the protocol is the wire format and the call pipeline, over any transport");
+
+    @ArchTest
+    static final ArchRule protocol_uses_no_http_client = noClasses()
+            .that().resideInAPackage("io.minidrama.protocol..")
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .because("the protocol is transport-independent: an HTTP client lives behind io.minidrama.protocol.spi.HttpTransport");
+
+    /** The JDK transport's classes (and their nested ones). */
+    private static final String JDK_TRANSPORT = "io\\.minidrama\\.adapter\\.jdkhttp\\.(JdkHttpTransport|BodyStream)(\\$.*)?";
+
+    @ArchTest
+    static final ArchRule jdk_transport_depends_only_on_the_jdk_and_the_spi = classes()
+            .that().haveNameMatching(JDK_TRANSPORT)
+            .should().onlyDependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                            "java..", "io.minidrama.protocol.spi..", "io.minidrama.domain.error..")
+                    .or(com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(JDK_TRANSPORT)))
+            .because("a transport carries one exchange: it knows the JDK and the protocol's SPI, not the wire format");
 
     @ArchTest
     static final ArchRule modules_are_free_of_cycles = slices()
@@ -132,6 +158,8 @@ class ArchitectureTest {
     static final ArchRule public_api_throws_no_checked_exceptions = methods()
             .that().arePublic().and().areDeclaredInClassesThat().arePublic()
             .and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+            // RequestBody#open's IOException is read by transports only, inside the SPI
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.minidrama.protocol.spi..")
             .and().doNotHaveName("main")
             // The transport SPI's one checked exception: transports call it, never the SDK's users,
             // and its Javadoc keeps the IOException inside the SPI (transports report it as TransportException).

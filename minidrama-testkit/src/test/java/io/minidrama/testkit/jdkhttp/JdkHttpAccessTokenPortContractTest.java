@@ -2,8 +2,9 @@ package io.minidrama.testkit.jdkhttp;
 
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.adapter.fake.MutableClock;
-import io.minidrama.adapter.jdkhttp.CachingAccessTokens;
-import io.minidrama.adapter.jdkhttp.ClassicTokenSource;
+import io.minidrama.adapter.jdkhttp.JdkHttpTransport;
+import io.minidrama.protocol.CachingAccessTokens;
+import io.minidrama.protocol.ClassicTokenSource;
 import io.minidrama.testkit.AccessTokenPortContractTest;
 import io.minidrama.emulator.MiniDramaEmulator;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,8 @@ class JdkHttpAccessTokenPortContractTest extends AccessTokenPortContractTest {
     protected Subject createSubject() {
         MutableClock clock = MutableClock.create();
         emulator = MiniDramaEmulator.builder().platform(InMemoryMiniDramaPlatform.builder().clock(clock).retryPolicy(io.minidrama.port.RetryPolicy.none()).build()).start();
-        ClassicTokenSource source = ClassicTokenSource.builder("wx-any", "any-secret").baseUrl(emulator.baseUrl()).clock(clock).build();
+        ClassicTokenSource source = ClassicTokenSource.builder("wx-any", "any-secret").baseUrl(emulator.baseUrl()).transport(JdkHttpTransport.create())
+                .clock(clock).build();
         return new Subject(CachingAccessTokens.of(source, clock, Duration.ofMinutes(5)), emulator::tokenFetches, clock::instant);
     }
 

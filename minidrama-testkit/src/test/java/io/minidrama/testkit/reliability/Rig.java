@@ -2,7 +2,7 @@ package io.minidrama.testkit.reliability;
 
 import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
-import io.minidrama.adapter.jdkhttp.RetryPolicy;
+import io.minidrama.protocol.RetryPolicy;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.media.Media;

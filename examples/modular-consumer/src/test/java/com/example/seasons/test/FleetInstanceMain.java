@@ -2,7 +2,8 @@ package com.example.seasons.test;
 
 import com.example.seasons.SeasonPublisher;
 import io.lettuce.core.RedisClient;
-import io.minidrama.adapter.jdkhttp.StableTokenSource;
+import io.minidrama.adapter.jdkhttp.JdkHttpTransport;
+import io.minidrama.protocol.StableTokenSource;
 import io.minidrama.adapter.redis.RedisAccessTokens;
 import io.minidrama.domain.MediaId;
 
@@ -26,7 +27,8 @@ public final class FleetInstanceMain {
         RedisClient redis = RedisClient.create(args[0]);
         URI platform = URI.create(args[1]);
         Path work = Path.of(args[3]);
-        StableTokenSource source = StableTokenSource.builder("wx0123456789abcdef", "any-secret").baseUrl(platform).build();
+        StableTokenSource source = StableTokenSource.builder("wx0123456789abcdef", "any-secret").baseUrl(platform)
+                .transport(JdkHttpTransport.create()).build();
         try (RedisAccessTokens tokensA = RedisAccessTokens.builder(redis, "wx0123456789abcdef", source).build();
              RedisAccessTokens tokensB = RedisAccessTokens.builder(redis, "wx0123456789abcdef", source).build();
              SeasonPublisher a = new SeasonPublisher(platform, tokensA, work.resolve("checkpoints-a"));
