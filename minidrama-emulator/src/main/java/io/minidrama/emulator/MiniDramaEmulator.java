@@ -168,7 +168,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens, problems));
         server.createContext("/cgi-bin/", new TokenHandler(tokens, problems));
         server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher, problems));
-        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens));
+        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens, problems));
         server.createContext(io.minidrama.emulator.internal.PlayerControlHandler.PREFIX,
                 new io.minidrama.emulator.internal.PlayerControlHandler(platform.playerControl()));
         server.createContext("/", new Exchanges404());

@@ -16,7 +16,8 @@ import java.io.IOException;
  * {@code POST /wxadrama/<op>?access_token=..}: the drama player's nine operations (API.md §8),
  * backed by the fake's player. Checks in the platform's order: the operation exists (else HTTP 404,
  * 40066), the method is POST (43002), the token (41001, 40001, 42001), the body is there (44002)
- * and a JSON object (47001), every field strictly ({@link PlayerWire}: errcode 2); then the fake
+ * and a JSON object (47001), every field against the page's request table ({@link RequestTables}:
+ * errcode 2, each problem recorded as a wire problem), the values ({@link PlayerWire}: errcode 2); then the fake
  * answers (21000 for a drama not playable, 106017/106018 for a refused join).
  */
 public final class PlayerHandler implements HttpHandler {
@@ -25,10 +26,12 @@ public final class PlayerHandler implements HttpHandler {
 
     private final InMemoryMiniDramaPlatform platform;
     private final Tokens tokens;
+    private final WireProblems problems;
 
-    public PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens) {
+    public PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
         this.platform = platform;
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -66,6 +69,7 @@ public final class PlayerHandler implements HttpHandler {
     }
 
     private JsonObject answer(PlatformOperation op, JsonObject o) {
+        RequestCheck.json(op.wireName(), RequestTables.of(op), o, problems);
         switch (op) {
             case SET_PLAYER_DRAMA_RECMD_SWITCH -> {
                 PlayerWire.Switch s = PlayerWire.switchSetting(o);
