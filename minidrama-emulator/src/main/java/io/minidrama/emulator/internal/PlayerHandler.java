@@ -42,7 +42,7 @@ public final class PlayerHandler implements HttpHandler {
                 PlatformOperation operation = PlatformOperation.find(op).filter(PlatformOperation::isPlayer).orElse(null);
                 if (operation == null) {
                     Exchanges.drain(ex.getRequestBody());
-                    Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+                    ResponseWriter.send(ex, 404, ResponseWriter.error(40066, "invalid url"));
                     return;
                 }
                 if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
@@ -50,17 +50,17 @@ public final class PlayerHandler implements HttpHandler {
                     throw new WireError(43002, "require POST method");
                 }
                 tokens.check(Exchanges.query(ex).get("access_token"));
-                Exchanges.sendJson(ex, 200, answer(operation, JsonBodies.parse(Exchanges.readBody(ex))));
+                ResponseWriter.send(ex, 200, answer(operation, JsonBodies.parse(Exchanges.readBody(ex))));
             } catch (WireError e) {
                 if (e.drain) {
                     Exchanges.drain(ex.getRequestBody());
                 }
-                Exchanges.sendJson(ex, e.httpStatus, JsonBodies.error(e.errcode, e.getMessage()));
+                ResponseWriter.send(ex, e.httpStatus, ResponseWriter.error(e.errcode, e.getMessage()));
             } catch (InvalidRequestException e) {
                 Exchanges.drain(ex.getRequestBody());
-                Exchanges.sendJson(ex, 200, JsonBodies.error(PlayerWire.BAD_PARAMETER, "invalid parameter: " + e.getMessage()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(PlayerWire.BAD_PARAMETER, "invalid parameter: " + e.getMessage()));
             } catch (PlatformException e) {
-                Exchanges.sendJson(ex, 200, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(e.rawErrcode(), e.errmsg()));
             } catch (TransportException e) {
                 // An injected transport fault: close the connection without an answer.
                 Exchanges.drain(ex.getRequestBody());
@@ -80,21 +80,21 @@ public final class PlayerHandler implements HttpHandler {
             case DEVELOPER_PUBLISH_DRAMA -> platform.publish(PlayerWire.publication(o));
             case DEVELOPER_GET_PUBLISHED_DRAMA -> {
                 PlayerWire.onlyFields(o, "");
-                return PlayerWire.published(platform.publishedDramas());
+                return ResponseWriter.published(platform.publishedDramas());
             }
             case DEVELOPER_SET_IAA_DRAMA -> platform.declareMonetization(PlayerWire.monetization(o));
             case DEVELOPER_GET_IAA_DRAMA -> {
-                return PlayerWire.monetization(platform.monetization(PlayerWire.monetizationQuery(o)));
+                return ResponseWriter.monetization(platform.monetization(PlayerWire.monetizationQuery(o)));
             }
             case BATCH_PROCESS_DRAMA_PROMOTION -> {
                 PromotionBatch batch = PlayerWire.promotion(o);
-                return PlayerWire.promotion(batch.action(), platform.processPromotion(batch));
+                return ResponseWriter.promotion(batch.action(), platform.processPromotion(batch));
             }
             case GET_FINDER_EVENT -> {
-                return PlayerWire.finderEvents(platform.finderEvents(PlayerWire.finderEvents(o)));
+                return ResponseWriter.finderEvents(platform.finderEvents(PlayerWire.finderEvents(o)));
             }
             default -> throw new IllegalStateException("not a player operation: " + op);
         }
-        return JsonBodies.ok().build();
+        return ResponseWriter.ok().build();
     }
 }
