@@ -116,8 +116,8 @@ import java.util.function.Function;
  *       one) and retry the call once with a fresh token.</li>
  *   <li>Other failures are retried per {@link RetryPolicy}, except that {@code singlefileupload},
  *       {@code applyupload}, {@code commitupload}, {@code pullupload}, {@code auditdrama} and the
- *       §7 calls that change something (replacement, info change, every (de)authorisation) are
- *       not retried after an ambiguous failure (the platform may have acted) unless
+ *       §7 calls that change something (replacement, info change, every (de)authorisation), and
+ *       the player's {@code batchprocessdramapromotion}, are not retried after an ambiguous failure (the platform may have acted) unless
  *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
  *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
  *       operation. A complete answer that does not fit the operation (a wrong type, a missing
