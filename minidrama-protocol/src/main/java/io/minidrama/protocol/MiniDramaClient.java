@@ -8,7 +8,6 @@ import io.minidrama.protocol.internal.Mapping;
 import io.minidrama.protocol.internal.Multipart;
 import io.minidrama.protocol.internal.Operation;
 import io.minidrama.protocol.internal.ResponseReader;
-import io.minidrama.protocol.internal.RetryLoop;
 import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.protocol.spi.HttpTransport;
 import io.minidrama.protocol.spi.RequestBody;
@@ -65,6 +64,8 @@ import io.minidrama.port.CopyrightAuthorizationPort;
 import io.minidrama.port.DramaAuthorizationPort;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.RetryPolicy;
+import io.minidrama.port.RetryingMiniDramaPlatform;
 import io.minidrama.port.Sleeper;
 import io.minidrama.port.TrafficPackagePort;
 
@@ -73,6 +74,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 
 /**
@@ -97,23 +99,28 @@ import java.util.function.BiFunction;
  *       {@link UnexpectedResponseException}, never as a transport failure. No checked exception
  *       escapes.</li>
  *   <li>Errcodes 40001, 40014 and 42001 invalidate the token used (if it is still the cached
- *       one) and retry the call once with a fresh token.</li>
- *   <li>Other failures are retried per {@link RetryPolicy}, except that {@code singlefileupload},
- *       {@code applyupload}, {@code commitupload}, {@code pullupload}, {@code auditdrama} and the
- *       §7 calls that change something (replacement, info change, every (de)authorisation) are
- *       not retried after an ambiguous failure (the platform may have acted) unless
- *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
- *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
- *       operation. A complete answer that does not fit the operation (a wrong type, a missing
- *       required field) is never retried: the platform would answer the same.</li>
+ *       one) and repeat the call once with a fresh token, within the same attempt.</li>
+ *   <li>Every other failure is retried by {@link RetryingMiniDramaPlatform} as the ports'
+ *       {@link RetryPolicy} ({@link Builder#retryPolicy}) decides: the one retry decision of the
+ *       SDK, the same over the in-memory fake. Each attempt is one token acquisition and one
+ *       exchange (two after a token refresh), so one call is sent at most
+ *       {@code 2 × maxAttempts()} times, and at most {@code maxAttempts()} times unless the
+ *       platform rejects the token. Operations that are not
+ *       {@linkplain io.minidrama.port.PlatformOperation#repeatSafe() safe to repeat} are not
+ *       retried after an ambiguous failure unless {@link RetryPolicy#retryAmbiguous()}.</li>
+ *   <li>A failed token fetch means nothing of the operation was sent: a transport failure or an
+ *       unreadable answer of the token endpoint surfaces as a {@link TransportException} of the
+ *       operation with {@code ambiguous() == false} (the token endpoint's failure as its cause),
+ *       so it is retried even for an operation that is not safe to repeat. The token endpoint's
+ *       errcodes and unmappable answers surface unchanged.</li>
  *   <li>Neither the secret nor the token appears in exceptions, log records or
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
  */
 public final class MiniDramaClient implements MiniDramaPlatform {
     // The one call pipeline: token, encode, one HttpTransport.execute per attempt (with the call
-    // deadline), read, map. The retries of today are isolated in RetryLoop, to be replaced by a
-    // retrying decorator of the port.
+    // deadline), read, map. Each attempt runs under the ports' RetryingMiniDramaPlatform.intercept,
+    // so the adapter retries exactly as the fake does.
 
     /** The platform's API host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.weixin.qq.com");
@@ -124,13 +131,20 @@ public final class MiniDramaClient implements MiniDramaPlatform {
     private final URI baseUrl;
     private final Exchange exchange;
     private final AccessTokenPort tokens;
-    private final RetryLoop retries;
+    private final RetryingMiniDramaPlatform retries;
 
     private MiniDramaClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.exchange = new Exchange(b.transport, b.baseUrl, b.callTimeout);
         this.tokens = b.tokens();
-        this.retries = new RetryLoop(b.retryPolicy, b.initializingRetryPolicy, b.retryAmbiguousCreates, b.sleeper);
+        // Only intercept(..) of the decorator is used: each call's attempt is the supplier.
+        this.retries = RetryingMiniDramaPlatform.wrap(this, b.policy(), b.sleeper, b.clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The retry policy this client's calls run under ({@link Builder#retryPolicy}). */
+    public RetryPolicy retryPolicy() {
+        return retries.policy();
     }
 
     /**
@@ -402,36 +416,61 @@ public final class MiniDramaClient implements MiniDramaPlatform {
     }
 
     private <R extends Wire.Envelope, T> T call(Operation op, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {
-        boolean[] tokenRefreshed = {false};
         int[] attempts = {0};
-        return retries.run(op.operation(), attempt -> {
-            while (true) {
-                int number = ++attempts[0];
-                long started = System.nanoTime();
-                AccessToken token = null;
-                try {
-                    token = tokens.token();
-                    attempt.sent();
-                    Exchange.Response response = exchange.post(op.wire(), op.path(), Exchange.param("access_token", token.value()), body);
-                    R dto = ResponseReader.read(op.wire(), op.upload(), response, type, token.value());
-                    T result = map(op, response.status(), dto, mapper);
-                    log(op, number, started, "HTTP " + response.status());
-                    return result;
-                } catch (PlatformException e) {
-                    log(op, number, started, e.getMessage());
-                    if (e.errorCode().isTokenInvalid() && token != null && !tokenRefreshed[0]) {
-                        // refresh once per call: invalidate the token used (if it is still the cached one), go again
-                        tokens.invalidate(token);
-                        tokenRefreshed[0] = true;
-                        continue;
-                    }
-                    throw e;
-                } catch (TransportException | UnexpectedResponseException e) {
-                    log(op, number, started, e.getMessage());
-                    throw e;
+        return retries.intercept(op.operation(), () -> attemptOnce(op, body, type, mapper, ++attempts[0]));
+    }
+
+    /**
+     * One attempt: acquire a token, send, read, map; after a token error (40001, 40014, 42001)
+     * invalidate the token used and go once more with a fresh one.
+     */
+    private <R extends Wire.Envelope, T> T attemptOnce(Operation op, RequestBody body, Class<R> type,
+                                                       BiFunction<R, Integer, T> mapper, int attempt) {
+        for (boolean refreshed = false; ; refreshed = true) {
+            long started = System.nanoTime();
+            AccessToken token = token(op);
+            try {
+                Exchange.Response response = exchange.post(op.wire(), op.path(), Exchange.param("access_token", token.value()), body);
+                R dto = ResponseReader.read(op.wire(), op.upload(), response, type, token.value());
+                T result = map(op, response.status(), dto, mapper);
+                log(op, attempt, started, "HTTP " + response.status());
+                return result;
+            } catch (PlatformException e) {
+                log(op, attempt, started, e.getMessage());
+                if (e.errorCode().isTokenInvalid() && !refreshed) {
+                    tokens.invalidate(token); // only if it is still the cached one
+                    continue;
                 }
+                throw e;
+            } catch (TransportException | UnexpectedResponseException e) {
+                log(op, attempt, started, e.getMessage());
+                throw e;
             }
-        });
+        }
+    }
+
+    /**
+     * A token for {@code op}. Nothing of the operation has been sent when this fails, so a
+     * transport failure or an unreadable answer of the token endpoint becomes an unambiguous
+     * {@link TransportException} of the operation: the retry policy may repeat it whatever the
+     * operation.
+     */
+    private AccessToken token(Operation op) {
+        try {
+            return tokens.token();
+        } catch (TransportException e) {
+            throw tokenNotFetched(op, e);
+        } catch (UnexpectedResponseException e) {
+            if (e.kind() == UnexpectedResponseException.Kind.UNREADABLE && e.ambiguous()) {
+                throw tokenNotFetched(op, e);
+            }
+            throw e;
+        }
+    }
+
+    private static TransportException tokenNotFetched(Operation op, RuntimeException cause) {
+        return new TransportException(op.wire(), "no access token (" + cause.getClass().getSimpleName()
+                + " from the token endpoint); the call was not sent", false, cause);
     }
 
     private <R, T> T map(Operation op, int status, R dto, BiFunction<R, Integer, T> mapper) {
@@ -466,7 +505,7 @@ public final class MiniDramaClient implements MiniDramaPlatform {
 
     @Override
     public String toString() {
-        return "MiniDramaClient[baseUrl=" + baseUrl + ", tokens=" + tokens + ", " + retries + "]";
+        return "MiniDramaClient[baseUrl=" + baseUrl + ", tokens=" + tokens + ", " + retries.policy() + "]";
     }
 
     /**
@@ -492,8 +531,7 @@ public final class MiniDramaClient implements MiniDramaPlatform {
         private HttpTransport transport;
         private Duration callTimeout = Duration.ofMinutes(5);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RetryPolicy initializingRetryPolicy = RetryPolicy.initializing();
-        private boolean retryAmbiguousCreates;
+        private Boolean retryAmbiguous;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -573,36 +611,42 @@ public final class MiniDramaClient implements MiniDramaPlatform {
             return this;
         }
 
-        /** The retry policy for ordinary failures (default {@link RetryPolicy#defaults()}). */
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}): the ports' one
+         * policy, errcode -2's long schedule ({@link RetryPolicy#initializingBaseDelay()}) and
+         * {@link RetryPolicy#retryAmbiguous()} included; {@link RetryPolicy#none()} sends each call
+         * once (twice when the platform rejects the token).
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The long schedule for errcode -2 (default {@link RetryPolicy#initializing()}). */
-        public Builder initializingRetryPolicy(RetryPolicy policy) {
-            this.initializingRetryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
         /**
-         * Whether calls that create or change something ({@code singlefileupload}, {@code applyupload},
+         * Whether calls that are not safe to repeat ({@code singlefileupload}, {@code applyupload},
          * {@code commitupload}, {@code pullupload}, {@code auditdrama}, and API.md §7's replacement,
-         * info-change and (de)authorisation calls) are retried after an ambiguous failure too, at
-         * the risk of acting twice (default false).
+         * info-change and (de)authorization calls) are retried after an ambiguous failure too.
+         *
+         * @deprecated set {@link RetryPolicy#retryAmbiguous()} on the {@link #retryPolicy} instead,
+         *             e.g. {@code retryPolicy(RetryPolicy.defaults().withRetryAmbiguous(true))};
+         *             this setter overrides that flag of whichever policy is set.
          */
+        @Deprecated
         public Builder retryAmbiguousCreates(boolean retry) {
-            this.retryAmbiguousCreates = retry;
+            this.retryAmbiguous = retry;
             return this;
         }
 
-        /** The clock dating token expiry (default UTC system clock). */
+        /** The clock dating token expiry and measuring {@link RetryPolicy#deadline()} (default UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How the client waits between retries (default {@link Sleeper#SYSTEM}). */
+        /**
+         * How the client waits between retries (default {@link Sleeper#SYSTEM}); the
+         * {@link #clock} measures the time against {@link RetryPolicy#deadline()}.
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
@@ -627,6 +671,10 @@ public final class MiniDramaClient implements MiniDramaPlatform {
                 throw new IllegalStateException("classicTokenEndpoint() needs credentials(appId, secret)");
             }
             return new MiniDramaClient(this);
+        }
+
+        private RetryPolicy policy() {
+            return retryAmbiguous == null ? retryPolicy : retryPolicy.withRetryAmbiguous(retryAmbiguous);
         }
 
         private AccessTokenPort tokens() {

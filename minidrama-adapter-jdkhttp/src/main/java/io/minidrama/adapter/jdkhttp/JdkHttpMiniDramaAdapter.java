@@ -4,9 +4,9 @@ import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.ForwardingMiniDramaPlatform;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.port.Sleeper;
 import io.minidrama.protocol.MiniDramaClient;
-import io.minidrama.protocol.RetryPolicy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,19 +134,23 @@ public final class JdkHttpMiniDramaAdapter extends ForwardingMiniDramaPlatform {
             return this;
         }
 
-        /** The retry policy for ordinary failures (default {@link RetryPolicy#defaults()}). */
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}); see
+         * {@link MiniDramaClient.Builder#retryPolicy(RetryPolicy)}.
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             client.retryPolicy(policy);
             return this;
         }
 
-        /** The long schedule for errcode -2 (default {@link RetryPolicy#initializing()}). */
-        public Builder initializingRetryPolicy(RetryPolicy policy) {
-            client.initializingRetryPolicy(policy);
-            return this;
-        }
-
-        /** See {@link MiniDramaClient.Builder#retryAmbiguousCreates(boolean)} (default false). */
+        /**
+         * See {@link MiniDramaClient.Builder#retryAmbiguousCreates(boolean)} (default false).
+         *
+         * @deprecated set {@link RetryPolicy#retryAmbiguous()} on the {@link #retryPolicy} instead,
+         *             e.g. {@code retryPolicy(RetryPolicy.defaults().withRetryAmbiguous(true))}
+         */
+        @Deprecated
+        @SuppressWarnings("deprecation")
         public Builder retryAmbiguousCreates(boolean retry) {
             client.retryAmbiguousCreates(retry);
             return this;
