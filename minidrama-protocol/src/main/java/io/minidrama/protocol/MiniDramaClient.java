@@ -99,13 +99,12 @@ import java.util.function.BiFunction;
  *       {@link UnexpectedResponseException}, never as a transport failure. No checked exception
  *       escapes.</li>
  *   <li>Errcodes 40001, 40014 and 42001 invalidate the token used (if it is still the cached
- *       one) and repeat the call once with a fresh token, within the same attempt.</li>
+ *       one) and repeat the call with a fresh token within the same attempt, once per call.</li>
  *   <li>Every other failure is retried by {@link RetryingMiniDramaPlatform} as the ports'
  *       {@link RetryPolicy} ({@link Builder#retryPolicy}) decides: the one retry decision of the
  *       SDK, the same over the in-memory fake. Each attempt is one token acquisition and one
- *       exchange (two after a token refresh), so one call is sent at most
- *       {@code 2 × maxAttempts()} times, and at most {@code maxAttempts()} times unless the
- *       platform rejects the token. Operations that are not
+ *       exchange (two after the call's one token refresh), so one call is sent at most
+ *       {@code maxAttempts()} times, plus one if the platform rejected the token. Operations that are not
  *       {@linkplain io.minidrama.port.PlatformOperation#repeatSafe() safe to repeat} are not
  *       retried after an ambiguous failure unless {@link RetryPolicy#retryAmbiguous()}.</li>
  *   <li>A failed token fetch means nothing of the operation was sent: a transport failure or an
@@ -417,16 +416,18 @@ public final class MiniDramaClient implements MiniDramaPlatform {
 
     private <R extends Wire.Envelope, T> T call(Operation op, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {
         int[] attempts = {0};
-        return retries.intercept(op.operation(), () -> attemptOnce(op, body, type, mapper, ++attempts[0]));
+        boolean[] refreshed = {false};
+        return retries.intercept(op.operation(), () -> attemptOnce(op, body, type, mapper, ++attempts[0], refreshed));
     }
 
     /**
      * One attempt: acquire a token, send, read, map; after a token error (40001, 40014, 42001)
-     * invalidate the token used and go once more with a fresh one.
+     * invalidate the token used and go once more with a fresh one, once per call
+     * ({@code refreshed} is shared by the call's attempts).
      */
     private <R extends Wire.Envelope, T> T attemptOnce(Operation op, RequestBody body, Class<R> type,
-                                                       BiFunction<R, Integer, T> mapper, int attempt) {
-        for (boolean refreshed = false; ; refreshed = true) {
+                                                       BiFunction<R, Integer, T> mapper, int attempt, boolean[] refreshed) {
+        while (true) {
             long started = System.nanoTime();
             AccessToken token = token(op);
             try {
@@ -437,8 +438,9 @@ public final class MiniDramaClient implements MiniDramaPlatform {
                 return result;
             } catch (PlatformException e) {
                 log(op, attempt, started, e.getMessage());
-                if (e.errorCode().isTokenInvalid() && !refreshed) {
+                if (e.errorCode().isTokenInvalid() && !refreshed[0]) {
                     tokens.invalidate(token); // only if it is still the cached one
+                    refreshed[0] = true;
                     continue;
                 }
                 throw e;

@@ -210,6 +210,20 @@ class MiniDramaClientTest {
     }
 
     @Test
+    void aTokenRejectedAgainInALaterAttempt_isNotRefreshedTwice_theCallIsSentAtMostMaxAttemptsPlusOne() {
+        transport.then(GET_MEDIA, json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"))
+                .then(GET_MEDIA, json("{\"errcode\":-1,\"errmsg\":\"system error\"}"))
+                .always(GET_MEDIA, json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"));
+        MiniDramaClient client = client().retryPolicy(RetryPolicy.defaults()).build();
+
+        PlatformException e = assertThrows(PlatformException.class, () -> client.getMedia(MediaId.of(7)));
+
+        assertEquals(40001, e.rawErrcode());
+        assertEquals(3, transport.to(GET_MEDIA).size(), "40001, refresh, -1, retry, 40001: no second refresh");
+        assertEquals(2, transport.to(STABLE).size());
+    }
+
+    @Test
     void aNonJsonAnswer_isUnreadable_andCarriesNoToken() {
         transport.always(GET_MEDIA, s -> RecordingTransport.response(502, "text/html",
                 ("<html>bad gateway for " + s.request().uri() + "</html>").getBytes(StandardCharsets.UTF_8)));
