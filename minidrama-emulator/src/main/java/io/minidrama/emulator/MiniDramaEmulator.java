@@ -16,7 +16,6 @@ import io.minidrama.emulator.internal.Tokens;
 import io.minidrama.emulator.internal.WireProblems;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -112,7 +111,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link InMemoryMiniDramaPlatform#playerControl()}).
  *
  * <p>Thread-safe. {@link #close()} stops the server and is idempotent. Failing to bind the port
- * throws {@link UncheckedIOException}.
+ * (in use, an address not of this machine) throws {@link IllegalArgumentException} naming the
+ * address, with the {@link java.io.IOException} as its cause.
  */
 public final class MiniDramaEmulator implements AutoCloseable {
     private static final int DEFAULT_THREADS = 16;
@@ -164,7 +164,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
         } catch (IOException e) {
             sweeper.shutdownNow();
             executor.shutdownNow();
-            throw new UncheckedIOException("cannot bind the emulator to " + b.address + ":" + b.port, e);
+            throw new IllegalArgumentException("cannot bind the emulator to " + b.address + ":" + b.port + " (" + e.getMessage() + ")", e);
         }
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens, problems));
         server.createContext("/cgi-bin/", new TokenHandler(tokens, problems));

@@ -9,6 +9,7 @@ import io.minidrama.domain.error.RuleViolation;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -179,5 +180,21 @@ class RetryPolicyTest {
         assertEquals(Duration.ofMillis(80), custom.withMaxAttempts(3).maxDelay());
         assertNotEquals(custom, custom.withRetryAmbiguous(false));
         assertTrue(custom.toString().contains("maxAttempts=7"), custom.toString());
+    }
+
+    /** Moved from UnexpectedResponseExceptionTest when UnexpectedResponseException.retryable() was removed. */
+    @ParameterizedTest(name = "{0} HTTP {1} -> retried {2}")
+    @CsvSource({
+            "UNREADABLE, 200, true",
+            "UNREADABLE, 502, true",
+            "UNREADABLE, 404, false",
+            "UNMAPPABLE, 200, false",
+            "UNMAPPABLE, 503, false",
+    })
+    void unexpectedResponses_areRetriedOnlyWhenTheAnswerMayDifferWhenAskedAgain(UnexpectedResponseException.Kind kind, int status,
+                                                                               boolean retried) {
+        UnexpectedResponseException e = new UnexpectedResponseException("getmedia", status, "x", "", status != 404, kind);
+
+        assertEquals(retried, retries(DEFAULTS, READ, e));
     }
 }

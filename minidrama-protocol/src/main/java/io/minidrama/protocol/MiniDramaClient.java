@@ -7,8 +7,8 @@ import io.minidrama.protocol.internal.Json;
 import io.minidrama.protocol.internal.Mapping;
 import io.minidrama.protocol.internal.Multipart;
 import io.minidrama.protocol.internal.Operation;
+import io.minidrama.port.PlatformOperation;
 import io.minidrama.protocol.internal.ResponseReader;
-import io.minidrama.protocol.internal.RetryLoop;
 import io.minidrama.protocol.internal.dto.PlayerWire;
 import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.protocol.spi.HttpTransport;
@@ -79,6 +79,8 @@ import io.minidrama.port.DramaAuthorizationPort;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.RetryPolicy;
+import io.minidrama.port.RetryingMiniDramaPlatform;
 import io.minidrama.port.Sleeper;
 import io.minidrama.port.TrafficPackagePort;
 
@@ -87,6 +89,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -113,23 +116,27 @@ import java.util.function.Function;
  *       {@link UnexpectedResponseException}, never as a transport failure. No checked exception
  *       escapes.</li>
  *   <li>Errcodes 40001, 40014 and 42001 invalidate the token used (if it is still the cached
- *       one) and retry the call once with a fresh token.</li>
- *   <li>Other failures are retried per {@link RetryPolicy}, except that {@code singlefileupload},
- *       {@code applyupload}, {@code commitupload}, {@code pullupload}, {@code auditdrama} and the
- *       §7 calls that change something (replacement, info change, every (de)authorisation), and
- *       the player's {@code batchprocessdramapromotion}, are not retried after an ambiguous failure (the platform may have acted) unless
- *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
- *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
- *       operation. A complete answer that does not fit the operation (a wrong type, a missing
- *       required field) is never retried: the platform would answer the same.</li>
+ *       one) and repeat the call with a fresh token within the same attempt, once per call.</li>
+ *   <li>Every other failure is retried by {@link RetryingMiniDramaPlatform} as the ports'
+ *       {@link RetryPolicy} ({@link Builder#retryPolicy}) decides: the one retry decision of the
+ *       SDK, the same over the in-memory fake. Each attempt is one token acquisition and one
+ *       exchange (two after the call's one token refresh), so one call is sent at most
+ *       {@code maxAttempts()} times, plus one if the platform rejected the token. Operations that are not
+ *       {@linkplain io.minidrama.port.PlatformOperation#repeatSafe() safe to repeat} are not
+ *       retried after an ambiguous failure unless {@link RetryPolicy#retryAmbiguous()}.</li>
+ *   <li>A failed token fetch means nothing of the operation was sent: a transport failure or an
+ *       unreadable answer of the token endpoint surfaces as a {@link TransportException} of the
+ *       operation with {@code ambiguous() == false} (the token endpoint's failure as its cause),
+ *       so it is retried even for an operation that is not safe to repeat. The token endpoint's
+ *       errcodes and unmappable answers surface unchanged.</li>
  *   <li>Neither the secret nor the token appears in exceptions, log records or
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
  */
 public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort {
     // The one call pipeline: token, encode, one HttpTransport.execute per attempt (with the call
-    // deadline), read, map. The retries of today are isolated in RetryLoop, to be replaced by a
-    // retrying decorator of the port.
+    // deadline), read, map. Each attempt runs under the ports' RetryingMiniDramaPlatform.intercept,
+    // so the adapter retries exactly as the fake does.
 
     /** The platform's API host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.weixin.qq.com");
@@ -140,13 +147,20 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     private final URI baseUrl;
     private final Exchange exchange;
     private final AccessTokenPort tokens;
-    private final RetryLoop retries;
+    private final RetryingMiniDramaPlatform retries;
 
     private MiniDramaClient(Builder b) {
         this.baseUrl = b.baseUrl;
         this.exchange = new Exchange(b.transport, b.baseUrl, b.callTimeout);
         this.tokens = b.tokens();
-        this.retries = new RetryLoop(b.retryPolicy, b.initializingRetryPolicy, b.retryAmbiguousCreates, b.sleeper);
+        // Only intercept(..) of the decorator is used: each call's attempt is the supplier.
+        this.retries = RetryingMiniDramaPlatform.wrap(this, b.policy(), b.sleeper, b.clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The retry policy this client's calls run under ({@link Builder#retryPolicy}). */
+    public RetryPolicy retryPolicy() {
+        return retries.policy();
     }
 
     /**
@@ -171,15 +185,15 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
         if (!request.sourceContext().isEmpty()) {
             body.text("source_context", request.sourceContext());
         }
-        return call(Operation.SINGLE_FILE_UPLOAD, multipart(body), Wire.MediaIdResponse.class,
-                (r, status) -> new MediaId(need(r.mediaId, Operation.SINGLE_FILE_UPLOAD, status, "media_id")));
+        return call(PlatformOperation.SINGLE_FILE_UPLOAD, multipart(body), Wire.MediaIdResponse.class,
+                (r, status) -> new MediaId(need(r.mediaId, PlatformOperation.SINGLE_FILE_UPLOAD, status, "media_id")));
     }
 
     @Override
     public UploadId applyUpload(ApplyUpload request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.APPLY_UPLOAD, json(Mapping.applyUpload(request)), Wire.ApplyUploadResponse.class,
-                (r, status) -> new UploadId(needText(r.uploadId, Operation.APPLY_UPLOAD, status, "upload_id")));
+        return call(PlatformOperation.APPLY_UPLOAD, json(Mapping.applyUpload(request)), Wire.ApplyUploadResponse.class,
+                (r, status) -> new UploadId(needText(r.uploadId, PlatformOperation.APPLY_UPLOAD, status, "upload_id")));
     }
 
     @Override
@@ -190,15 +204,15 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 .text("part_number", Integer.toString(request.partNumber()))
                 .text("resource_type", Integer.toString(request.resourceType().code()))
                 .file("data", request.data());
-        return call(Operation.UPLOAD_PART, multipart(body), Wire.UploadPartResponse.class,
-                (r, status) -> new Etag(needText(r.etag, Operation.UPLOAD_PART, status, "etag")));
+        return call(PlatformOperation.UPLOAD_PART, multipart(body), Wire.UploadPartResponse.class,
+                (r, status) -> new Etag(needText(r.etag, PlatformOperation.UPLOAD_PART, status, "etag")));
     }
 
     @Override
     public MediaId commitUpload(CommitUpload request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.COMMIT_UPLOAD, json(Mapping.commitUpload(request)), Wire.MediaIdResponse.class,
-                (r, status) -> new MediaId(need(r.mediaId, Operation.COMMIT_UPLOAD, status, "media_id")));
+        return call(PlatformOperation.COMMIT_UPLOAD, json(Mapping.commitUpload(request)), Wire.MediaIdResponse.class,
+                (r, status) -> new MediaId(need(r.mediaId, PlatformOperation.COMMIT_UPLOAD, status, "media_id")));
     }
 
     // ------------------------------------------------------------------ PullUploadPort
@@ -206,15 +220,15 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public TaskId pullUpload(PullUpload request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.PULL_UPLOAD, json(Mapping.pullUpload(request)), Wire.PullUploadResponse.class,
-                (r, status) -> new TaskId(need(r.taskId, Operation.PULL_UPLOAD, status, "task_id")));
+        return call(PlatformOperation.PULL_UPLOAD, json(Mapping.pullUpload(request)), Wire.PullUploadResponse.class,
+                (r, status) -> new TaskId(need(r.taskId, PlatformOperation.PULL_UPLOAD, status, "task_id")));
     }
 
     @Override
     public Task getTask(TaskId taskId) {
         Objects.requireNonNull(taskId, "taskId");
-        return call(Operation.GET_TASK, json(Mapping.task(taskId)), Wire.TaskResponse.class,
-                (r, status) -> Mapping.task(need(r.taskInfo, Operation.GET_TASK, status, "task_info"), taskId));
+        return call(PlatformOperation.GET_TASK, json(Mapping.task(taskId)), Wire.TaskResponse.class,
+                (r, status) -> Mapping.task(need(r.taskInfo, PlatformOperation.GET_TASK, status, "task_info"), taskId));
     }
 
     // ------------------------------------------------------------------ MediaCatalogPort
@@ -222,28 +236,28 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public List<Media> listMedia(MediaQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.LIST_MEDIA, json(Mapping.listMedia(query)), Wire.ListMediaResponse.class,
+        return call(PlatformOperation.LIST_MEDIA, json(Mapping.listMedia(query)), Wire.ListMediaResponse.class,
                 (r, status) -> Mapping.mediaList(r.mediaInfoList));
     }
 
     @Override
     public Media getMedia(MediaId mediaId) {
         Objects.requireNonNull(mediaId, "mediaId");
-        return call(Operation.GET_MEDIA, json(Mapping.mediaId(mediaId)), Wire.GetMediaResponse.class,
-                (r, status) -> Mapping.media(need(r.mediaInfo, Operation.GET_MEDIA, status, "media_info")));
+        return call(PlatformOperation.GET_MEDIA, json(Mapping.mediaId(mediaId)), Wire.GetMediaResponse.class,
+                (r, status) -> Mapping.media(need(r.mediaInfo, PlatformOperation.GET_MEDIA, status, "media_info")));
     }
 
     @Override
     public PlayLink getPlayLink(PlayLinkRequest request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.GET_MEDIA_LINK, json(Mapping.mediaLink(request)), Wire.MediaLinkResponse.class,
-                (r, status) -> Mapping.playLink(need(r.mediaInfo, Operation.GET_MEDIA_LINK, status, "media_info"), request.mediaId()));
+        return call(PlatformOperation.GET_MEDIA_LINK, json(Mapping.mediaLink(request)), Wire.MediaLinkResponse.class,
+                (r, status) -> Mapping.playLink(need(r.mediaInfo, PlatformOperation.GET_MEDIA_LINK, status, "media_info"), request.mediaId()));
     }
 
     @Override
     public void deleteMedia(MediaId mediaId) {
         Objects.requireNonNull(mediaId, "mediaId");
-        call(Operation.DELETE_MEDIA, json(Mapping.mediaId(mediaId)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.DELETE_MEDIA, json(Mapping.mediaId(mediaId)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     // ------------------------------------------------------------------ DramaAuditPort
@@ -251,22 +265,22 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public DramaId submit(DramaSubmission submission) {
         Objects.requireNonNull(submission, "submission");
-        return call(Operation.AUDIT_DRAMA, json(Mapping.auditDrama(submission)), Wire.AuditDramaResponse.class,
-                (r, status) -> new DramaId(need(r.dramaId, Operation.AUDIT_DRAMA, status, "drama_id")));
+        return call(PlatformOperation.AUDIT_DRAMA, json(Mapping.auditDrama(submission)), Wire.AuditDramaResponse.class,
+                (r, status) -> new DramaId(need(r.dramaId, PlatformOperation.AUDIT_DRAMA, status, "drama_id")));
     }
 
     @Override
     public List<Drama> listDramas(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return call(Operation.LIST_DRAMAS, json(Mapping.page(page)), Wire.ListDramasResponse.class,
+        return call(PlatformOperation.LIST_DRAMAS, json(Mapping.page(page)), Wire.ListDramasResponse.class,
                 (r, status) -> Mapping.dramaList(r.dramaInfoList));
     }
 
     @Override
     public Drama getDrama(DramaId dramaId) {
         Objects.requireNonNull(dramaId, "dramaId");
-        return call(Operation.GET_DRAMA, json(Mapping.dramaId(dramaId)), Wire.GetDramaResponse.class,
-                (r, status) -> Mapping.drama(need(r.dramaInfo, Operation.GET_DRAMA, status, "drama_info")));
+        return call(PlatformOperation.GET_DRAMA, json(Mapping.dramaId(dramaId)), Wire.GetDramaResponse.class,
+                (r, status) -> Mapping.drama(need(r.dramaInfo, PlatformOperation.GET_DRAMA, status, "drama_info")));
     }
 
     // ------------------------------------------------------------------ CdnPort
@@ -274,14 +288,14 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public CdnUsage getCdnUsage(CdnUsageQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_CDN_USAGE_DATA, json(Mapping.cdnUsage(query)), Wire.CdnUsageResponse.class,
+        return call(PlatformOperation.GET_CDN_USAGE_DATA, json(Mapping.cdnUsage(query)), Wire.CdnUsageResponse.class,
                 (r, status) -> Mapping.cdnUsage(r, query.interval()));
     }
 
     @Override
     public CdnLogs getCdnLogs(CdnLogQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_CDN_LOGS, json(Mapping.cdnLogs(query)), Wire.CdnLogsResponse.class,
+        return call(PlatformOperation.GET_CDN_LOGS, json(Mapping.cdnLogs(query)), Wire.CdnLogsResponse.class,
                 (r, status) -> Mapping.cdnLogs(r));
     }
 
@@ -290,25 +304,25 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public void submitReplacement(ReplacementRequest request) {
         Objects.requireNonNull(request, "request");
-        call(Operation.SUBMIT_REPLACE_DRAMA_MEDIAS, json(Mapping.replaceMedias(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS, json(Mapping.replaceMedias(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     @Override
     public void applyReplacement(ReplacementApplication request) {
         Objects.requireNonNull(request, "request");
-        call(Operation.REPLACE_DRAMA_MEDIA, json(Mapping.replaceMedia(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.REPLACE_DRAMA_MEDIA, json(Mapping.replaceMedia(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     @Override
     public void modifyInfo(DramaInfoChange change) {
         Objects.requireNonNull(change, "change");
-        call(Operation.MODIFY_DRAMA_BASIC_INFO, json(Mapping.modifyInfo(change)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, json(Mapping.modifyInfo(change)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     @Override
     public DramaAuditDetail latestAudit(LatestAuditQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_DRAMA_LATEST_AUDIT_INFO, json(Mapping.latestAudit(query)), Wire.LatestAuditResponse.class,
+        return call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, json(Mapping.latestAudit(query)), Wire.LatestAuditResponse.class,
                 (r, status) -> Mapping.latestAudit(r.auditDetail));
     }
 
@@ -317,7 +331,7 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public TrafficPackages listPackages(PackageQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.LIST_PACKAGES, json(Mapping.listPackages(query)), Wire.ListPackagesResponse.class,
+        return call(PlatformOperation.LIST_PACKAGES, json(Mapping.listPackages(query)), Wire.ListPackagesResponse.class,
                 (r, status) -> Mapping.packages(r));
     }
 
@@ -326,54 +340,54 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.AUTHORIZE_DRAMA, json(Mapping.authorizeDramas(request)), Wire.AuthorizationResultResponse.class,
+        return call(PlatformOperation.AUTHORIZE_DRAMA, json(Mapping.authorizeDramas(request)), Wire.AuthorizationResultResponse.class,
                 (r, status) -> Mapping.authorizationResults(r));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeDramas(DramaDeauthorization request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.DEAUTHORIZE_DRAMA, json(Mapping.deauthorizeDramas(request)), Wire.AuthorizationResultResponse.class,
+        return call(PlatformOperation.DEAUTHORIZE_DRAMA, json(Mapping.deauthorizeDramas(request)), Wire.AuthorizationResultResponse.class,
                 (r, status) -> Mapping.authorizationResults(r));
     }
 
     @Override
     public DramaGrants grantedDramas(GrantedDramasQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_AUTHORIZE_OBJECTS, json(Mapping.grantedDramas(query)), Wire.AuthorizeObjectsResponse.class,
+        return call(PlatformOperation.GET_AUTHORIZE_OBJECTS, json(Mapping.grantedDramas(query)), Wire.AuthorizeObjectsResponse.class,
                 (r, status) -> Mapping.dramaGrants(r, true));
     }
 
     @Override
     public DramaGrants receivedDramas(ReceivedDramasQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_AUTHORIZED_OBJECTS, json(Mapping.receivedDramas(query)), Wire.AuthorizeObjectsResponse.class,
+        return call(PlatformOperation.GET_AUTHORIZED_OBJECTS, json(Mapping.receivedDramas(query)), Wire.AuthorizeObjectsResponse.class,
                 (r, status) -> Mapping.dramaGrants(r, false));
     }
 
     @Override
     public void authorizeApp(AppAuthorization request) {
         Objects.requireNonNull(request, "request");
-        call(Operation.AUTHORIZE_APP, json(Mapping.authorizeApp(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.AUTHORIZE_APP, json(Mapping.authorizeApp(request)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     @Override
     public void deauthorizeApp(AppId authorizedAppId) {
         Objects.requireNonNull(authorizedAppId, "authorizedAppId");
-        call(Operation.DEAUTHORIZE_APP, json(Mapping.deauthorizeApp(authorizedAppId)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
+        call(PlatformOperation.DEAUTHORIZE_APP, json(Mapping.deauthorizeApp(authorizedAppId)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
     @Override
     public List<AppGrant> authorizedApps() {
         // POST with {} as the official page shows; one peer uses GET, which the platform may refuse (43002).
-        return call(Operation.GET_AUTHORIZE_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
+        return call(PlatformOperation.GET_AUTHORIZE_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
                 (r, status) -> Mapping.appGrants(r));
     }
 
     @Override
     public List<ReceivedAppGrant> receivedApps() {
         // As getauthorizeapps: POST with {}; the rows name the authorizer instead of the grantee.
-        return call(Operation.GET_AUTHORIZED_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
+        return call(PlatformOperation.GET_AUTHORIZED_APPS, json(new Wire.EmptyRequest()), Wire.AuthorizeObjectsResponse.class,
                 (r, status) -> Mapping.receivedAppGrants(r));
     }
 
@@ -382,28 +396,28 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     @Override
     public List<AuthorizationResult> authorizeCopyright(CopyrightAuthorization request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.AUTHORIZE_COPYRIGHT, json(Mapping.authorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
+        return call(PlatformOperation.AUTHORIZE_COPYRIGHT, json(Mapping.authorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
                 (r, status) -> Mapping.authorizationResults(r));
     }
 
     @Override
     public List<AuthorizationResult> deauthorizeCopyright(CopyrightDeauthorization request) {
         Objects.requireNonNull(request, "request");
-        return call(Operation.DEAUTHORIZE_COPYRIGHT, json(Mapping.deauthorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
+        return call(PlatformOperation.DEAUTHORIZE_COPYRIGHT, json(Mapping.deauthorizeCopyright(request)), Wire.AuthorizationResultResponse.class,
                 (r, status) -> Mapping.authorizationResults(r));
     }
 
     @Override
     public CopyrightGrants grantedCopyrights(CopyrightGrantQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_COPYRIGHT_AUTHORIZATION_LIST, json(Mapping.grantedCopyrights(query)), Wire.CopyrightListResponse.class,
+        return call(PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST, json(Mapping.grantedCopyrights(query)), Wire.CopyrightListResponse.class,
                 (r, status) -> Mapping.copyrightGrants(r));
     }
 
     @Override
     public CopyrightGrants receivedCopyrights(CopyrightReceivedQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(Operation.GET_COPYRIGHT_AUTHORIZED_LIST, json(Mapping.receivedCopyrights(query)), Wire.CopyrightListResponse.class,
+        return call(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, json(Mapping.receivedCopyrights(query)), Wire.CopyrightListResponse.class,
                 (r, status) -> Mapping.copyrightGrants(r));
     }
 
@@ -411,47 +425,47 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
 
     @Override
     public void setSwitch(PlayerSwitch entry, boolean on) {
-        call(Operation.SET_PLAYER_DRAMA_RECMD_SWITCH, entry, e -> PlayerWire.switchRequest(e, on), Wire.EmptyResponse.class, r -> null);
+        call(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, entry, e -> PlayerWire.switchRequest(e, on), Wire.EmptyResponse.class, r -> null);
     }
 
     @Override
     public void setFlushSet(FlushSet set) {
-        call(Operation.DEVELOPER_SET_FLUSH_DRAMA, set, PlayerWire::flush, Wire.EmptyResponse.class, r -> null);
+        call(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, set, PlayerWire::flush, Wire.EmptyResponse.class, r -> null);
     }
 
     @Override
     public void setRecommendationPool(RecommendationPool pool) {
-        call(Operation.DEVELOPER_SET_RECMD_DRAMA, pool, PlayerWire::pool, Wire.EmptyResponse.class, r -> null);
+        call(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, pool, PlayerWire::pool, Wire.EmptyResponse.class, r -> null);
     }
 
     @Override
     public void publish(PublicationBatch batch) {
-        call(Operation.DEVELOPER_PUBLISH_DRAMA, batch, PlayerWire::publish, Wire.EmptyResponse.class, r -> null);
+        call(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, batch, PlayerWire::publish, Wire.EmptyResponse.class, r -> null);
     }
 
     @Override
     public List<PublishedDrama> publishedDramas() {
-        return call(Operation.DEVELOPER_GET_PUBLISHED_DRAMA, PlayerWire.publishedQuery(), q -> q, PlayerWire.PublishedResponse.class, PlayerWire::published);
+        return call(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA, PlayerWire.publishedQuery(), q -> q, PlayerWire.PublishedResponse.class, PlayerWire::published);
     }
 
     @Override
     public void declareMonetization(MonetizationDeclaration declaration) {
-        call(Operation.DEVELOPER_SET_IAA_DRAMA, declaration, PlayerWire::declareMonetization, Wire.EmptyResponse.class, r -> null);
+        call(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, declaration, PlayerWire::declareMonetization, Wire.EmptyResponse.class, r -> null);
     }
 
     @Override
     public List<DramaMonetization> monetization(MonetizationQuery query) {
-        return call(Operation.DEVELOPER_GET_IAA_DRAMA, query, PlayerWire::monetizationQuery, PlayerWire.IaaResponse.class, PlayerWire::monetization);
+        return call(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, query, PlayerWire::monetizationQuery, PlayerWire.IaaResponse.class, PlayerWire::monetization);
     }
 
     @Override
     public List<DramaPromotion> processPromotion(PromotionBatch batch) {
-        return call(Operation.BATCH_PROCESS_DRAMA_PROMOTION, batch, PlayerWire::promotion, PlayerWire.PromotionResponse.class, PlayerWire::promotion);
+        return call(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, batch, PlayerWire::promotion, PlayerWire.PromotionResponse.class, PlayerWire::promotion);
     }
 
     @Override
     public List<FinderEvent> finderEvents(FinderEventQuery query) {
-        return call(Operation.GET_FINDER_EVENT, query, PlayerWire::finderEvents, PlayerWire.FinderEventResponse.class, PlayerWire::finderEvents);
+        return call(PlatformOperation.GET_FINDER_EVENT, query, PlayerWire::finderEvents, PlayerWire.FinderEventResponse.class, PlayerWire::finderEvents);
     }
 
     // ------------------------------------------------------------------ the call loop
@@ -465,42 +479,71 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     }
 
     /** A JSON call whose codec is a pair of functions: {@code encode} the request, {@code decode} the answer. */
-    private <Q, R extends Wire.Envelope, T> T call(Operation op, Q request, Function<Q, ?> encode, Class<R> type, Function<R, T> decode) {
+    private <Q, R extends Wire.Envelope, T> T call(PlatformOperation op, Q request, Function<Q, ?> encode, Class<R> type, Function<R, T> decode) {
         Objects.requireNonNull(request, "request");
         return call(op, json(encode.apply(request)), type, (r, status) -> decode.apply(r));
     }
 
-    private <R extends Wire.Envelope, T> T call(Operation op, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {
-        boolean[] tokenRefreshed = {false};
+    private <R extends Wire.Envelope, T> T call(PlatformOperation operation, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {
+        Operation op = Operation.of(operation);
         int[] attempts = {0};
-        return retries.run(op.operation(), attempt -> {
-            while (true) {
-                int number = ++attempts[0];
-                long started = System.nanoTime();
-                AccessToken token = null;
-                try {
-                    token = tokens.token();
-                    attempt.sent();
-                    Exchange.Response response = exchange.post(op.wire(), op.path(), Exchange.param("access_token", token.value()), body);
-                    R dto = ResponseReader.read(op.wire(), op.upload(), response, type, token.value());
-                    T result = map(op, response.status(), dto, mapper);
-                    log(op, number, started, "HTTP " + response.status());
-                    return result;
-                } catch (PlatformException e) {
-                    log(op, number, started, e.getMessage());
-                    if (e.errorCode().isTokenInvalid() && token != null && !tokenRefreshed[0]) {
-                        // refresh once per call: invalidate the token used (if it is still the cached one), go again
-                        tokens.invalidate(token);
-                        tokenRefreshed[0] = true;
-                        continue;
-                    }
-                    throw e;
-                } catch (TransportException | UnexpectedResponseException e) {
-                    log(op, number, started, e.getMessage());
-                    throw e;
+        boolean[] refreshed = {false};
+        return retries.intercept(op.operation(), () -> attemptOnce(op, body, type, mapper, ++attempts[0], refreshed));
+    }
+
+    /**
+     * One attempt: acquire a token, send, read, map; after a token error (40001, 40014, 42001)
+     * invalidate the token used and go once more with a fresh one, once per call
+     * ({@code refreshed} is shared by the call's attempts).
+     */
+    private <R extends Wire.Envelope, T> T attemptOnce(Operation op, RequestBody body, Class<R> type,
+                                                       BiFunction<R, Integer, T> mapper, int attempt, boolean[] refreshed) {
+        while (true) {
+            long started = System.nanoTime();
+            AccessToken token = token(op);
+            try {
+                Exchange.Response response = exchange.post(op.wire(), op.path(), Exchange.param("access_token", token.value()), body);
+                R dto = ResponseReader.read(op.wire(), op.upload(), response, type, token.value());
+                T result = map(op, response.status(), dto, mapper);
+                log(op, attempt, started, "HTTP " + response.status());
+                return result;
+            } catch (PlatformException e) {
+                log(op, attempt, started, e.getMessage());
+                if (e.errorCode().isTokenInvalid() && !refreshed[0]) {
+                    tokens.invalidate(token); // only if it is still the cached one
+                    refreshed[0] = true;
+                    continue;
                 }
+                throw e;
+            } catch (TransportException | UnexpectedResponseException e) {
+                log(op, attempt, started, e.getMessage());
+                throw e;
             }
-        });
+        }
+    }
+
+    /**
+     * A token for {@code op}. Nothing of the operation has been sent when this fails, so a
+     * transport failure or an unreadable answer of the token endpoint becomes an unambiguous
+     * {@link TransportException} of the operation: the retry policy may repeat it whatever the
+     * operation.
+     */
+    private AccessToken token(Operation op) {
+        try {
+            return tokens.token();
+        } catch (TransportException e) {
+            throw tokenNotFetched(op, e);
+        } catch (UnexpectedResponseException e) {
+            if (e.kind() == UnexpectedResponseException.Kind.UNREADABLE && e.ambiguous()) {
+                throw tokenNotFetched(op, e);
+            }
+            throw e;
+        }
+    }
+
+    private static TransportException tokenNotFetched(Operation op, RuntimeException cause) {
+        return new TransportException(op.wire(), "no access token (" + cause.getClass().getSimpleName()
+                + " from the token endpoint); the call was not sent", false, cause);
     }
 
     private <R, T> T map(Operation op, int status, R dto, BiFunction<R, Integer, T> mapper) {
@@ -519,23 +562,23 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 + Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() + " ms");
     }
 
-    private static <V> V need(V value, Operation op, int status, String field) {
+    private static <V> V need(V value, PlatformOperation op, int status, String field) {
         if (value == null) {
-            throw ResponseReader.missing(op.wire(), status, field);
+            throw ResponseReader.missing(op.wireName(), status, field);
         }
         return value;
     }
 
-    private static String needText(String value, Operation op, int status, String field) {
+    private static String needText(String value, PlatformOperation op, int status, String field) {
         if (value == null || value.isEmpty()) {
-            throw ResponseReader.missing(op.wire(), status, field);
+            throw ResponseReader.missing(op.wireName(), status, field);
         }
         return value;
     }
 
     @Override
     public String toString() {
-        return "MiniDramaClient[baseUrl=" + baseUrl + ", tokens=" + tokens + ", " + retries + "]";
+        return "MiniDramaClient[baseUrl=" + baseUrl + ", tokens=" + tokens + ", " + retries.policy() + "]";
     }
 
     /**
@@ -561,8 +604,7 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
         private HttpTransport transport;
         private Duration callTimeout = Duration.ofMinutes(5);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RetryPolicy initializingRetryPolicy = RetryPolicy.initializing();
-        private boolean retryAmbiguousCreates;
+        private Boolean retryAmbiguous;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
 
@@ -642,36 +684,42 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
             return this;
         }
 
-        /** The retry policy for ordinary failures (default {@link RetryPolicy#defaults()}). */
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}): the ports' one
+         * policy, errcode -2's long schedule ({@link RetryPolicy#initializingBaseDelay()}) and
+         * {@link RetryPolicy#retryAmbiguous()} included; {@link RetryPolicy#none()} sends each call
+         * once (twice when the platform rejects the token).
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The long schedule for errcode -2 (default {@link RetryPolicy#initializing()}). */
-        public Builder initializingRetryPolicy(RetryPolicy policy) {
-            this.initializingRetryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
         /**
-         * Whether calls that create or change something ({@code singlefileupload}, {@code applyupload},
+         * Whether calls that are not safe to repeat ({@code singlefileupload}, {@code applyupload},
          * {@code commitupload}, {@code pullupload}, {@code auditdrama}, and API.md §7's replacement,
-         * info-change and (de)authorisation calls) are retried after an ambiguous failure too, at
-         * the risk of acting twice (default false).
+         * info-change and (de)authorization calls) are retried after an ambiguous failure too.
+         *
+         * @deprecated set {@link RetryPolicy#retryAmbiguous()} on the {@link #retryPolicy} instead,
+         *             e.g. {@code retryPolicy(RetryPolicy.defaults().withRetryAmbiguous(true))};
+         *             this setter overrides that flag of whichever policy is set.
          */
+        @Deprecated
         public Builder retryAmbiguousCreates(boolean retry) {
-            this.retryAmbiguousCreates = retry;
+            this.retryAmbiguous = retry;
             return this;
         }
 
-        /** The clock dating token expiry (default UTC system clock). */
+        /** The clock dating token expiry and measuring {@link RetryPolicy#deadline()} (default UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How the client waits between retries (default {@link Sleeper#SYSTEM}). */
+        /**
+         * How the client waits between retries (default {@link Sleeper#SYSTEM}); the
+         * {@link #clock} measures the time against {@link RetryPolicy#deadline()}.
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
@@ -696,6 +744,10 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 throw new IllegalStateException("classicTokenEndpoint() needs credentials(appId, secret)");
             }
             return new MiniDramaClient(this);
+        }
+
+        private RetryPolicy policy() {
+            return retryAmbiguous == null ? retryPolicy : retryPolicy.withRetryAmbiguous(retryAmbiguous);
         }
 
         private AccessTokenPort tokens() {

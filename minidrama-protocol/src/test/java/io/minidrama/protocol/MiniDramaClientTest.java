@@ -7,11 +7,15 @@ import io.minidrama.domain.error.MiniDramaException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
+import io.minidrama.domain.media.ApplyUpload;
 import io.minidrama.domain.media.ByteSource;
+import io.minidrama.domain.media.MediaName;
+import io.minidrama.domain.media.VideoFormat;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.PartUpload;
 import io.minidrama.domain.media.ResourceType;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.protocol.RecordingTransport.Sent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,7 @@ class MiniDramaClientTest {
     private static final String STABLE = "/cgi-bin/stable_token";
     private static final String GET_MEDIA = "/wxa/sec/vod/getmedia";
     private static final String UPLOAD_PART = "/wxa/sec/vod/uploadpart";
+    private static final String APPLY = "/wxa/sec/vod/applyupload";
     private static final String MEDIA_OK = "{\"errcode\":0,\"errmsg\":\"ok\",\"media_info\":{\"media_id\":7,\"file_size\":\"5\"}}";
 
     @TempDir
@@ -62,7 +67,7 @@ class MiniDramaClientTest {
     private MiniDramaClient.Builder client() {
         transport.always(STABLE, freshTokens());
         return MiniDramaClient.builder().transport(transport).baseUrl("https://api.example.test").credentials(APPID, SECRET)
-                .retryPolicy(RetryPolicy.none()).initializingRetryPolicy(RetryPolicy.none()).sleeper(d -> { });
+                .retryPolicy(RetryPolicy.none()).sleeper(d -> { });
     }
 
     private static List<String> tokensUsed(List<Sent> sent) {
@@ -140,6 +145,82 @@ class MiniDramaClientTest {
         String body = new String(sent.get(1).body(), StandardCharsets.ISO_8859_1);
         assertTrue(body.contains(new String(content, 1_000, 60_000, StandardCharsets.ISO_8859_1)), "the file region, whole");
         assertTrue(sent.get(1).request().body().orElseThrow().contentType().startsWith("multipart/form-data; boundary="));
+    }
+
+    private static ApplyUpload apply() {
+        return ApplyUpload.of(MediaName.of("剧", 1), VideoFormat.MP4);
+    }
+
+    @Test
+    void aTokenFetchThatFails_leavesNothingSent_soEvenACallNotSafeToRepeatIsRetried() {
+        transport.then(STABLE, RecordingTransport.fails(new TransportException("stable_token", "connection reset", true, null)))
+                .then(STABLE, s -> RecordingTransport.response(502, "text/html", "<html>bad gateway</html>".getBytes(StandardCharsets.UTF_8)));
+        transport.always(APPLY, json("{\"errcode\":0,\"errmsg\":\"ok\",\"upload_id\":\"u-1\"}"));
+        List<Duration> sleeps = new ArrayList<>();
+        MiniDramaClient client = client().retryPolicy(RetryPolicy.defaults()).sleeper(sleeps::add).build();
+
+        assertEquals("u-1", client.applyUpload(apply()).value());
+
+        assertEquals(3, transport.to(STABLE).size(), "a lost and an unreadable token answer, then a token");
+        assertEquals(1, transport.to(APPLY).size());
+        assertEquals(2, sleeps.size(), "retried by the policy, with its waits");
+    }
+
+    @Test
+    void aTokenFetchThatFails_isAnUnambiguousTransportFailureOfTheCall_causedByTheTokenEndpoint() {
+        TransportException lost = new TransportException("stable_token", "connection reset", true, null);
+        transport.then(STABLE, RecordingTransport.fails(lost));
+        MiniDramaClient client = client().build();
+
+        TransportException e = assertThrows(TransportException.class, () -> client.applyUpload(apply()));
+
+        assertEquals("applyupload", e.operation());
+        assertFalse(e.ambiguous(), "nothing of applyupload was sent");
+        assertEquals(lost, e.getCause());
+        assertEquals(0, transport.to(APPLY).size());
+    }
+
+    @Test
+    void aBusyPlatform_isRetriedAsThePortsPolicyDecides_theEarlierFailuresTravelAlong() {
+        transport.always(GET_MEDIA, json("{\"errcode\":-1,\"errmsg\":\"system error\"}"));
+        List<Duration> sleeps = new ArrayList<>();
+        MiniDramaClient client = client().retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)).sleeper(sleeps::add).build();
+
+        PlatformException e = assertThrows(PlatformException.class, () -> client.getMedia(MediaId.of(7)));
+
+        assertEquals(-1, e.rawErrcode());
+        assertEquals(3, transport.to(GET_MEDIA).size());
+        assertEquals(2, sleeps.size());
+        assertEquals(2, e.getSuppressed().length, "RetryingMiniDramaPlatform attaches the earlier attempts' failures");
+        assertEquals(RetryPolicy.defaults().withMaxAttempts(3), client.retryPolicy());
+    }
+
+    @Test
+    void aRejectedToken_isRefreshedWithinTheAttempt_andNotCountedAsARetry() {
+        transport.then(GET_MEDIA, json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"))
+                .then(GET_MEDIA, json("{\"errcode\":-1,\"errmsg\":\"system error\"}"))
+                .always(GET_MEDIA, json(MEDIA_OK));
+        List<Duration> sleeps = new ArrayList<>();
+        MiniDramaClient client = client().retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).sleeper(sleeps::add).build();
+
+        assertEquals(7, client.getMedia(MediaId.of(7)).id().value());
+
+        assertEquals(List.of(TOKEN + 1, TOKEN + 2, TOKEN + 2), tokensUsed(transport.to(GET_MEDIA)));
+        assertEquals(1, sleeps.size(), "one retry, after the -1; the refresh needs no wait");
+    }
+
+    @Test
+    void aTokenRejectedAgainInALaterAttempt_isNotRefreshedTwice_theCallIsSentAtMostMaxAttemptsPlusOne() {
+        transport.then(GET_MEDIA, json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"))
+                .then(GET_MEDIA, json("{\"errcode\":-1,\"errmsg\":\"system error\"}"))
+                .always(GET_MEDIA, json("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"));
+        MiniDramaClient client = client().retryPolicy(RetryPolicy.defaults()).build();
+
+        PlatformException e = assertThrows(PlatformException.class, () -> client.getMedia(MediaId.of(7)));
+
+        assertEquals(40001, e.rawErrcode());
+        assertEquals(3, transport.to(GET_MEDIA).size(), "40001, refresh, -1, retry, 40001: no second refresh");
+        assertEquals(2, transport.to(STABLE).size());
     }
 
     @Test

@@ -11,9 +11,9 @@ import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_ST
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 
 /**
- * The transport's boundary: it moves bytes and knows nothing of the platform. (These rules live in
- * this module because the testkit, where {@code ArchitectureTest} checks the rest of the tree, is
- * a test dependency of this module and cannot see it without a cycle.)
+ * The transport's boundary: it moves bytes and knows nothing of the platform. (The transport and
+ * platform contract suites run over this transport in the testkit's tests, which depend on this
+ * module; these rules stay next to the code they guard.)
  */
 @AnalyzeClasses(packages = "io.minidrama.adapter.apache", importOptions = {ImportOption.DoNotIncludeTests.class})
 class ApacheArchitectureTest {

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The transport as a named module: this module, the protocol, ports and domain and HttpClient's
- * jars (automatic modules, by their manifests' names) are resolved from the test's class path into
+ * The transport as a named module: this module, the protocol (with JSON-B and Caffeine), ports and
+ * domain and HttpClient's jars (automatic modules, by their manifests' names) are resolved from the test's class path into
  * a module layer, exactly as {@code --module-path} would, and one exchange runs through it.
  */
 class ApacheModulePathTest {
@@ -36,7 +36,9 @@ class ApacheModulePathTest {
         List<Path> modulePath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(p -> p.contains("minidrama-adapter-apache") && !p.contains("test-classes")
                         || p.contains("minidrama-protocol") || p.contains("minidrama-ports") || p.contains("minidrama-domain")
-                        || p.contains("httpclient5") || p.contains("httpcore5") || p.contains("slf4j"))
+                        || p.contains("httpclient5") || p.contains("httpcore5") || p.contains("slf4j")
+                        // what the protocol requires: JSON-P and JSON-B (APIs and implementations), Caffeine
+                        || p.contains("jakarta.json") || p.contains("parsson") || p.contains("yasson") || p.contains("caffeine"))
                 .map(Path::of).toList();
         ModuleFinder finder = ModuleFinder.of(modulePath.toArray(Path[]::new));
         Configuration configuration = ModuleLayer.boot().configuration()

@@ -13,23 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link RequestBody} published to the JDK's HTTP client: each subscription opens the body
- * afresh (a retried request re-sends it from its first byte) and fills buffers of
- * {@value #CHUNK} bytes from {@link RequestBody#open()} (a file region is read by position
- * straight into them), on demand.
- *
- * <p>Each subscription owns a ring of {@value #RING} buffers, allocated on first use and taken in
- * turn, so the one reused was handed out {@value #RING} chunks before, never the one the client
- * may still be writing; it is reused only once the client has consumed it (nothing left between
- * its position and its limit), else a new buffer takes its slot. The HTTP/1.1 exchange asks for a
- * buffer only after it has handed the one before to the socket, so nothing is allocated per chunk.
- * Heap buffers of 64 KiB measured best at {@code -Xmx64m} ({@code UploadBenchmark}): larger ones
- * were promoted, direct ones raised the resident memory.
- *
- * <p>A body that ends before its declared length fails the request; a longer one is cut.
+ * A {@link RequestBody} published to the JDK's HTTP client: each subscription opens the body afresh
+ * and fills a ring of {@value #RING} buffers of {@value #CHUNK} bytes on demand (the package
+ * description says why). A body that ends before its declared length fails the request; a longer
+ * one is cut.
  */
 final class BodyStream implements BodyPublisher {
-    /** Bytes per buffer (measured against 128 and 256 KiB, see above). */
     static final int CHUNK = 64 * 1024;
     static final int RING = 3;
 
@@ -149,8 +138,6 @@ final class BodyStream implements BodyPublisher {
             return buf.flip();
         }
 
-        // Taken in turn: the one reused was handed out RING chunks ago, never the latest; if the
-        // client has not consumed it, a new buffer takes its slot rather than overwrite it.
         private ByteBuffer freeBuffer(int size) {
             ByteBuffer buf = ring[next];
             if (buf == null || buf.hasRemaining() || buf.capacity() < size) {

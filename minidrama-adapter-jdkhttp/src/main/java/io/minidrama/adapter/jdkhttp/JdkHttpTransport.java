@@ -29,13 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link HttpTransport} over {@code java.net.http}: one exchange per {@link #execute}, the
- * request body streamed by {@link BodyStream}, the response body streamed to the caller.
- *
- * <p>The JDK's request timeout covers only the wait for the response headers, so the whole
- * exchange runs under {@link TransportRequest#timeout()} too: the wait for the headers, then the
- * response body, whose stream is closed when the deadline passes (its read then fails). A
- * connection that was never established is not ambiguous; every other failure is. Messages never
- * carry the URI (it carries the token or the secret). Thread-safe; redirects are not followed.
+ * request body streamed by {@link BodyStream}, the response body streamed to the caller, all of it
+ * within {@link TransportRequest#timeout()} (see the package description). A connection that was
+ * never established is not ambiguous; every other failure is. Messages never carry the URI (it
+ * carries the token or the secret). Thread-safe; redirects are not followed.
  */
 public final class JdkHttpTransport implements HttpTransport {
     private final HttpClient client;
@@ -93,10 +90,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /**
-     * The response body under the exchange's deadline: when it passes, the stream is closed under
-     * its reader (the JDK's then reads as ended), and every read from then on fails.
-     */
+    /** The response body under the deadline: when it passes, the stream is closed and every read fails. */
     private static final class DeadlineStream extends FilterInputStream {
         private final CompletableFuture<Void> timer = new CompletableFuture<>();
         private volatile boolean expired;
@@ -152,7 +146,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 true, sanitized(c));
     }
 
-    // The JDK's messages do not carry the URL, but keep a cause only in a form that cannot leak one.
+    // A cause only in a form that cannot leak the URL.
     private static Throwable sanitized(Throwable c) {
         if (c == null) {
             return null;

@@ -1,6 +1,7 @@
 package io.minidrama.adapter.jdkhttp;
 
-import io.minidrama.protocol.RetryPolicy;
+import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 
@@ -107,7 +108,7 @@ class ErrorAndRetryTest {
                 () -> adapterFor(server, sleeper).build().getMedia(MediaId.of(1)));
 
         assertEquals(UnexpectedResponseException.Kind.UNMAPPABLE, e.kind());
-        assertFalse(e.retryable());
+        assertFalse(RetryPolicy.defaults().delayBeforeRetry(PlatformOperation.GET_MEDIA, e, 1, Duration.ZERO, 0.5).isPresent());
         assertEquals(1, server.requests(GET_MEDIA).size());
         assertEquals(0, sleeper.sleeps.size());
     }
@@ -201,10 +202,20 @@ class ErrorAndRetryTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
     void applyUpload_afterAmbiguousFailure_isRetriedWhenTheCallerOptsIn() {
         server.script(APPLY, Reply.of(500, "text/html", "<html>oops</html>"), Reply.json("{\"errcode\":0,\"errmsg\":\"ok\",\"upload_id\":\"u1\"}"));
 
         assertEquals("u1", adapterFor(server, sleeper).retryAmbiguousCreates(true).build().applyUpload(apply()).value());
+        assertEquals(2, server.requests(APPLY).size());
+    }
+
+    @Test
+    void applyUpload_afterAmbiguousFailure_isRetriedWhenThePolicyRetriesAmbiguousFailures() {
+        server.script(APPLY, Reply.of(500, "text/html", "<html>oops</html>"), Reply.json("{\"errcode\":0,\"errmsg\":\"ok\",\"upload_id\":\"u1\"}"));
+
+        assertEquals("u1", adapterFor(server, sleeper).retryPolicy(RetryPolicy.defaults().withRetryAmbiguous(true)).build()
+                .applyUpload(apply()).value());
         assertEquals(2, server.requests(APPLY).size());
     }
 
@@ -216,7 +227,7 @@ class ErrorAndRetryTest {
 
         assertEquals(1, sleeper.sleeps.size());
         assertTrue(sleeper.sleeps.get(0).compareTo(Duration.ofSeconds(30)) <= 0);
-        assertEquals(Duration.ofSeconds(30), RetryPolicy.initializing().cap(1));
+        assertEquals(Duration.ofSeconds(30), RetryPolicy.defaults().initializingBaseDelay());
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.player.PlayerSwitch;
-import io.minidrama.protocol.RetryPolicy;
+import io.minidrama.port.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

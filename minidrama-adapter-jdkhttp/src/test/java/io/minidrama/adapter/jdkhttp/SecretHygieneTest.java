@@ -2,7 +2,7 @@ package io.minidrama.adapter.jdkhttp;
 
 import io.minidrama.protocol.ClassicTokenSource;
 import io.minidrama.protocol.StableTokenSource;
-import io.minidrama.protocol.RetryPolicy;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.Sleeper;
 

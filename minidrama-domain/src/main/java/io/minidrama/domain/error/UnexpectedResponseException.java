@@ -98,21 +98,4 @@ public final class UnexpectedResponseException extends MiniDramaException {
     public boolean serverError() {
         return httpStatus >= 500;
     }
-
-    /**
-     * True for an unreadable answer (see {@link Kind#UNREADABLE}) unless its status was 4xx (the
-     * request itself was refused); false for a complete answer that does not fit the operation,
-     * which asking again would only repeat.
-     *
-     * @deprecated a retry decision: the ports' {@code RetryPolicy} decides from {@link #kind()}
-     *             and {@link #ambiguous()}. Kept only until the HTTP adapter's own retry loop is
-     *             replaced by {@code RetryingMiniDramaPlatform}; then removed.
-     */
-    @Deprecated(forRemoval = true)
-    public boolean retryable() {
-        if (kind == Kind.UNMAPPABLE) {
-            return false;
-        }
-        return httpStatus < 400 || httpStatus >= 500;
-    }
 }

@@ -19,18 +19,19 @@ class UnexpectedResponseExceptionTest {
         assertEquals("getcdnlogs: malformed or truncated JSON (HTTP 200), body starts: {\"errcode\":0,", e.getMessage());
     }
 
-    @ParameterizedTest(name = "{0} HTTP {1} -> retryable {2}")
+    // Whether such an answer is retried (retryable() before) is the ports' RetryPolicy's decision:
+    // RetryPolicyTest.unexpectedResponses_areRetriedOnlyWhenTheAnswerMayDifferWhenAskedAgain.
+    @ParameterizedTest(name = "{0} HTTP {1}")
     @CsvSource({
-            "UNREADABLE, 200, true",
-            "UNREADABLE, 502, true",
-            "UNREADABLE, 404, false",
-            "UNMAPPABLE, 200, false",
-            "UNMAPPABLE, 503, false",
+            "UNREADABLE, 200",
+            "UNREADABLE, 502",
+            "UNREADABLE, 404",
+            "UNMAPPABLE, 200",
+            "UNMAPPABLE, 503",
     })
-    void retryable_onlyForAnAnswerThatMayDifferWhenAskedAgain(UnexpectedResponseException.Kind kind, int status, boolean retryable) {
+    void keepsKindStatusAndServerError(UnexpectedResponseException.Kind kind, int status) {
         UnexpectedResponseException e = new UnexpectedResponseException("getmedia", status, "x", "", status != 404, kind);
 
-        assertEquals(retryable, e.retryable());
         assertEquals(kind, e.kind());
         assertEquals(status, e.httpStatus());
         assertEquals(status >= 500, e.serverError());

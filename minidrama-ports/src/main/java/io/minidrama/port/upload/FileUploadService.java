@@ -58,7 +58,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li><b>Retries.</b> This service does not retry on top of the port: retries live in the
  *       port's {@link io.minidrama.port.RetryingMiniDramaPlatform} (the HTTP adapter and the fake
  *       apply it), as its {@link io.minidrama.port.RetryPolicy} decides. So one part is sent at
- *       most {@code RetryPolicy.maxAttempts()} times per run: with the defaults, 4. A part that
+ *       most {@code RetryPolicy.maxAttempts()} times per run: with the defaults, 4 (one more if
+ *       the platform rejected the access token: the adapter refreshes it once per call). A part that
  *       still fails fails the run, its checkpoint kept: the next run sends only the parts the
  *       platform has not answered. The exceptions are an {@code applyupload} or
  *       {@code commitupload} whose answer was lost (below), each sent once more.</li>

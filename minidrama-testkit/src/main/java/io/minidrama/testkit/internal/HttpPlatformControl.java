@@ -8,6 +8,7 @@ import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.error.PlatformException;
+import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.testkit.PlatformControl;
 import jakarta.json.Json;
@@ -22,7 +23,6 @@ import jakarta.json.JsonValue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -227,7 +227,8 @@ public final class HttpPlatformControl implements PlatformControl {
         try {
             return client.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("control call " + r.uri() + " failed", e);
+            throw new TransportException("control", "the control call " + r.uri().getPath() + " failed ("
+                    + e.getClass().getSimpleName() + ")", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during control call " + r.uri(), e);

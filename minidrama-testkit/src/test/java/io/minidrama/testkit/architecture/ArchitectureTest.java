@@ -200,7 +200,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule libraries_construct_no_unchecked_io_exception = noClasses()
             .that().resideInAnyPackage("io.minidrama.domain..", "io.minidrama.port..", "io.minidrama.events..",
-                    "io.minidrama.adapter.redis..", "io.minidrama.adapter.fake..")
+                    "io.minidrama.adapter.redis..", "io.minidrama.adapter.fake..", "io.minidrama.protocol..",
+                    "io.minidrama.adapter.jdkhttp..", "io.minidrama.adapter.apache..", "io.minidrama.testkit..",
+                    "io.minidrama.emulator..")
             .and().doNotHaveFullyQualifiedName("io.minidrama.domain.media.ByteSource$FileRegion")
             .and().doNotHaveFullyQualifiedName("io.minidrama.domain.media.ByteSource$1")
             .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe("UncheckedIOException is constructed",

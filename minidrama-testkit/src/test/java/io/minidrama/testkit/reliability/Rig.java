@@ -2,7 +2,7 @@ package io.minidrama.testkit.reliability;
 
 import io.minidrama.adapter.fake.RecordedCall;
 import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
-import io.minidrama.protocol.RetryPolicy;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.PageRequest;
 import io.minidrama.domain.media.Media;
@@ -33,10 +33,10 @@ final class Rig {
     static final String AES_KEY = "RelIabiLitYKeY0123456789abcdefghijklmnopqrs";
     static final int MB = 1024 * 1024;
 
+    /** The defaults' attempts and decisions, on a schedule of milliseconds (errcode -2's included). */
     static final RetryPolicy FAST = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
-            .maxDelay(Duration.ofMillis(50)).build();
-    static final RetryPolicy FAST_INITIALIZING = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(10))
-            .maxDelay(Duration.ofMillis(50)).retryOn(RetryPolicy.INITIALIZING).build();
+            .maxDelay(Duration.ofMillis(50)).initializingBaseDelay(Duration.ofMillis(10)).initializingMaxDelay(Duration.ofMillis(50))
+            .build();
     private static final Pattern PART_NUMBER = Pattern.compile("partNumber=(\\d+)");
 
     private Rig() {
@@ -49,7 +49,7 @@ final class Rig {
     /** The HTTP adapter aimed at {@code baseUrl}, retrying fast. */
     static JdkHttpMiniDramaAdapter.Builder adapter(java.net.URI baseUrl) {
         return JdkHttpMiniDramaAdapter.builder().baseUrl(baseUrl).credentials(APPID, SECRET)
-                .retryPolicy(FAST).initializingRetryPolicy(FAST_INITIALIZING)
+                .retryPolicy(FAST)
                 .requestTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(20));
     }
 

@@ -1,0 +1,14 @@
+package io.minidrama.testkit.apache;
+
+import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.testkit.MediaCatalogPortContractTest;
+import io.minidrama.testkit.ContractSubject;
+import io.minidrama.testkit.jdkhttp.EmulatorSubjects;
+
+/** The same suite as the JDK transport's: MiniDramaClient over Apache HttpClient 5 against the emulator (controlled over HTTP). */
+class ApacheMediaCatalogPortContractTest extends MediaCatalogPortContractTest {
+    @Override
+    protected ContractSubject<MiniDramaPlatform> createSubject() {
+        return EmulatorSubjects.overApache();
+    }
+}
