@@ -29,12 +29,14 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ComponentEvent event = receiver.receive(PushEventReceiver.parseQuery(uri.getRawQuery()), body);
- * switch (event) {
- *     case ComponentEvent.Ticket t -> tokens.acceptTicket(t.ticket(), t.createdAt());
- *     case ComponentEvent.Authorized a -> tokens.authorize(a.authorizationCode());
- *     case ComponentEvent.UpdateAuthorized u -> tokens.authorize(u.authorizationCode());
- *     case ComponentEvent.Unauthorized u -> tokens.revoke(u.authorizerAppId(), u.createdAt());
- *     case ComponentEvent.Unknown u -> log(u);
+ * if (event instanceof ComponentEvent.Ticket t) {
+ *     tokens.acceptTicket(t.ticket(), t.createdAt());
+ * } else if (event instanceof ComponentEvent.Authorized a) {
+ *     tokens.authorize(a.authorizationCode());
+ * } else if (event instanceof ComponentEvent.UpdateAuthorized u) {
+ *     tokens.authorize(u.authorizationCode());
+ * } else if (event instanceof ComponentEvent.Unauthorized u) {
+ *     tokens.revoke(u.authorizerAppId(), u.createdAt());
  * }
  * }</pre>
  *
