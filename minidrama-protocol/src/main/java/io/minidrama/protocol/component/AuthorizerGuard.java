@@ -40,7 +40,7 @@ final class AuthorizerGuard extends ForwardingMiniDramaPlatform {
             throw e;
         } catch (PlatformException e) {
             if (e.rawErrcode() == 61003) {
-                tokens.revoke(authorizerAppId, java.time.Instant.now());
+                tokens.revoke(authorizerAppId, tokens.now());
                 throw ComponentAuthorizationException.revoked(op.wireName(), authorizerAppId);
             }
             if (e.rawErrcode() == 61007) {

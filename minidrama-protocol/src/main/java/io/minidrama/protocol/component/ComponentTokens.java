@@ -451,6 +451,11 @@ public final class ComponentTokens {
         return store.authorizers(componentAppId);
     }
 
+    /** Now, by this manager's clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
     private boolean fresh(AccessToken token) {
         return token.validAt(clock.instant(), margin);
     }
