@@ -100,8 +100,9 @@ public final class HttpComponentPort implements ComponentPort {
         Set<Integer> sets = new LinkedHashSet<>();
         if (info.funcInfo != null) {
             for (ComponentWire.FuncInfo f : info.funcInfo) {
-                if (f != null && f.funcscopeCategory != null && f.funcscopeCategory.id != null) {
-                    sets.add(Math.toIntExact(f.funcscopeCategory.id));
+                if (f != null && f.funcscopeCategory != null && f.funcscopeCategory.id != null
+                        && f.funcscopeCategory.id > 0 && f.funcscopeCategory.id <= Integer.MAX_VALUE) {
+                    sets.add(f.funcscopeCategory.id.intValue());
                 }
             }
         }
