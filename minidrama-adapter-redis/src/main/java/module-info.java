@@ -1,12 +1,14 @@
 /**
- * Access tokens, upload checkpoints and seen push events shared by several instances through Redis, over Lettuce.
+ * Access tokens, upload checkpoints, seen push events and third-party platform state shared by several instances through Redis, over Lettuce.
  *
  * <p>Entry points: {@link io.minidrama.adapter.redis.RedisAccessTokens#builder} (an
  * {@link io.minidrama.port.AccessTokenPort}),
  * {@link io.minidrama.adapter.redis.RedisUploadCheckpoints#builder} (an
  * {@link io.minidrama.port.UploadCheckpointPort}) and
  * {@link io.minidrama.adapter.redis.RedisPushReplayGuard#builder} (an
- * {@link io.minidrama.events.PushReplayGuard} for push events).
+ * {@link io.minidrama.events.PushReplayGuard} for push events) and
+ * {@link io.minidrama.adapter.redis.RedisComponentStore#builder} (a third-party platform's
+ * {@link io.minidrama.port.component.ComponentStore}: tickets, refresh tokens, authorizer tokens).
  */
 module io.minidrama.adapter.redis {
     requires transitive io.minidrama.port;

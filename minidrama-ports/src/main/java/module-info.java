@@ -8,4 +8,5 @@ module io.minidrama.port {
     exports io.minidrama.port;
     exports io.minidrama.port.service;
     exports io.minidrama.port.upload;
+    exports io.minidrama.port.component;
 }

@@ -17,6 +17,7 @@ module io.minidrama.protocol {
 
     exports io.minidrama.protocol;
     exports io.minidrama.protocol.spi;
+    exports io.minidrama.protocol.component;
 
     // Yasson reads and writes the wire DTOs by reflection, through MethodHandles.publicLookup(),
     // which reaches only packages exported or opened to every module: a qualified

@@ -125,6 +125,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService sweeper;
     private final URI baseUrl;
+    private final io.minidrama.adapter.fake.InMemoryComponentPlatform component;
+    private final io.minidrama.emulator.internal.ComponentPusher componentPusher;
 
     private MiniDramaEmulator(Builder b) {
         this.platform = b.platform != null ? b.platform
@@ -172,6 +174,33 @@ public final class MiniDramaEmulator implements AutoCloseable {
         server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens, problems));
         server.createContext(io.minidrama.emulator.internal.PlayerControlHandler.PREFIX,
                 new io.minidrama.emulator.internal.PlayerControlHandler(platform.playerControl()));
+        if (b.componentAppId != null) {
+            // a third-party platform (API.md section 10): its component API, its authorizers' tokens accepted by every operation
+            this.component = io.minidrama.adapter.fake.InMemoryComponentPlatform.builder(b.componentAppId, b.componentSecret)
+                    .clock(platform.clock()).build();
+            this.componentPusher = new io.minidrama.emulator.internal.ComponentPusher(b.componentAppId, platform.clock());
+            tokens.authority(new Tokens.Authority() {
+                @Override
+                public boolean issued(String token) {
+                    return component.owner(token).isPresent();
+                }
+
+                @Override
+                public void check(String token, io.minidrama.port.PlatformOperation operation) {
+                    component.checkAuthorizerToken(token, operation.permissionSet());
+                }
+            });
+            server.createContext(io.minidrama.emulator.internal.ComponentHandler.PREFIX,
+                    new io.minidrama.emulator.internal.ComponentHandler(component, problems, platform.clock()));
+            server.createContext(io.minidrama.emulator.internal.ComponentControlHandler.PREFIX,
+                    new io.minidrama.emulator.internal.ComponentControlHandler(component, componentPusher));
+            if (b.ticketEvery != null) {
+                sweeper.scheduleAtFixedRate(this::pushTicket, 0, b.ticketEvery.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } else {
+            this.component = null;
+            this.componentPusher = null;
+        }
         server.createContext("/", new Exchanges404());
         server.setExecutor(executor);
         server.start();
@@ -275,6 +304,54 @@ public final class MiniDramaEmulator implements AutoCloseable {
         pusher.target(Objects.requireNonNull(url, "url"), signer(token, encodingAesKey, appId, mode, format, platform));
     }
 
+    /**
+     * The emulated third-party platform ({@link Builder#component}): authorize and revoke merchants,
+     * issue tickets, inject 61003 / 61005 / 61006 / 61007 / 61023, read what was called.
+     *
+     * @throws IllegalStateException when the emulator was built without one
+     */
+    public io.minidrama.adapter.fake.InMemoryComponentPlatform component() {
+        if (component == null) {
+            throw new IllegalStateException("this emulator has no third-party platform: build it with component(appid, secret)");
+        }
+        return component;
+    }
+
+    /**
+     * Pushes the third-party platform's events (tickets, {@code authorized}, {@code updateauthorized},
+     * {@code unauthorized}) to its authorization event URL from now on, in safe mode.
+     */
+    public void pushComponentEventsTo(URI url, String token, String encodingAesKey) {
+        component();
+        componentPusher.target(Objects.requireNonNull(url, "url"), Objects.requireNonNull(token, "token"),
+                Objects.requireNonNull(encodingAesKey, "encodingAesKey"));
+    }
+
+    /** Issues a new verify ticket and pushes it (when a target is set); returns it. */
+    public String pushTicket() {
+        String ticket = component().issueTicket();
+        componentPusher.ticket(ticket);
+        return ticket;
+    }
+
+    /** Authorizes {@code authorizerAppId} with {@code permissionSets}, pushing {@code authorized}; returns the code. */
+    public String authorizeComponent(String authorizerAppId, java.util.Set<Integer> permissionSets) {
+        String code = component().authorize(authorizerAppId, permissionSets);
+        componentPusher.authorized("authorized", authorizerAppId, code);
+        return code;
+    }
+
+    /** Revokes the platform for {@code authorizerAppId}, pushing {@code unauthorized}. */
+    public void revokeComponent(String authorizerAppId) {
+        component().revoke(authorizerAppId);
+        componentPusher.unauthorized(authorizerAppId);
+    }
+
+    /** How every third-party platform push went. */
+    public List<String> componentPushLog() {
+        return componentPusher == null ? List.of() : componentPusher.log();
+    }
+
     /** Stops pushing events. */
     public void stopPushing() {
         pusher.target(null, null);
@@ -372,8 +449,35 @@ public final class MiniDramaEmulator implements AutoCloseable {
         private long keepContentUpTo = DEFAULT_KEEP_CONTENT;
         private Duration abandonedUploadTtl = Duration.ofHours(1);
         private boolean followWallClock;
+        private String componentAppId;
+        private String componentSecret;
+        private Duration ticketEvery;
 
         private Builder() {
+        }
+
+        /**
+         * Emulates a third-party platform too: the component API under {@code /cgi-bin/component/},
+         * control routes under {@code /__emulator/component/}, and its authorizers' access tokens
+         * accepted by every operation (checked for revocation and permission sets 153 / 157).
+         */
+        public Builder component(String componentAppId, String componentSecret) {
+            this.componentAppId = Objects.requireNonNull(componentAppId, "componentAppId");
+            this.componentSecret = Objects.requireNonNull(componentSecret, "componentSecret");
+            return this;
+        }
+
+        /**
+         * Issues and pushes a verify ticket this often by the wall clock, the first at start
+         * (the platform: every 10 minutes). Needs {@link #component}.
+         */
+        public Builder ticketEvery(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isZero() || period.isNegative()) {
+                throw new IllegalArgumentException("period must be positive");
+            }
+            this.ticketEvery = period;
+            return this;
         }
 
         /**

@@ -64,7 +64,7 @@ public final class ApiHandler implements HttpHandler {
                     Exchanges.drain(ex.getRequestBody());
                     throw new WireError(43002, "require POST method");
                 }
-                tokens.check(Exchanges.query(ex).get("access_token"));
+                tokens.check(Exchanges.query(ex).get("access_token"), operation);
                 JsonObject answer = operation.bodyKind() == PlatformOperation.BodyKind.MULTIPART ? multipart(op, ex) : json(operation, ex);
                 ResponseWriter.send(ex, 200, answer);
             } catch (WireError e) {

@@ -49,7 +49,7 @@ public final class PlayerHandler implements HttpHandler {
                     Exchanges.drain(ex.getRequestBody());
                     throw new WireError(43002, "require POST method");
                 }
-                tokens.check(Exchanges.query(ex).get("access_token"));
+                tokens.check(Exchanges.query(ex).get("access_token"), operation);
                 ResponseWriter.send(ex, 200, answer(operation, JsonBodies.parse(Exchanges.readBody(ex))));
             } catch (WireError e) {
                 if (e.drain) {

@@ -83,6 +83,35 @@ public final class Tokens {
         }
     }
 
+    /**
+     * Tokens issued elsewhere: a third-party platform's authorizer access tokens, which call the
+     * operations like the tokens issued here.
+     */
+    public interface Authority {
+        /** Whether {@code token} was issued by this authority. */
+        boolean issued(String token);
+
+        /** Throws the platform's answer when {@code token} may not call {@code operation}. */
+        void check(String token, io.minidrama.port.PlatformOperation operation);
+    }
+
+    private volatile Authority authority;
+
+    /** Accepts the tokens of {@code authority} too (the emulated third-party platform's). */
+    public void authority(Authority authority) {
+        this.authority = authority;
+    }
+
+    /** {@link #check(String)}, or the {@link Authority}'s check for a token it issued. */
+    void check(String token, io.minidrama.port.PlatformOperation operation) {
+        Authority a = authority;
+        if (a != null && token != null && !expiry.containsKey(token) && a.issued(token)) {
+            a.check(token, operation);
+            return;
+        }
+        check(token);
+    }
+
     /** Throws the platform's answer for a missing (41001), unknown (40001) or expired (42001) token. */
     void check(String token) {
         if (token == null || token.isEmpty()) {

@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of messages: strips query parameters and JSON members that carry a token or
- * a secret (a token endpoint's answer carries the fresh token in its JSON body).
+ * a secret (a token endpoint's answer carries the fresh token in its JSON body; the component API's
+ * carry component and authorizer tokens, refresh tokens, tickets and pre-auth codes).
  */
 public final class Redaction {
     private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(access_token|secret|appsecret)=[^&\\s\"']*");
-    private static final Pattern SECRET_MEMBER = Pattern.compile("(?i)(\"(?:access_token|secret|appsecret)\"\\s*:\\s*\")[^\"]*");
+    private static final Pattern SECRET_MEMBER = Pattern.compile(
+            "(?i)(\"(?:\\w*access_token|\\w*refresh_token|\\w*secret|\\w*verify_ticket|pre_auth_code)\"\\s*:\\s*\")[^\"]*");
 
     private Redaction() {
     }

@@ -59,6 +59,11 @@ public final class Script {
     private final String source;
     private final String sha;
 
+    /** A script of another class of this module. */
+    public static Script of(String source) {
+        return new Script(source);
+    }
+
     private Script(String source) {
         this.source = source;
         try {
