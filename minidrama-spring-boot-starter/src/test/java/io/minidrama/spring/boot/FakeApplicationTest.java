@@ -21,6 +21,9 @@ import io.minidrama.spring.boot.app.PublisherApplication;
 import io.minidrama.spring.boot.test.AutoConfigureMiniDramaFake;
 import io.minidrama.testkit.MiniDramaFixtures;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +66,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMiniDramaFake
 @AutoConfigureMockMvc
 @Import(FakeApplicationTest.Observations.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FakeApplicationTest {
 
     static final String SECRET = "main-app-secret-DO-NOT-SHOW";
@@ -175,6 +179,13 @@ class FakeApplicationTest {
         assertEquals("******", MiniDramaSecret.of(SECRET).toString());
         assertFalse(apps.toString().contains(SECOND_SECRET));
         assertFalse(apps.get("second").platform().toString().contains(SECOND_SECRET));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void afterTheOtherTests_theFakeStartsEmpty_soTestsSharingTheContextDoNotSeeEachOther() {
+        assertEquals(List.of(), platform.recordedCalls());
+        assertEquals(List.of(), fake.listDramas(io.minidrama.domain.PageRequest.first()));
     }
 
     @Test
