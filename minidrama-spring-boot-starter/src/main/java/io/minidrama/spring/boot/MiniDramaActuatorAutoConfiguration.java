@@ -1,24 +1,15 @@
 package io.minidrama.spring.boot;
 
-import io.minidrama.port.AccessTokenPort;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * With Spring Boot Actuator: the {@code miniDrama} health indicator (an access token is
- * obtainable for the main mini program and each of {@code minidrama.apps}), and a
- * {@link SanitizingFunction} that masks every {@code minidrama} secret ({@code secret},
+ * With Spring Boot Actuator: a {@link SanitizingFunction} that masks every {@code minidrama} secret ({@code secret},
  * {@code token}, {@code encoding-aes-key}, at any depth) in {@code /actuator/env} and
  * {@code /actuator/configprops}, even with {@code show-values=always}.
  */
@@ -48,20 +39,5 @@ public class MiniDramaActuatorAutoConfiguration {
             return false;
         }
         return k.endsWith(".secret") || k.endsWith(".token") || k.endsWith(".encodingaeskey") || k.endsWith("secret");
-    }
-
-    /** The health indicator, when the health endpoint's classes are present. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class Health {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "miniDramaHealthIndicator")
-        HealthIndicator miniDramaHealthIndicator(ObjectProvider<AccessTokenPort> mainTokens, ObjectProvider<MiniDramaApps> apps) {
-            Map<String, AccessTokenPort> tokens = new LinkedHashMap<>();
-            mainTokens.ifUnique(t -> tokens.put("main", t));
-            apps.ifAvailable(a -> a.asMap().forEach((name, app) -> tokens.put(name, app.tokens())));
-            return new MiniDramaHealthIndicator(tokens);
-        }
     }
 }
