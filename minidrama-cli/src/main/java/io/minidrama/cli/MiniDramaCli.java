@@ -14,11 +14,17 @@ import java.time.Duration;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an upload open on the platform whose checkpoint could not be saved (the message says what to do)",
                 "2:invalid input or a refused event (nothing was sent)", "3:platform error (errcode, errmsg)",
-                "4:transport failure (no answer)", "5:unexpected response (an answer the SDK cannot map)"},
-        subcommands = {DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
-                PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
-                PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, EventCommand.class, CommandLine.HelpCommand.class})
+                "4:transport failure (no answer)", "5:unexpected response (an answer the SDK cannot map)"})
 public final class MiniDramaCli {
+    /**
+     * The subcommands, in help order. Registered in {@link #run}, not in {@code @Command(subcommands)}:
+     * picocli builds the model of every registered command (reflection over each class and its
+     * nested commands) before parsing, about half the start-up of {@code minidrama upload}, so a
+     * command line naming one of them registers only that one.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
+                PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
+                PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, EventCommand.class, CommandLine.HelpCommand.class);
 
     private MiniDramaCli() {
     }
@@ -33,6 +39,13 @@ public final class MiniDramaCli {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         HttpDebug.quiet();
         CommandLine cmd = new CommandLine(new MiniDramaCli());
+        Class<?> named = args.length > 0 ? named(args[0]) : null;
+        for (Class<?> sub : SUBCOMMANDS) {
+            // "help" shows the others, so it needs them all; otherwise only the command named first is built
+            if (named == null || named == CommandLine.HelpCommand.class || sub == named) {
+                cmd.addSubcommand(sub);
+            }
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.registerConverter(Duration.class, new DurationConverter());
@@ -43,5 +56,16 @@ public final class MiniDramaCli {
             return ExitCodes.INVALID;
         });
         return cmd.execute(args);
+    }
+
+    /** The subcommand whose name or alias is {@code arg}, from its annotation alone; {@code null} if none. */
+    private static Class<?> named(String arg) {
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(arg) || java.util.Arrays.asList(c.aliases()).contains(arg)) {
+                return sub;
+            }
+        }
+        return null;
     }
 }

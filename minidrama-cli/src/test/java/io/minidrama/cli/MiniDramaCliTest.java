@@ -724,6 +724,31 @@ class MiniDramaCliTest {
     }
 
     @Test
+    void help_listsEverySubcommand_andTheHelpCommandShowsAnyOfThem() {
+        Run top = run("--help");
+        Run helpUpload = run("help", "upload");
+        Run helpDrama = run("help", "drama");
+
+        assertEquals(0, top.exit(), top.err());
+        for (String name : List.of("demo", "emulator", "upload", "upload-season", "pull", "task", "media", "drama", "cdn", "packages",
+                "authorize", "revoke", "event", "help")) {
+            assertTrue(top.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " missing from\n" + top.out());
+        }
+        assertEquals(0, helpUpload.exit(), helpUpload.err());
+        assertTrue(helpUpload.out().contains("--concurrency"), helpUpload.out());
+        assertEquals(0, helpDrama.exit(), helpDrama.err());
+        assertTrue(helpDrama.out().contains("submit"), helpDrama.out());
+    }
+
+    @Test
+    void unknownSubcommand_exitsTwoAndListsTheCommands() {
+        Run r = run("uplaod", "x.mp4");
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("uplaod") && r.err().contains("upload-season") && r.err().contains("authorize"), r.err());
+    }
+
+    @Test
     void help_onANestedSubcommand_printsItsOptionsAndExitsZero() {
         Run r = run("media", "link", "--help");
 

@@ -1,0 +1,326 @@
+package io.minidrama.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The same chunked upload by this SDK and its peers, in one run (issue 15).
+ *
+ * <p>Starts the emulator in a child JVM, writes one random file, then for each round runs every
+ * contender once, each in its own child process, in an order rotated every round (so no contender
+ * always follows the same one). Each child runs under GNU {@code /usr/bin/time}, which reports the
+ * whole process tree's wall time, user + sys CPU and peak RSS as the OS counted them (JIT, GC and
+ * start-up included: what a user who uploads one episode per command pays). The emulator's own CPU
+ * during each run is read from {@code /proc/PID/stat}. Every upload's stored bytes are checked on
+ * the emulator against the file's SHA-256. Contenders:
+ * <ul>
+ *   <li>{@code wxjava}: WxJava 4.7.0 ({@code WxMaVodService}), one part at a time, each part copied
+ *       to a temporary file first (its {@code uploadPart} takes only a {@code java.io.File});
+ *       {@code wxjava-fast}: the same with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, the JVM
+ *       options of {@code cli-fast} (WxJava has no archive of its own);</li>
+ *   <li>{@code curl}: {@code benchmarks/curl-upload.sh}, one {@code curl -F} per part;</li>
+ *   <li>{@code sdk-jdk}: {@code FileUploadService} over {@code JdkHttpMiniDramaAdapter}, 4 in flight;
+ *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
+ *   <li>{@code sdk-apache}: the same over {@code ApacheHttpTransport} (Apache HttpClient 5), 4 in flight;</li>
+ *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
+ *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
+ *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
+ * </ul>
+ * JVM contenders run with {@code -Xmx64m}. Usage (after {@code mvn -B -ntp -q package -DskipTests}):
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.minidrama.benchmarks.PeerBenchmark [sizeMb] [rounds] [contender,...]</pre>
+ * Prints one row per run, then per contender the medians and their ratios to WxJava's.
+ */
+public final class PeerBenchmark {
+    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "cli", "cli-fast");
+    private static final String HEAP = "-Xmx64m";
+    /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
+    private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final Path benchDir;   // benchmarks/
+    private final Path jar;        // benchmarks/target/benchmarks.jar
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private URI base;
+    private long emulatorPid;
+    private int runs;
+
+    private PeerBenchmark(Path jar, Path work) {
+        this.jar = jar;
+        this.benchDir = jar.toAbsolutePath().getParent().getParent();
+        this.work = work;
+    }
+
+    /** One measured run: what the OS reported for the child tree and the emulator. */
+    record Run(String contender, int round, double wall, double cpu, double rssMb, double emulatorCpu, boolean verified, String note) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int sizeMb = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> contenders = args.length > 2 ? Arrays.asList(args[2].split(",")) : DEFAULT;
+        if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
+            throw new IllegalStateException("needs GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time)");
+        }
+        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        Path work = Files.createTempDirectory("minidrama-peers-");
+        PeerBenchmark bench = new PeerBenchmark(jar, work);
+        Process emulator = bench.startEmulator();
+        boolean failed;
+        try {
+            Path file = work.resolve("episode.mp4");
+            long size = sizeMb * 1024L * 1024L;
+            String sha = writeFile(file, size);
+            System.out.printf(Locale.ROOT, "file: %d MB, sha256 %s; emulator %s (pid %d, -Xmx2g); %d cores; load average %s; contenders %s%n",
+                    sizeMb, sha.substring(0, 16), bench.base, bench.emulatorPid, Runtime.getRuntime().availableProcessors(),
+                    loadAverage(), contenders);
+            // Untimed: warms the emulator's JIT so the first contender of round 1 does not pay for it.
+            Run warm = bench.run("curl", 0, file, size, sha);
+            System.out.println("warm-up (not counted): " + format(warm));
+            List<Run> all = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (int i = 0; i < contenders.size(); i++) {
+                    String c = contenders.get((i + round - 1) % contenders.size());
+                    Run r = bench.run(c, round, file, size, sha);
+                    System.out.println(format(r));
+                    all.add(r);
+                }
+            }
+            System.out.println();
+            System.out.println("| contender | round | wall s | CPU s (user+sys) | peak RSS MB | emulator CPU s | bytes verified |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            all.forEach(r -> System.out.println(format(r)));
+            summary(all, contenders, sizeMb, rounds);
+            failed = all.stream().anyMatch(r -> !r.verified);
+        } finally {
+            emulator.destroy();
+            emulator.waitFor(10, TimeUnit.SECONDS);
+            try (var s = Files.walk(work)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        if (failed) {
+            System.out.println("FAILED: some uploads did not end with identical bytes on the emulator (rows marked NO)");
+            System.exit(1);
+        }
+    }
+
+    private static String format(Run r) {
+        return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f | %.2f | %s |", r.contender, r.round, r.wall, r.cpu, r.rssMb,
+                r.emulatorCpu, r.verified ? "yes" : "NO: " + r.note);
+    }
+
+    private static void summary(List<Run> all, List<String> contenders, int sizeMb, int rounds) {
+        Map<String, double[]> med = new LinkedHashMap<>();
+        for (String c : contenders) {
+            // A run whose bytes did not arrive intact measured nothing: medians of the verified runs only.
+            List<Run> rs = all.stream().filter(r -> r.contender.equals(c) && r.verified).toList();
+            med.put(c, new double[] {median(rs, Run::wall), median(rs, Run::cpu), median(rs, Run::rssMb), median(rs, Run::emulatorCpu),
+                    rs.size(), all.stream().filter(r -> r.contender.equals(c)).count()});
+        }
+        double[] ref = med.get("wxjava");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d MB, medians of %d rounds; ratios to WxJava's median%s:%n", sizeMb, rounds,
+                ref == null ? " (no wxjava contender: ratios left out)" : "");
+        System.out.println("| contender | wall s | × WxJava | CPU s (user+sys) | × WxJava | peak RSS MB | × WxJava | emulator CPU s | bytes verified |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        med.forEach((c, m) -> System.out.printf(Locale.ROOT, "| %s | %.2f | %s | %.2f | %s | %.0f | %s | %.2f | %d/%d |%n", c, m[0],
+                ratio(m[0], ref, 0), m[1], ratio(m[1], ref, 1), m[2], ratio(m[2], ref, 2), m[3], (long) m[4], (long) m[5]));
+    }
+
+    private static String ratio(double v, double[] ref, int i) {
+        return ref == null ? "–" : String.format(Locale.ROOT, "%.2f", v / ref[i]);
+    }
+
+    private static double median(List<Run> rs, java.util.function.ToDoubleFunction<Run> f) {
+        double[] v = rs.stream().mapToDouble(f).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Runs one contender in its own process tree under /usr/bin/time. */
+    private Run run(String contender, int round, Path file, long size, String sha) throws Exception {
+        int n = ++runs;
+        String name = "基准短剧 - 第" + n + "集";
+        Path dir = Files.createDirectories(work.resolve("run-" + n));
+        Path timing = dir.resolve("time.txt");
+        Path out = dir.resolve("out.txt");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timing.toString()));
+        cmd.addAll(command(contender, file, name, dir));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        double emu0 = emulatorCpu();
+        Process p = pb.start();
+        int exit = p.waitFor();
+        double emu = emulatorCpu() - emu0;
+        String[] t = Files.readString(timing).strip().lines().reduce((a, b) -> b).orElse("").split(" ");
+        String output = Files.readString(out);
+        Matcher m = Pattern.compile("media_id=(\\d+)").matcher(output);
+        Matcher json = Pattern.compile("\"media_id\"\\s*:\\s*(\\d+)").matcher(output);
+        String mediaId = m.find() ? m.group(1) : json.find() ? json.group(1) : null;
+        boolean verified = false;
+        String note = "exit " + exit + ": " + tail(output);
+        if (exit == 0 && mediaId != null) {
+            String stored = get("/__emulator/media/" + mediaId);
+            verified = stored.contains(sha) && stored.contains(Long.toString(size));
+            note = verified ? "" : "stored " + tail(stored);
+        }
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        return new Run(contender, round, Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
+                Long.parseLong(t[3]) / 1024.0, emu, verified, note);
+    }
+
+    private List<String> command(String contender, Path file, String name, Path dir) throws IOException {
+        String f = file.toString();
+        switch (contender) {
+            case "wxjava":
+            case "wxjava-fast":
+                Path cp = benchDir.resolve("target/wxjava.classpath");
+                if (!Files.exists(cp)) {
+                    throw new IllegalStateException(cp + " is missing: build with mvn -B -ntp -q package -DskipTests");
+                }
+                List<String> w = new ArrayList<>(List.of(javaBin, HEAP));
+                if (contender.equals("wxjava-fast")) {
+                    w.addAll(FAST_CLI_OPTIONS);
+                }
+                w.addAll(List.of("-cp", jar + java.io.File.pathSeparator + Files.readString(cp).strip(),
+                        "io.minidrama.benchmarks.peers.WxJavaUpload", base.toString(), f, name));
+                return w;
+            case "curl":
+                return List.of("bash", benchDir.resolve("curl-upload.sh").toString(), base.toString(), f, name);
+            case "sdk-jdk":
+            case "sdk-jdk-1":
+            case "sdk-apache":
+                String transport = contender.startsWith("sdk-jdk") ? "jdk" : "apache";
+                return List.of(javaBin, HEAP, "-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), f, name,
+                        dir.resolve("checkpoints").toString(), transport, contender.endsWith("-1") ? "1" : "4");
+            case "cli":
+            case "cli-fast":
+                List<String> c = new ArrayList<>(List.of(javaBin, HEAP));
+                if (contender.equals("cli-fast")) {
+                    c.addAll(FAST_CLI_OPTIONS);
+                    c.add("-XX:SharedArchiveFile=" + cdsArchive());
+                }
+                c.addAll(List.of("-jar", cliJar().toString(), "upload", f, "--name", name, "--base-url", base.toString(),
+                        "--appid", "wxbench000000000001", "--secret", "bench", "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--json"));
+                return c;
+            default:
+                throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT);
+        }
+    }
+
+    private Path cliJar() {
+        return benchDir.getParent().resolve("minidrama-cli/target/minidrama.jar");
+    }
+
+    /**
+     * The CLI's AppCDS archive next to its jar, made once (untimed) the way the README tells a user:
+     * {@code java -XX:ArchiveClassesAtExit=minidrama.jsa -jar minidrama.jar demo}.
+     */
+    private Path cdsArchive() throws IOException {
+        Path jsa = cliJar().resolveSibling("minidrama.jsa");
+        if (Files.exists(jsa) && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(cliJar())) > 0) {
+            return jsa;
+        }
+        Files.deleteIfExists(jsa);
+        try {
+            Process p = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + jsa, "-jar", cliJar().toString(), "demo")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0 || !Files.exists(jsa)) {
+                throw new IllegalStateException("could not make the CDS archive " + jsa);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return jsa;
+    }
+
+    /** The emulator's CPU so far (user + sys, seconds), from /proc/PID/stat. */
+    private double emulatorCpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + emulatorPid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String tail(String s) {
+        String t = s.strip();
+        return t.length() > 300 ? "..." + t.substring(t.length() - 300) : t;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private Process startEmulator() throws IOException {
+        Process p = new ProcessBuilder(javaBin, "-Xmx2g", "-Dsun.net.httpserver.nodelay=true", "-cp", jar.toString(),
+                "io.minidrama.emulator.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
+        emulatorPid = p.pid();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        Matcher m = Pattern.compile("(http://\\S+)").matcher(line == null ? "" : line);
+        if (!m.find()) {
+            throw new IllegalStateException("emulator did not start: " + line);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (r.readLine() != null) {
+                    // keep the child's output pipe from filling up
+                }
+            } catch (IOException ignored) {
+                // the child ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        base = URI.create(m.group(1));
+        return p;
+    }
+
+    private static String writeFile(Path file, long size) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(20261130);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= block.length) {
+                random.nextBytes(block);
+                int n = (int) Math.min(block.length, left);
+                out.write(block, 0, n);
+                sha.update(block, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
