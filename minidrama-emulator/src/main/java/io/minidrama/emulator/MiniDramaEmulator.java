@@ -106,8 +106,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p><b>Drama player</b> ({@code /wxadrama/*}, API.md §8): the nine operations, every field checked
- * against the pages' tables (an unknown field, a wrong JSON type, a missing field or a value outside
- * R-30..R-33 is errcode 2, the pages' "bad parameter"), answered by the fake's player
+ * against the pages' request tables (an unknown field, a wrong JSON type or a missing field is
+ * errcode 2, the pages' "bad parameter", recorded as a {@link WireProblem} like the 47003 ones; a
+ * value outside R-30..R-33 is errcode 2 too), answered by the fake's player
  * ({@link InMemoryMiniDramaPlatform#playerControl()}).
  *
  * <p>Thread-safe. {@link #close()} stops the server and is idempotent. Failing to bind the port
@@ -168,7 +169,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
         server.createContext(ApiHandler.PREFIX, new ApiHandler(platform, tokens, problems));
         server.createContext("/cgi-bin/", new TokenHandler(tokens, problems));
         server.createContext(ControlHandler.PREFIX, new ControlHandler(platform, tokens, pusher, problems));
-        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens));
+        server.createContext(io.minidrama.emulator.internal.PlayerHandler.PREFIX, new io.minidrama.emulator.internal.PlayerHandler(platform, tokens, problems));
         server.createContext(io.minidrama.emulator.internal.PlayerControlHandler.PREFIX,
                 new io.minidrama.emulator.internal.PlayerControlHandler(platform.playerControl()));
         server.createContext("/", new Exchanges404());

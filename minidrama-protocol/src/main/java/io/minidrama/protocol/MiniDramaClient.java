@@ -9,6 +9,7 @@ import io.minidrama.protocol.internal.Multipart;
 import io.minidrama.protocol.internal.Operation;
 import io.minidrama.protocol.internal.ResponseReader;
 import io.minidrama.protocol.internal.RetryLoop;
+import io.minidrama.protocol.internal.dto.PlayerWire;
 import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.protocol.spi.HttpTransport;
 import io.minidrama.protocol.spi.RequestBody;
@@ -57,6 +58,18 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.FinderEventQuery;
+import io.minidrama.domain.player.FlushSet;
+import io.minidrama.domain.player.MonetizationDeclaration;
+import io.minidrama.domain.player.MonetizationQuery;
+import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.PromotionBatch;
+import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
+import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.AccessToken;
@@ -64,6 +77,7 @@ import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.CopyrightAuthorizationPort;
 import io.minidrama.port.DramaAuthorizationPort;
 import io.minidrama.port.DramaMaintenancePort;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.Sleeper;
 import io.minidrama.port.TrafficPackagePort;
@@ -74,12 +88,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The mini-drama platform over any {@link HttpTransport}: every operation of
  * {@link MiniDramaPlatform} and of API.md §7 ({@link DramaMaintenancePort},
  * {@link TrafficPackagePort}, {@link DramaAuthorizationPort}, {@link CopyrightAuthorizationPort})
- * as {@code POST <baseUrl>/wxa/sec/vod/<op>?access_token=..}, JSON
+ * as {@code POST <baseUrl>/wxa/sec/vod/<op>?access_token=..}, and the drama player's
+ * ({@link DramaPlayerPort}, API.md §8) as {@code POST <baseUrl>/wxadrama/<op>?access_token=..}; JSON
  * bodies through JSON-B, {@code singlefileupload} and {@code uploadpart} as streamed
  * {@code multipart/form-data}.
  *
@@ -100,8 +116,8 @@ import java.util.function.BiFunction;
  *       one) and retry the call once with a fresh token.</li>
  *   <li>Other failures are retried per {@link RetryPolicy}, except that {@code singlefileupload},
  *       {@code applyupload}, {@code commitupload}, {@code pullupload}, {@code auditdrama} and the
- *       §7 calls that change something (replacement, info change, every (de)authorisation) are
- *       not retried after an ambiguous failure (the platform may have acted) unless
+ *       §7 calls that change something (replacement, info change, every (de)authorisation), and
+ *       the player's {@code batchprocessdramapromotion}, are not retried after an ambiguous failure (the platform may have acted) unless
  *       {@link Builder#retryAmbiguousCreates(boolean)} is set. A connection that could not be
  *       established, and errcodes -1 / 10093023 (the platform refused), are retried for every
  *       operation. A complete answer that does not fit the operation (a wrong type, a missing
@@ -110,7 +126,7 @@ import java.util.function.BiFunction;
  *       {@link #toString()}. Calls are logged at DEBUG through {@link System.Logger}.</li>
  * </ul>
  */
-public final class MiniDramaClient implements MiniDramaPlatform {
+public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort {
     // The one call pipeline: token, encode, one HttpTransport.execute per attempt (with the call
     // deadline), read, map. The retries of today are isolated in RetryLoop, to be replaced by a
     // retrying decorator of the port.
@@ -391,6 +407,53 @@ public final class MiniDramaClient implements MiniDramaPlatform {
                 (r, status) -> Mapping.copyrightGrants(r));
     }
 
+    // ------------------------------------------------------------------ DramaPlayerPort (codec: PlayerWire)
+
+    @Override
+    public void setSwitch(PlayerSwitch entry, boolean on) {
+        call(Operation.SET_PLAYER_DRAMA_RECMD_SWITCH, entry, e -> PlayerWire.switchRequest(e, on), Wire.EmptyResponse.class, r -> null);
+    }
+
+    @Override
+    public void setFlushSet(FlushSet set) {
+        call(Operation.DEVELOPER_SET_FLUSH_DRAMA, set, PlayerWire::flush, Wire.EmptyResponse.class, r -> null);
+    }
+
+    @Override
+    public void setRecommendationPool(RecommendationPool pool) {
+        call(Operation.DEVELOPER_SET_RECMD_DRAMA, pool, PlayerWire::pool, Wire.EmptyResponse.class, r -> null);
+    }
+
+    @Override
+    public void publish(PublicationBatch batch) {
+        call(Operation.DEVELOPER_PUBLISH_DRAMA, batch, PlayerWire::publish, Wire.EmptyResponse.class, r -> null);
+    }
+
+    @Override
+    public List<PublishedDrama> publishedDramas() {
+        return call(Operation.DEVELOPER_GET_PUBLISHED_DRAMA, PlayerWire.publishedQuery(), q -> q, PlayerWire.PublishedResponse.class, PlayerWire::published);
+    }
+
+    @Override
+    public void declareMonetization(MonetizationDeclaration declaration) {
+        call(Operation.DEVELOPER_SET_IAA_DRAMA, declaration, PlayerWire::declareMonetization, Wire.EmptyResponse.class, r -> null);
+    }
+
+    @Override
+    public List<DramaMonetization> monetization(MonetizationQuery query) {
+        return call(Operation.DEVELOPER_GET_IAA_DRAMA, query, PlayerWire::monetizationQuery, PlayerWire.IaaResponse.class, PlayerWire::monetization);
+    }
+
+    @Override
+    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
+        return call(Operation.BATCH_PROCESS_DRAMA_PROMOTION, batch, PlayerWire::promotion, PlayerWire.PromotionResponse.class, PlayerWire::promotion);
+    }
+
+    @Override
+    public List<FinderEvent> finderEvents(FinderEventQuery query) {
+        return call(Operation.GET_FINDER_EVENT, query, PlayerWire::finderEvents, PlayerWire.FinderEventResponse.class, PlayerWire::finderEvents);
+    }
+
     // ------------------------------------------------------------------ the call loop
 
     private static RequestBody json(Object dto) {
@@ -399,6 +462,12 @@ public final class MiniDramaClient implements MiniDramaPlatform {
 
     private static RequestBody multipart(Multipart body) {
         return body;
+    }
+
+    /** A JSON call whose codec is a pair of functions: {@code encode} the request, {@code decode} the answer. */
+    private <Q, R extends Wire.Envelope, T> T call(Operation op, Q request, Function<Q, ?> encode, Class<R> type, Function<R, T> decode) {
+        Objects.requireNonNull(request, "request");
+        return call(op, json(encode.apply(request)), type, (r, status) -> decode.apply(r));
     }
 
     private <R extends Wire.Envelope, T> T call(Operation op, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {

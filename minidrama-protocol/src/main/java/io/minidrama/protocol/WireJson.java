@@ -12,9 +12,14 @@ import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.protocol.internal.Encoding;
 import io.minidrama.protocol.internal.Json;
+import io.minidrama.protocol.internal.dto.PlayerWire;
 
 import java.util.List;
 import java.util.Objects;
@@ -91,5 +96,25 @@ public final class WireJson {
     /** {@code getauthorizedapps}: {@code objects[{authorizer_appid, authorized_time, authz_expire_time}]}. */
     public static String receivedAppGrants(List<ReceivedAppGrant> grants) {
         return Json.jsonb().toJson(Encoding.receivedAppGrants(List.copyOf(grants)));
+    }
+
+    /** {@code developergetpublisheddrama}: {@code list[{src_appid, drama_id, publish_time}]}, {@code drama_id} a string. */
+    public static String publishedDramas(List<PublishedDrama> dramas) {
+        return Json.jsonb().toJson(PlayerWire.publishedResponse(List.copyOf(dramas)));
+    }
+
+    /** {@code developergetiaadrama}: {@code list[{src_appid, drama_id, iaa_type, vip_flag}]}. */
+    public static String monetization(List<DramaMonetization> dramas) {
+        return Json.jsonb().toJson(PlayerWire.monetizationResponse(List.copyOf(dramas)));
+    }
+
+    /** {@code batchprocessdramapromotion} (a query): {@code list[{src_appid, drama_id, status}]}. */
+    public static String promotions(List<DramaPromotion> dramas) {
+        return Json.jsonb().toJson(PlayerWire.promotionResponse(List.copyOf(dramas)));
+    }
+
+    /** {@code getfinderevent}: {@code finder_event_list[{encrypted_event_id, event_name, event_url, src_appid, drama_id}]}. */
+    public static String finderEvents(List<FinderEvent> events) {
+        return Json.jsonb().toJson(PlayerWire.finderEventResponse(List.copyOf(events)));
     }
 }

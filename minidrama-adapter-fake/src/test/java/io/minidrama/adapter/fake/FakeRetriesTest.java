@@ -74,4 +74,16 @@ class FakeRetriesTest {
         assertEquals(-1, assertThrows(PlatformException.class, () -> raw.listMedia(MediaQuery.all())).rawErrcode());
         assertEquals(1, raw.control().recordedCalls("listmedia").size());
     }
+
+    @Test
+    void injected61007_onAPlayerOperation_namesPermissionSet157_andIsNotRetried() {
+        control.failNext(PlatformOperation.GET_FINDER_EVENT, 1, 61007);
+
+        PlatformException e = assertThrows(PlatformException.class,
+                () -> platform.finderEvents(io.minidrama.domain.player.FinderEventQuery.all()));
+
+        assertEquals(java.util.OptionalInt.of(157), e.missingPermissionSet());
+        assertTrue(e.getMessage().contains("permission set 157"), e.getMessage());
+        assertEquals(1, control.recordedCalls("getfinderevent").size());
+    }
 }

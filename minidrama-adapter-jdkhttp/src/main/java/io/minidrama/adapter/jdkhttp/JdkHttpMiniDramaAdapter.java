@@ -1,7 +1,20 @@
 package io.minidrama.adapter.jdkhttp;
 
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.FinderEventQuery;
+import io.minidrama.domain.player.FlushSet;
+import io.minidrama.domain.player.MonetizationDeclaration;
+import io.minidrama.domain.player.MonetizationQuery;
+import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.PromotionBatch;
+import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
+import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.AccessTokenSource;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.ForwardingMiniDramaPlatform;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.Sleeper;
@@ -12,18 +25,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
  * The mini-drama platform over {@code java.net.http}: a {@link MiniDramaClient} (the protocol:
  * every operation of {@link MiniDramaPlatform}, tokens, errcodes, retries) sending through a
- * {@link JdkHttpTransport}. See {@link MiniDramaClient} for the contract of every call.
+ * {@link JdkHttpTransport}, and the drama player's operations ({@link DramaPlayerPort}) of the
+ * same client. See {@link MiniDramaClient} for the contract of every call.
  *
  * <p>Thread-safe; neither the secret nor the token appears in exceptions, log records or
  * {@link #toString()}.
  */
-public final class JdkHttpMiniDramaAdapter extends ForwardingMiniDramaPlatform {
+public final class JdkHttpMiniDramaAdapter extends ForwardingMiniDramaPlatform implements DramaPlayerPort {
 
     /** The platform's API host. */
     public static final URI DEFAULT_BASE_URL = MiniDramaClient.DEFAULT_BASE_URL;
@@ -42,6 +57,54 @@ public final class JdkHttpMiniDramaAdapter extends ForwardingMiniDramaPlatform {
     @Override
     protected MiniDramaPlatform delegate() {
         return client;
+    }
+
+    // The player's operations go to the client as they are: ForwardingMiniDramaPlatform covers
+    // MiniDramaPlatform only, so they do not pass through intercept(..).
+
+    @Override
+    public void setSwitch(PlayerSwitch entry, boolean on) {
+        client.setSwitch(entry, on);
+    }
+
+    @Override
+    public void setFlushSet(FlushSet set) {
+        client.setFlushSet(set);
+    }
+
+    @Override
+    public void setRecommendationPool(RecommendationPool pool) {
+        client.setRecommendationPool(pool);
+    }
+
+    @Override
+    public void publish(PublicationBatch batch) {
+        client.publish(batch);
+    }
+
+    @Override
+    public List<PublishedDrama> publishedDramas() {
+        return client.publishedDramas();
+    }
+
+    @Override
+    public void declareMonetization(MonetizationDeclaration declaration) {
+        client.declareMonetization(declaration);
+    }
+
+    @Override
+    public List<DramaMonetization> monetization(MonetizationQuery query) {
+        return client.monetization(query);
+    }
+
+    @Override
+    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
+        return client.processPromotion(batch);
+    }
+
+    @Override
+    public List<FinderEvent> finderEvents(FinderEventQuery query) {
+        return client.finderEvents(query);
     }
 
     @Override

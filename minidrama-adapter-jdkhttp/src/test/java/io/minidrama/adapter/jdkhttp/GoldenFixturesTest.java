@@ -66,6 +66,25 @@ import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.domain.player.DramaMonetization;
+import io.minidrama.domain.player.DramaPromotion;
+import io.minidrama.domain.player.DramaPublication;
+import io.minidrama.domain.player.DramaRef;
+import io.minidrama.domain.player.FinderEvent;
+import io.minidrama.domain.player.FinderEventQuery;
+import io.minidrama.domain.player.FlushDrama;
+import io.minidrama.domain.player.FlushSet;
+import io.minidrama.domain.player.IaaType;
+import io.minidrama.domain.player.MonetizationDeclaration;
+import io.minidrama.domain.player.MonetizationQuery;
+import io.minidrama.domain.player.PlayerSwitch;
+import io.minidrama.domain.player.PromotionBatch;
+import io.minidrama.domain.player.PromotionStatus;
+import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
+import io.minidrama.domain.player.RecommendationPool;
+import io.minidrama.domain.player.RecommendationSlot;
+import io.minidrama.domain.player.VipFlag;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackage;
 import io.minidrama.domain.traffic.TrafficPackages;
@@ -144,6 +163,21 @@ class GoldenFixturesTest {
 
     private static void vod(String wire, Clock clock, Function<JdkHttpMiniDramaAdapter, Object> call, BiConsumer<Object, Fields> check) {
         CASES.put(wire, new Case(wire, VOD + wire, clock, false, call, check));
+    }
+
+    /**
+     * A drama-player case ({@code /wxadrama/*}); {@code fixture} is {@code <wirename>} or, for a second
+     * example of one operation, {@code <wirename>-<variant>}.
+     */
+    private static void player(String fixture, Function<JdkHttpMiniDramaAdapter, Object> call, BiConsumer<Object, Fields> check) {
+        String wire = fixture.contains("-") ? fixture.substring(0, fixture.indexOf('-')) : fixture;
+        CASES.put(fixture, new Case(wire, PlatformOperation.of(wire).path(), AT_NOW, false, call, check));
+    }
+
+    // The player pages' examples name dramas example_src_appid/123456..: kept byte for byte, the
+    // request side through DramaRef.reported (DramaRef.parse wants a real appid form, R-30).
+    private static DramaRef example(String dramaId) {
+        return DramaRef.reported("example_src_appid", dramaId);
     }
 
     private static void vod(String wire, Function<JdkHttpMiniDramaAdapter, Object> call, BiConsumer<Object, Fields> check) {
@@ -341,6 +375,48 @@ class GoldenFixturesTest {
                     f.eq("list", List.of(new CopyrightGrant("wx9876543210fedcba", 2, "wxabcdef0123456789", "", DRAMA,
                             Instant.ofEpochSecond(1702020510), Expiry.ofEpochSecond(1733556600))), g.grants());
                 });
+        // The drama player (API.md §8), from the pages' own examples (golden/README.md).
+        player("setplayerdramarecmdswitch", a -> {
+            a.setSwitch(PlayerSwitch.END_OF_DRAMA, true);
+            return null;
+        }, NOTHING_TO_DECODE);
+        player("developersetflushdrama", a -> {
+            a.setFlushSet(FlushSet.of(List.of(new FlushDrama(example("123456"), "example_drama_1"),
+                    new FlushDrama(example("123457"), "example_drama_2"), new FlushDrama(example("123458"), "example_drama_3"))));
+            return null;
+        }, NOTHING_TO_DECODE);
+        player("developersetrecmddrama", a -> {
+            a.setRecommendationPool(RecommendationPool.forDrama(RecommendationSlot.END_OF_DRAMA,
+                    DramaRef.parse("wx94a6522b1d640c3b", "666666"),
+                    List.of(DramaRef.parse("wx4f3ca6d4c2407ccc", "266946"), DramaRef.parse("wx5cefe18a7902141d", "236424"))));
+            return null;
+        }, NOTHING_TO_DECODE);
+        player("developerpublishdrama", a -> {
+            a.publish(PublicationBatch.of(List.of(DramaPublication.ofEpochSecond(example("123456"), "example_drama_1", 1734624000),
+                    DramaPublication.ofEpochSecond(example("123457"), "example_drama_2", 1734600000))));
+            return null;
+        }, NOTHING_TO_DECODE);
+        player("developergetpublisheddrama", JdkHttpMiniDramaAdapter::publishedDramas,
+                (v, f) -> f.eq("list", List.of(new PublishedDrama(example("123456"), Instant.ofEpochSecond(1734624000)),
+                        new PublishedDrama(example("123457"), Instant.ofEpochSecond(1734600000))), v));
+        player("developersetiaadrama", a -> {
+            a.declareMonetization(MonetizationDeclaration.of(List.of(
+                    new DramaMonetization(example("123456"), IaaType.ADS_ONLY, VipFlag.MEMBERSHIP),
+                    new DramaMonetization(example("123457"), IaaType.ADS_AND_PURCHASES, VipFlag.NO_MEMBERSHIP))));
+            return null;
+        }, NOTHING_TO_DECODE);
+        player("developergetiaadrama", a -> a.monetization(MonetizationQuery.of(List.of(example("123456"), example("123457")))),
+                (v, f) -> f.eq("list", List.of(new DramaMonetization(example("123456"), IaaType.ADS_ONLY, VipFlag.MEMBERSHIP),
+                        new DramaMonetization(example("123457"), IaaType.ADS_AND_PURCHASES, VipFlag.NO_MEMBERSHIP)), v));
+        player("batchprocessdramapromotion", a -> a.processPromotion(PromotionBatch.join(List.of(example("123456"), example("123457")))),
+                (v, f) -> f.eq("list (a join answers without one)", List.of(), v));
+        player("batchprocessdramapromotion-query", a -> a.processPromotion(PromotionBatch.query(List.of(example("123456"), example("123457")))),
+                (v, f) -> f.eq("list", List.of(new DramaPromotion(example("123456"), PromotionStatus.NOT_IN_PLAN),
+                        new DramaPromotion(example("123457"), PromotionStatus.IN_REVIEW)), v));
+        player("getfinderevent", a -> a.finderEvents(FinderEventQuery.all()),
+                (v, f) -> f.eq("finder_event_list", List.of(new FinderEvent("event/id", "《示例短剧》示例小程序",
+                        "https://channels.weixin.qq.com/mobile/toNativeActivity.html?title=&topicType=&eventEncryptedTopicId=&authorNickname=",
+                        DramaRef.reported("wx", "10000"))), v));
         // The token endpoints: the decoded token is what the next call carries in its query.
         CASES.put("stable_token", new Case("stable_token", "/cgi-bin/stable_token", AT_NOW, false, GoldenFixturesTest::callWithToken,
                 (v, f) -> f.eq("access_token (as sent on the next call)", "access_token=GOLDEN_ACCESS_TOKEN_STABLE", v)));
@@ -432,6 +508,7 @@ class GoldenFixturesTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("fixtures")
     void call_withTheGoldenRequest_sendsTheFixtureBodyAndDecodesTheFixtureResponse(String wire) {
+        // wire: the fixture's name, <wirename> or <wirename>-<variant>
         Case c = CASES.get(wire);
         current = server;
         String requestFixture = fixture(wire + ".request.json");
@@ -469,7 +546,9 @@ class GoldenFixturesTest {
         Set<String> expected = new TreeSet<>(Arrays.stream(PlatformOperation.values()).map(PlatformOperation::wireName).toList());
         expected.add("stable_token");
         expected.add("token");
-        assertEquals(expected, new TreeSet<>(CASES.keySet()));
+        assertEquals(expected, new TreeSet<>(CASES.values().stream().map(Case::wire).toList()));
+        assertEquals(expected, new TreeSet<>(CASES.keySet().stream().filter(k -> !k.contains("-")).toList()),
+                "each operation has a case under its own wire name (variants are <wirename>-<variant>)");
         for (String wire : expected) {
             assertNotNull(GoldenFixturesTest.class.getResource("/golden/" + wire + ".request.json"), wire + ".request.json");
             assertNotNull(GoldenFixturesTest.class.getResource("/golden/" + wire + ".response.json"), wire + ".response.json");

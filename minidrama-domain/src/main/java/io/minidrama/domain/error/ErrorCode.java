@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every errcode the platform documents for the mini-drama operations (API.md §4, §7 and §8), with its
+ * Every errcode the platform documents for the mini-drama operations (API.md §4, §7, §8 and §10's 61007), with its
  * retry classification. A code the platform sends that is not listed maps to {@link #UNKNOWN}; the
  * raw code is kept by {@link PlatformException#rawErrcode()}.
  */
@@ -66,6 +66,11 @@ public enum ErrorCode {
     PROMOTION_QUALITY_TOO_LOW(106017, "bitrate or resolution too low for the promotion plan", Retry.NEVER),
     /** Promotion plan join: the official library already holds the same content. */
     PROMOTION_DUPLICATE_CONTENT(106018, "same content already in the official library", Retry.NEVER),
+    /**
+     * Third-party platforms (API.md §10): the mini program has not granted the platform the permission
+     * set the operation needs; {@link PlatformException#missingPermissionSet()} says which.
+     */
+    PERMISSION_SET_NOT_GRANTED(61007, "the permission set this operation needs is not granted to the third-party platform", Retry.NEVER),
     /** Any code not documented: check {@link PlatformException#rawErrcode()}. */
     UNKNOWN(Integer.MIN_VALUE, "undocumented errcode", Retry.NEVER);
 

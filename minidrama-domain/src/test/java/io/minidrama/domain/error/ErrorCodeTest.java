@@ -58,6 +58,7 @@ class ErrorCodeTest {
             "21009, PLAYER_TRAFFIC_INSUFFICIENT, NEVER",
             "106017, PROMOTION_QUALITY_TOO_LOW, NEVER",
             "106018, PROMOTION_DUPLICATE_CONTENT, NEVER",
+            "61007, PERMISSION_SET_NOT_GRANTED, NEVER",
     })
     void of_whenCodeIsDocumented_mapsToItsConstantAndRetryClass(int errcode, ErrorCode expected, ErrorCode.Retry retry) {
         ErrorCode code = ErrorCode.of(errcode);

@@ -64,4 +64,21 @@ class PlatformExceptionTest {
         assertTrue(t.getMessage().startsWith("uploadpart: "), t.getMessage());
         assertFalse(refused.ambiguous());
     }
+
+    @Test
+    void constructor_whenErrcodeIs61007WithTheOperationsSet_namesTheMissingPermissionSet() {
+        PlatformException e = new PlatformException("getfinderevent", 61007, "api is unauthorized to component", 200, 157);
+
+        assertEquals(ErrorCode.PERMISSION_SET_NOT_GRANTED, e.errorCode());
+        assertEquals(java.util.OptionalInt.of(157), e.missingPermissionSet());
+        assertTrue(e.getMessage().contains("permission set 157"), e.getMessage());
+    }
+
+    @Test
+    void constructor_whenAnotherErrcodeCarriesASet_namesNone() {
+        PlatformException e = new PlatformException("getmedia", 10093030, "", 200, 153);
+
+        assertEquals(java.util.OptionalInt.empty(), e.missingPermissionSet());
+        assertFalse(e.getMessage().contains("permission set"), e.getMessage());
+    }
 }

@@ -23,6 +23,11 @@ record FieldSpec(String name, Type type, boolean required, FieldSpec element, Li
         INTEGER_OR_DIGITS("a JSON integer or a string of decimal digits"),
         /** {@code bool}: {@code true} or {@code false}. */
         BOOLEAN("a JSON boolean"),
+        /**
+         * A {@code bool} one of the page's own examples sends as the string {@code "true"}
+         * ({@code setplayerdramarecmdswitch} 5.1): a JSON boolean or the string {@code "true"}/{@code "false"}.
+         */
+        BOOLEAN_OR_WORD("a JSON boolean (or the string \"true\"/\"false\", as one of the page's examples sends)"),
         /** {@code object}: a JSON object with the listed members. */
         OBJECT("a JSON object"),
         /** {@code numarray}, {@code strarray}, {@code objarray}: a JSON array of the element type. */
@@ -86,11 +91,20 @@ record FieldSpec(String name, Type type, boolean required, FieldSpec element, Li
      * @param fields  the documented fields
      * @param refused names that are not fields but are known to be sent by mistake, with why (a seed's
      *                misspelling, a retired field): an unknown field all the same, with a better message
+     * @param invalidErrcode the errcode an unknown field, a wrong type or a missing field is answered
+     *                with: 47003 on the {@code /wxa/sec/vod} pages, 2 (参数错误) on the player's
      */
-    record Table(List<FieldSpec> fields, Map<String, String> refused) {
+    record Table(List<FieldSpec> fields, Map<String, String> refused, int invalidErrcode) {
+        /** The {@code /wxa/sec/vod} pages' "argument invalid". */
+        static final int ARGUMENT_INVALID = 47003;
+
         Table {
             fields = List.copyOf(fields);
             refused = Map.copyOf(refused);
+        }
+
+        Table(List<FieldSpec> fields, Map<String, String> refused) {
+            this(fields, refused, ARGUMENT_INVALID);
         }
     }
 }

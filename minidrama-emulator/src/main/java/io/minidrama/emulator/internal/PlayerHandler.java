@@ -16,7 +16,8 @@ import java.io.IOException;
  * {@code POST /wxadrama/<op>?access_token=..}: the drama player's nine operations (API.md §8),
  * backed by the fake's player. Checks in the platform's order: the operation exists (else HTTP 404,
  * 40066), the method is POST (43002), the token (41001, 40001, 42001), the body is there (44002)
- * and a JSON object (47001), every field strictly ({@link PlayerWire}: errcode 2); then the fake
+ * and a JSON object (47001), every field against the page's request table ({@link RequestTables}:
+ * errcode 2, each problem recorded as a wire problem), the values ({@link PlayerWire}: errcode 2); then the fake
  * answers (21000 for a drama not playable, 106017/106018 for a refused join).
  */
 public final class PlayerHandler implements HttpHandler {
@@ -25,10 +26,12 @@ public final class PlayerHandler implements HttpHandler {
 
     private final InMemoryMiniDramaPlatform platform;
     private final Tokens tokens;
+    private final WireProblems problems;
 
-    public PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens) {
+    public PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
         this.platform = platform;
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -39,7 +42,7 @@ public final class PlayerHandler implements HttpHandler {
                 PlatformOperation operation = PlatformOperation.find(op).filter(PlatformOperation::isPlayer).orElse(null);
                 if (operation == null) {
                     Exchanges.drain(ex.getRequestBody());
-                    Exchanges.sendJson(ex, 404, JsonBodies.error(40066, "invalid url"));
+                    ResponseWriter.send(ex, 404, ResponseWriter.error(40066, "invalid url"));
                     return;
                 }
                 if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
@@ -47,17 +50,17 @@ public final class PlayerHandler implements HttpHandler {
                     throw new WireError(43002, "require POST method");
                 }
                 tokens.check(Exchanges.query(ex).get("access_token"));
-                Exchanges.sendJson(ex, 200, answer(operation, JsonBodies.parse(Exchanges.readBody(ex))));
+                ResponseWriter.send(ex, 200, answer(operation, JsonBodies.parse(Exchanges.readBody(ex))));
             } catch (WireError e) {
                 if (e.drain) {
                     Exchanges.drain(ex.getRequestBody());
                 }
-                Exchanges.sendJson(ex, e.httpStatus, JsonBodies.error(e.errcode, e.getMessage()));
+                ResponseWriter.send(ex, e.httpStatus, ResponseWriter.error(e.errcode, e.getMessage()));
             } catch (InvalidRequestException e) {
                 Exchanges.drain(ex.getRequestBody());
-                Exchanges.sendJson(ex, 200, JsonBodies.error(PlayerWire.BAD_PARAMETER, "invalid parameter: " + e.getMessage()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(PlayerWire.BAD_PARAMETER, "invalid parameter: " + e.getMessage()));
             } catch (PlatformException e) {
-                Exchanges.sendJson(ex, 200, JsonBodies.error(e.rawErrcode(), e.errmsg()));
+                ResponseWriter.send(ex, 200, ResponseWriter.error(e.rawErrcode(), e.errmsg()));
             } catch (TransportException e) {
                 // An injected transport fault: close the connection without an answer.
                 Exchanges.drain(ex.getRequestBody());
@@ -66,6 +69,7 @@ public final class PlayerHandler implements HttpHandler {
     }
 
     private JsonObject answer(PlatformOperation op, JsonObject o) {
+        RequestCheck.json(op.wireName(), RequestTables.of(op), o, problems);
         switch (op) {
             case SET_PLAYER_DRAMA_RECMD_SWITCH -> {
                 PlayerWire.Switch s = PlayerWire.switchSetting(o);
@@ -76,21 +80,21 @@ public final class PlayerHandler implements HttpHandler {
             case DEVELOPER_PUBLISH_DRAMA -> platform.publish(PlayerWire.publication(o));
             case DEVELOPER_GET_PUBLISHED_DRAMA -> {
                 PlayerWire.onlyFields(o, "");
-                return PlayerWire.published(platform.publishedDramas());
+                return ResponseWriter.published(platform.publishedDramas());
             }
             case DEVELOPER_SET_IAA_DRAMA -> platform.declareMonetization(PlayerWire.monetization(o));
             case DEVELOPER_GET_IAA_DRAMA -> {
-                return PlayerWire.monetization(platform.monetization(PlayerWire.monetizationQuery(o)));
+                return ResponseWriter.monetization(platform.monetization(PlayerWire.monetizationQuery(o)));
             }
             case BATCH_PROCESS_DRAMA_PROMOTION -> {
                 PromotionBatch batch = PlayerWire.promotion(o);
-                return PlayerWire.promotion(batch.action(), platform.processPromotion(batch));
+                return ResponseWriter.promotion(batch.action(), platform.processPromotion(batch));
             }
             case GET_FINDER_EVENT -> {
-                return PlayerWire.finderEvents(platform.finderEvents(PlayerWire.finderEvents(o)));
+                return ResponseWriter.finderEvents(platform.finderEvents(PlayerWire.finderEvents(o)));
             }
             default -> throw new IllegalStateException("not a player operation: " + op);
         }
-        return JsonBodies.ok().build();
+        return ResponseWriter.ok().build();
     }
 }

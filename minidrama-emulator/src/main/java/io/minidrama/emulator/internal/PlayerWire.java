@@ -1,10 +1,8 @@
 package io.minidrama.emulator.internal;
 
 import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
 import io.minidrama.domain.player.DramaPublication;
 import io.minidrama.domain.player.DramaRef;
-import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.player.FinderEventQuery;
 import io.minidrama.domain.player.FlushDrama;
 import io.minidrama.domain.player.FlushSet;
@@ -15,16 +13,12 @@ import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionAction;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PublicationBatch;
-import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.domain.player.VipFlag;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -34,7 +28,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The drama player's request and response bodies ({@code /wxadrama/*}, API.md §8), read strictly:
+ * The drama player's request bodies ({@code /wxadrama/*}, API.md §8), read strictly (their answers
+ * are {@link ResponseWriter}'s):
  * every field of the official request tables and nothing else, each of its documented JSON type.
  * An unknown field, a field of the wrong type or a missing required one is errcode 2 (参数错误,
  * the pages' "bad parameter"), as is a value the domain refuses (R-30..R-33).
@@ -229,39 +224,5 @@ final class PlayerWire {
             }
         }
         return FinderEventQuery.of(out);
-    }
-
-    // ------------------------------------------------------------ responses
-
-    private static JsonObjectBuilder ref(DramaRef d) {
-        return Json.createObjectBuilder().add("src_appid", d.srcAppId()).add("drama_id", d.dramaId());
-    }
-
-    static JsonObject published(List<PublishedDrama> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(p -> a.add(ref(p.drama()).add("publish_time", p.publishTime().getEpochSecond())));
-        return JsonBodies.ok().add("list", a).build();
-    }
-
-    static JsonObject monetization(List<DramaMonetization> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(m -> a.add(ref(m.drama()).add("iaa_type", m.iaaType().code()).add("vip_flag", m.vipFlag().code())));
-        return JsonBodies.ok().add("list", a).build();
-    }
-
-    static JsonObject promotion(PromotionAction action, List<DramaPromotion> list) {
-        if (action != PromotionAction.QUERY) {
-            return JsonBodies.ok().build();
-        }
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(p -> a.add(ref(p.drama()).add("status", p.status().code())));
-        return JsonBodies.ok().add("list", a).build();
-    }
-
-    static JsonObject finderEvents(List<FinderEvent> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(e -> a.add(Json.createObjectBuilder().add("encrypted_event_id", e.encryptedEventId()).add("event_name", e.name())
-                .add("event_url", e.url()).add("src_appid", e.drama().srcAppId()).add("drama_id", e.drama().dramaId())));
-        return JsonBodies.ok().add("finder_event_list", a).build();
     }
 }

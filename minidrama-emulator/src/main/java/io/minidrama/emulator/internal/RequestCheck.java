@@ -21,13 +21,16 @@ import java.util.stream.Collectors;
  * Checks a request against its {@link RequestTables request table} before the operation runs:
  * every unknown field, wrong JSON type and missing required field is recorded as a
  * {@link WireProblem} in {@link WireProblems} and the request is refused with the errcode the
- * table states (47003, or a token endpoint's own code for a missing field). Values are not checked
+ * table states (47003, 2 on the player's pages, or a token endpoint's own code for a missing field). Values are not checked
  * here (the domain's rules do that after).
  */
 final class RequestCheck {
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** The player pages' errcode for a bad parameter (参数错误). */
+    static final int PLAYER_BAD_PARAMETER = 2;
 
     private RequestCheck() {
     }
@@ -40,7 +43,7 @@ final class RequestCheck {
     static void json(String endpoint, Table table, JsonObject body, WireProblems sink) {
         List<Found> found = new ArrayList<>();
         object(endpoint, "", table.fields(), table.refused(), body, found);
-        refuse(found, sink);
+        refuse(found, sink, table);
     }
 
     /**
@@ -71,7 +74,7 @@ final class RequestCheck {
                 found.add(missing(endpoint, f.name(), f));
             }
         }
-        refuse(found, sink);
+        refuse(found, sink, table);
     }
 
     private static List<String> union(Set<String> a, Set<String> b) {
@@ -81,14 +84,18 @@ final class RequestCheck {
         return out;
     }
 
-    private static void refuse(List<Found> found, WireProblems sink) {
+    private static void refuse(List<Found> found, WireProblems sink, Table table) {
         if (found.isEmpty()) {
             return;
         }
         found.forEach(f -> sink.record(f.problem()));
         int errcode = found.get(0).errcode();
+        if (errcode == Table.ARGUMENT_INVALID) {
+            errcode = table.invalidErrcode();
+        }
         String what = found.stream().map(f -> f.problem().field() + ": " + f.problem().detail()).collect(Collectors.joining("; "));
-        throw new WireError(errcode, errcode == 47003 ? "argument invalid! " + what : what);
+        String words = errcode == Table.ARGUMENT_INVALID ? "argument invalid! " : errcode == PLAYER_BAD_PARAMETER ? "invalid parameter: " : "";
+        throw new WireError(errcode, words + what);
     }
 
     private static void object(String endpoint, String prefix, List<FieldSpec> fields, Map<String, String> refused, JsonObject o,
@@ -115,6 +122,8 @@ final class RequestCheck {
             case INTEGER, DIGITS -> isLong(v);
             case INTEGER_OR_DIGITS -> isLong(v) || v instanceof JsonString s && isLong(s.getString());
             case BOOLEAN -> v == JsonValue.TRUE || v == JsonValue.FALSE;
+            case BOOLEAN_OR_WORD -> v == JsonValue.TRUE || v == JsonValue.FALSE
+                    || v instanceof JsonString s && (s.getString().equals("true") || s.getString().equals("false"));
             case OBJECT -> v instanceof JsonObject;
             case ARRAY -> v instanceof JsonArray;
             case FILE -> false;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.minidrama.emulator.internal.FieldSpec.Type.BOOLEAN;
+import static io.minidrama.emulator.internal.FieldSpec.Type.BOOLEAN_OR_WORD;
 import static io.minidrama.emulator.internal.FieldSpec.Type.DIGITS;
 import static io.minidrama.emulator.internal.FieldSpec.Type.FILE;
 import static io.minidrama.emulator.internal.FieldSpec.Type.INTEGER;
@@ -24,7 +25,7 @@ import static io.minidrama.emulator.internal.FieldSpec.reqArray;
 
 /**
  * The request table of every operation, as the official pages give it ("请求体 Request Payload":
- * 参数名 / 类型 / 必填), condensed in /work/shared/API.md §2, §6.1 and §7 (API.md wins where a page
+ * 参数名 / 类型 / 必填), condensed in /work/shared/API.md §2, §6.1, §7 and §8 (API.md wins where a page
  * and its example disagree, and says why). Read it side by side with the page: one entry per
  * operation, the fields in the page's order, {@code req} for 必填 是, {@code opt} otherwise; the
  * page's {@code number} is {@link FieldSpec.Type#INTEGER}, {@code numarray} an array of integers,
@@ -42,6 +43,8 @@ import static io.minidrama.emulator.internal.FieldSpec.reqArray;
  *   <li>the token endpoints keep their own codes for a missing field (40002 grant_type, 41002
  *       appid, 41004 secret), as the platform answers them.</li>
  * </ul>
+ * The drama player's pages (§8) answer all three with errcode 2 (参数错误)
+ * instead of 47003.
  * Whether the values are valid (R-rules) is the domain's and the fake's check, after this one.
  *
  * <p>{@code auditdrama} has two schemas and a first submission and a resubmission require
@@ -77,6 +80,20 @@ final class RequestTables {
 
     private static void table(PlatformOperation op, Map<String, String> refused, FieldSpec... fields) {
         OPERATIONS.put(op, new Table(List.of(fields), refused));
+    }
+
+    /** A drama player page's table (API.md §8): a request that does not fit is errcode 2 (参数错误) there. */
+    private static void playerTable(PlatformOperation op, FieldSpec... fields) {
+        OPERATIONS.put(op, new Table(List.of(fields), Map.of(), RequestCheck.PLAYER_BAD_PARAMETER));
+    }
+
+    /** {@code {src_appid, drama_id}} of the player pages: {@code drama_id} a string of digits (API.md §8). */
+    private static FieldSpec playerDrama(FieldSpec... more) {
+        FieldSpec[] members = new FieldSpec[2 + more.length];
+        members[0] = req("src_appid", STRING);
+        members[1] = req("drama_id", STRING);
+        System.arraycopy(more, 0, members, 2, more.length);
+        return object(members);
     }
 
     static {
@@ -168,8 +185,23 @@ final class RequestTables {
                 opt("drama_id", INTEGER), opt("offset", INTEGER), opt("limit", INTEGER));
         table(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, opt("authorizer_appid", STRING), opt("offset", INTEGER), opt("limit", INTEGER));
 
-        // The drama player's /wxadrama/* operations are checked by their own handler (PlayerHandler).
-        if (OPERATIONS.size() != java.util.Arrays.stream(PlatformOperation.values()).filter(op -> !op.isPlayer()).count()) {
+        // ---------------------------------------------------------------- drama player (API.md §8; errcode 2)
+        // switch_status: the table says bool, example 5.1 sends "true" (a string): both are read.
+        playerTable(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, req("entry_type", INTEGER), req("switch_status", BOOLEAN_OR_WORD));
+        // An absent list clears like an empty one.
+        playerTable(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, optArray("list", playerDrama(req("drama_name", STRING))));
+        playerTable(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA,
+                req("entry_type", INTEGER), opt("src_appid", STRING), opt("drama_id", STRING), optArray("list", playerDrama()));
+        playerTable(PlatformOperation.DEVELOPER_PUBLISH_DRAMA,
+                reqArray("list", playerDrama(req("drama_name", STRING), req("publish_time", INTEGER))));
+        playerTable(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA); // {}
+        playerTable(PlatformOperation.DEVELOPER_SET_IAA_DRAMA,
+                reqArray("list", playerDrama(req("iaa_type", INTEGER), req("vip_flag", INTEGER))));
+        playerTable(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, reqArray("list", playerDrama()));
+        playerTable(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, req("action_type", INTEGER), reqArray("list", playerDrama()));
+        playerTable(PlatformOperation.GET_FINDER_EVENT, optArray("event_id_list", each(STRING))); // absent or []: all
+
+        if (OPERATIONS.size() != PlatformOperation.values().length) {
             throw new IllegalStateException("an operation has no request table");
         }
     }

@@ -91,6 +91,24 @@ class RequestTablesTest {
                 {"authorization_type":0,"authorized_appid":"wx*************","authorized_subject_cert_no":"91310000MA1FL8T219",
                  "drama_id":100200,"offset":0,"limit":100}""");
         EXAMPLES.put(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, "{\"authorizer_appid\":\"wx*************\",\"offset\":0,\"limit\":100}");
+        // The drama player (API.md §8): the pages' examples, as in the testkit's golden/player/.
+        EXAMPLES.put(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":1,\"switch_status\":true}");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, """
+                {"list":[{"src_appid":"example_src_appid","drama_id":"123456","drama_name":"example_drama_1"},
+                         {"src_appid":"example_src_appid","drama_id":"123457","drama_name":"example_drama_2"}]}""");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, """
+                {"entry_type":1,"src_appid":"wx94a6522b1d640c3b","drama_id":"666666",
+                 "list":[{"src_appid":"wx4f3ca6d4c2407ccc","drama_id":"266946"},{"src_appid":"wx5cefe18a7902141d","drama_id":"236424"}]}""");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, """
+                {"list":[{"src_appid":"example_src_appid","drama_id":"123456","drama_name":"example_drama_1","publish_time":1734624000}]}""");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA, "{}");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, """
+                {"list":[{"src_appid":"example_src_appid","drama_id":"123456","iaa_type":1,"vip_flag":1}]}""");
+        EXAMPLES.put(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, """
+                {"list":[{"src_appid":"example_src_appid","drama_id":"123456"},{"src_appid":"example_src_appid","drama_id":"123457"}]}""");
+        EXAMPLES.put(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, """
+                {"action_type":1,"list":[{"src_appid":"example_src_appid","drama_id":"123456"}]}""");
+        EXAMPLES.put(PlatformOperation.GET_FINDER_EVENT, "{\"event_id_list\":[]}");
     }
 
     private static JsonObject json(String s) {
@@ -127,6 +145,23 @@ class RequestTablesTest {
             }
         }
         assertEquals(List.of(), problems.list());
+    }
+
+    @Test
+    void playerTable_aDramaIdSentAsANumberAndAnUnknownField_areErrcode2AndRecorded() {
+        WireError e = refused(PlatformOperation.DEVELOPER_GET_IAA_DRAMA,
+                "{\"list\":[{\"src_appid\":\"wx94a6522b1d640c3b\",\"drama_id\":123456}],\"offset\":0}");
+
+        assertEquals(2, e.errcode, e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid parameter: "), e.getMessage());
+        assertEquals(List.of("list[0].drama_id", "offset"), problems.list().stream().map(p -> p.field()).sorted().toList());
+    }
+
+    @Test
+    void playerSwitch_theStringTrueOfExample51_passes_butANumberIsRefused() {
+        check(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":\"true\"}");
+
+        assertEquals(2, refused(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":1}").errcode);
     }
 
     @Test

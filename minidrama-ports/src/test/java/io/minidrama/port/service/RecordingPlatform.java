@@ -295,4 +295,55 @@ class RecordingPlatform implements MiniDramaPlatform, DramaMaintenancePort, Traf
         int to = Math.min(all.size(), page.offset() + page.limit());
         return List.copyOf(all.subList(from, to));
     }
+
+    // The drama player's operations: recorded, answered empty.
+
+    @Override
+    public void setSwitch(io.minidrama.domain.player.PlayerSwitch entry, boolean on) {
+        record("setplayerdramarecmdswitch", entry + "=" + on);
+    }
+
+    @Override
+    public void setFlushSet(io.minidrama.domain.player.FlushSet set) {
+        record("developersetflushdrama", set);
+    }
+
+    @Override
+    public void setRecommendationPool(io.minidrama.domain.player.RecommendationPool pool) {
+        record("developersetrecmddrama", pool);
+    }
+
+    @Override
+    public void publish(io.minidrama.domain.player.PublicationBatch batch) {
+        record("developerpublishdrama", batch);
+    }
+
+    @Override
+    public List<io.minidrama.domain.player.PublishedDrama> publishedDramas() {
+        record("developergetpublisheddrama", null);
+        return List.of();
+    }
+
+    @Override
+    public void declareMonetization(io.minidrama.domain.player.MonetizationDeclaration declaration) {
+        record("developersetiaadrama", declaration);
+    }
+
+    @Override
+    public List<io.minidrama.domain.player.DramaMonetization> monetization(io.minidrama.domain.player.MonetizationQuery query) {
+        record("developergetiaadrama", query);
+        return List.of();
+    }
+
+    @Override
+    public List<io.minidrama.domain.player.DramaPromotion> processPromotion(io.minidrama.domain.player.PromotionBatch batch) {
+        record("batchprocessdramapromotion", batch);
+        return List.of();
+    }
+
+    @Override
+    public List<io.minidrama.domain.player.FinderEvent> finderEvents(io.minidrama.domain.player.FinderEventQuery query) {
+        record("getfinderevent", query);
+        return List.of();
+    }
 }

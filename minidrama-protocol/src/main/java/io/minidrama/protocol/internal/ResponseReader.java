@@ -4,6 +4,7 @@ import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.domain.error.FileTooLargeException;
 import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.UnexpectedResponseException;
+import io.minidrama.port.PlatformOperation;
 
 import java.nio.charset.StandardCharsets;
 
@@ -62,7 +63,9 @@ public final class ResponseReader {
         }
         int errcode = dto.errcode == null ? 0 : dto.errcode;
         if (errcode != 0) {
-            throw new PlatformException(operation, errcode, dto.errmsg == null ? "" : Redaction.clean(dto.errmsg, secret), status);
+            // 61007 names the third-party permission set the operation needs (API.md §10)
+            int permissionSet = PlatformOperation.find(operation).map(PlatformOperation::permissionSet).orElse(0);
+            throw new PlatformException(operation, errcode, dto.errmsg == null ? "" : Redaction.clean(dto.errmsg, secret), status, permissionSet);
         }
         if (status < 200 || status >= 300) {
             throw new UnexpectedResponseException(operation, status, "HTTP error status without an errcode",

@@ -11,16 +11,17 @@ import io.minidrama.testkit.PlatformControl;
 /**
  * The player's contract with every control call going over the emulator's HTTP control routes
  * ({@link PlatformControl#overHttp}, {@link DramaPlayerControl#overHttp}) while the port is still
- * the emulator's own fake: it proves the control half of the HTTP run. When the HTTP adapter
- * speaks {@code /wxadrama/*}, the port becomes the adapter aimed at the emulator (as in
- * {@code jdkhttp.EmulatorSubjects}).
+ * the emulator's own fake: it proves the control half of the HTTP run on its own. The whole HTTP
+ * run (the JDK adapter speaking {@code /wxadrama/*} to the emulator) is
+ * {@code jdkhttp.JdkHttpDramaPlayerPortContractTest}.
  */
 class EmulatorPlayerControlContractTest extends DramaPlayerPortContractTest<InMemoryMiniDramaPlatform> {
     private MiniDramaEmulator emulator;
 
     @Override
     protected ContractSubject<InMemoryMiniDramaPlatform> createSubject() {
-        emulator = MiniDramaEmulator.builder().platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.create()).build()).start();
+        emulator = MiniDramaEmulator.builder().platform(InMemoryMiniDramaPlatform.builder().clock(MutableClock.create())
+                .retryPolicy(io.minidrama.port.RetryPolicy.none()).build()).start();
         return ContractSubject.of(emulator.platform(), PlatformControl.overHttp(emulator.baseUrl()), emulator::close);
     }
 

@@ -117,7 +117,8 @@ public final class Faults {
         Fault f = poll(op);
         if (f != null && f.kind == Kind.ERRCODE) {
             record(new RecordedCall(op, clock.instant(), summary, f.errcode, true));
-            throw new PlatformException(op, f.errcode, f.errmsg, PlatformException.NO_HTTP_STATUS);
+            throw new PlatformException(op, f.errcode, f.errmsg, PlatformException.NO_HTTP_STATUS,
+                    PlatformOperation.find(op).map(PlatformOperation::permissionSet).orElse(0));
         }
         if (f != null && f.kind == Kind.TRANSPORT_BEFORE) {
             record(new RecordedCall(op, clock.instant(), summary, RecordedCall.TRANSPORT_FAULT, true));
