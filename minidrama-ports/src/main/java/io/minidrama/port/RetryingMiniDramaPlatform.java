@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  *       suppressed exceptions;
  *       the thread's interrupt flag stays as the sleeper left it.</li>
  *   <li>Each retry is logged at DEBUG through {@link System.Logger} (operation, attempt,
- *       failure type and errcode, wait); never a message, argument or secret.</li>
+ *       failure type and errcode, wait); never a message, argument or secret. A
+ *       {@linkplain #withListener(RetryListener) listener} learns of each retry too.</li>
  *   <li>Thread-safe if the delegate is; no state is shared between calls.</li>
  * </ul>
  */
@@ -48,14 +49,21 @@ public final class RetryingMiniDramaPlatform extends ForwardingMiniDramaPlatform
     private final Sleeper sleeper;
     private final Clock clock;
     private final DoubleSupplier jitter;
+    private final RetryListener listener;
 
     private RetryingMiniDramaPlatform(MiniDramaPlatform delegate, RetryPolicy policy, Sleeper sleeper, Clock clock,
                                       DoubleSupplier jitter) {
+        this(delegate, policy, sleeper, clock, jitter, RetryListener.NONE);
+    }
+
+    private RetryingMiniDramaPlatform(MiniDramaPlatform delegate, RetryPolicy policy, Sleeper sleeper, Clock clock,
+                                      DoubleSupplier jitter, RetryListener listener) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -88,6 +96,17 @@ public final class RetryingMiniDramaPlatform extends ForwardingMiniDramaPlatform
     /** The policy this decorator applies. */
     public RetryPolicy policy() {
         return policy;
+    }
+
+    /**
+     * A decorator like this one that also tells {@code listener} of each retry before it waits
+     * (metrics, traces); replaces any listener given before.
+     *
+     * @param listener called once per retry, on the calling thread
+     * @return a new decorator over the same delegate, policy, sleeper, clock and jitter
+     */
+    public RetryingMiniDramaPlatform withListener(RetryListener listener) {
+        return new RetryingMiniDramaPlatform(delegate, policy, sleeper, clock, jitter, listener);
     }
 
     @Override
@@ -127,6 +146,12 @@ public final class RetryingMiniDramaPlatform extends ForwardingMiniDramaPlatform
             Duration wait = delay.get();
             LOG.log(System.Logger.Level.DEBUG, () -> op.wireName() + ": attempt " + failed + " failed (" + describe(failure)
                     + "), retrying in " + wait.toMillis() + " ms");
+            try {
+                listener.onRetry(op, failed, failure, wait);
+            } catch (RuntimeException listenerFailure) {
+                LOG.log(System.Logger.Level.DEBUG, () -> op.wireName() + ": retry listener threw "
+                        + listenerFailure.getClass().getSimpleName() + "; ignored");
+            }
             try {
                 sleeper.sleep(wait);
             } catch (CancellationException interrupted) {

@@ -200,4 +200,31 @@ class RetryingMiniDramaPlatformTest {
         assertEquals(1, scripted.calls.size());
         assertEquals(0, first.getSuppressed().length);
     }
+
+    @Test
+    void withListener_toldOfEachRetry_withOperationAttemptFailureAndWait_notOfTheFinalFailure() {
+        PlatformException first = busy();
+        PlatformException second = busy();
+        PlatformException last = busy();
+        scripted.fail(PlatformOperation.LIST_MEDIA, first, second, last, busy());
+        List<String> heard = new ArrayList<>();
+        MiniDramaPlatform platform = RetryingMiniDramaPlatform.wrap(scripted, RetryPolicy.defaults().withMaxAttempts(3), clock::sleep, clock, () -> 0.5)
+                .withListener((op, attempt, failure, wait) -> heard.add(op.wireName() + "#" + attempt + " " + (failure == first ? "first" : failure == second ? "second" : "other") + " " + wait));
+
+        assertThrows(PlatformException.class, () -> platform.listMedia(MediaQuery.builder().build()));
+
+        assertEquals(List.of("listmedia#1 first " + clock.sleeps.get(0), "listmedia#2 second " + clock.sleeps.get(1)), heard);
+    }
+
+    @Test
+    void withListener_whoseListenerThrows_stillRetries() {
+        scripted.fail(PlatformOperation.LIST_MEDIA, busy());
+        MiniDramaPlatform platform = RetryingMiniDramaPlatform.wrap(scripted, RetryPolicy.defaults(), clock::sleep, clock, () -> 0.5)
+                .withListener((op, attempt, failure, wait) -> {
+                    throw new IllegalStateException("listener broke");
+                });
+
+        assertSame(scripted.media, platform.listMedia(MediaQuery.builder().build()));
+        assertEquals(2, scripted.calls.size());
+    }
 }

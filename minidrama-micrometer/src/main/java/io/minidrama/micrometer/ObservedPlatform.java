@@ -1,0 +1,51 @@
+package io.minidrama.micrometer;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.minidrama.port.ForwardingMiniDramaPlatform;
+import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.PlatformOperation;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** One {@value MiniDramaObservations#CALL} observation around every call of the delegate. */
+final class ObservedPlatform extends ForwardingMiniDramaPlatform {
+    private final MiniDramaPlatform delegate;
+    private final ObservationRegistry registry;
+
+    ObservedPlatform(MiniDramaPlatform delegate, ObservationRegistry registry) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    protected MiniDramaPlatform delegate() {
+        return delegate;
+    }
+
+    @Override
+    protected <T> T intercept(PlatformOperation op, Supplier<T> call) {
+        Observation observation = Observation.createNotStarted(MiniDramaObservations.CALL, registry)
+                .contextualName(op.wireName())
+                .lowCardinalityKeyValue(MiniDramaObservations.OPERATION, op.wireName())
+                .start();
+        Throwable failure = null;
+        try (Observation.Scope ignored = observation.openScope()) {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.lowCardinalityKeyValue(MiniDramaObservations.OUTCOME, Outcome.of(failure))
+                    .lowCardinalityKeyValue(MiniDramaObservations.ERRCODE, Outcome.errcodeClass(failure))
+                    .stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Observed[" + delegate + "]";
+    }
+}

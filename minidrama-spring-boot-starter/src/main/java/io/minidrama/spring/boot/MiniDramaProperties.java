@@ -1,0 +1,244 @@
+package io.minidrama.spring.boot;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code minidrama.*} configuration. One mini program: {@code minidrama.appid} and
+ * {@code minidrama.secret} (and {@code minidrama.base-url} for the emulator). Several:
+ * {@code minidrama.apps.<name>.appid} and {@code .secret}, reached through {@link MiniDramaApps}.
+ * Secrets are {@link MiniDramaSecret}s: redacted in {@code toString()} and in the actuator's
+ * {@code env} and {@code configprops} output.
+ */
+@ConfigurationProperties(prefix = "minidrama")
+public class MiniDramaProperties {
+
+    /** The mini program's appid; with the secret, enables the platform client beans. */
+    private String appid;
+
+    /** The mini program's AppSecret (access tokens come from stable_token). */
+    private MiniDramaSecret secret;
+
+    /** The API host; aim it at a MiniDramaEmulator in tests. */
+    private URI baseUrl = URI.create("https://api.weixin.qq.com");
+
+    /** Deadline of one whole exchange with the platform, bodies included. */
+    private Duration callTimeout = Duration.ofMinutes(5);
+
+    /** TCP and TLS connect timeout of the JDK transport (when no HttpTransport bean is given). */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Uploads. */
+    private final Uploads uploads = new Uploads();
+
+    /** Push events (upload and audit events) and their webhook. */
+    private final Events events = new Events();
+
+    /** Further mini programs served by this application, by a name of your choosing. */
+    private Map<String, App> apps = new LinkedHashMap<>();
+
+    public String getAppid() {
+        return appid;
+    }
+
+    public void setAppid(String appid) {
+        this.appid = appid;
+    }
+
+    public MiniDramaSecret getSecret() {
+        return secret;
+    }
+
+    public void setSecret(MiniDramaSecret secret) {
+        this.secret = secret;
+    }
+
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Uploads getUploads() {
+        return uploads;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public Map<String, App> getApps() {
+        return apps;
+    }
+
+    public void setApps(Map<String, App> apps) {
+        this.apps = apps;
+    }
+
+    /** One more mini program ({@code minidrama.apps.<name>.*}). */
+    public static class App {
+
+        /** This mini program's appid. */
+        private String appid;
+
+        /** This mini program's AppSecret. */
+        private MiniDramaSecret secret;
+
+        /** The API host for this mini program (default: minidrama.base-url). */
+        private URI baseUrl;
+
+        public String getAppid() {
+            return appid;
+        }
+
+        public void setAppid(String appid) {
+            this.appid = appid;
+        }
+
+        public MiniDramaSecret getSecret() {
+            return secret;
+        }
+
+        public void setSecret(MiniDramaSecret secret) {
+            this.secret = secret;
+        }
+
+        public URI getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+    }
+
+    /** {@code minidrama.uploads.*}. */
+    public static class Uploads {
+
+        /** Where upload checkpoints are kept, so an interrupted upload resumes (when no UploadCheckpointPort bean is given). */
+        private Path checkpointDirectory = Path.of(System.getProperty("java.io.tmpdir"), "minidrama-checkpoints");
+
+        /** Parts of one upload in flight at once. */
+        private int partConcurrency = 4;
+
+        public Path getCheckpointDirectory() {
+            return checkpointDirectory;
+        }
+
+        public void setCheckpointDirectory(Path checkpointDirectory) {
+            this.checkpointDirectory = checkpointDirectory;
+        }
+
+        public int getPartConcurrency() {
+            return partConcurrency;
+        }
+
+        public void setPartConcurrency(int partConcurrency) {
+            this.partConcurrency = partConcurrency;
+        }
+    }
+
+    /** {@code minidrama.events.*}. */
+    public static class Events {
+
+        /** The Token of the console's message-push settings; enables the push-event receiver. */
+        private MiniDramaSecret token;
+
+        /** The EncodingAESKey of the console's message-push settings (compatible and safe mode). */
+        private MiniDramaSecret encodingAesKey;
+
+        /** Also accept plain pushes while an EncodingAESKey is configured (weaker: see minidrama-events' README). */
+        private boolean allowPlainMode;
+
+        /** How far a push's timestamp may be from this machine's clock, either way. */
+        private Duration maxAge = Duration.ofMinutes(5);
+
+        /** The webhook (Spring MVC) that answers the console's URL check and receives pushes. */
+        private final Webhook webhook = new Webhook();
+
+        public MiniDramaSecret getToken() {
+            return token;
+        }
+
+        public void setToken(MiniDramaSecret token) {
+            this.token = token;
+        }
+
+        public MiniDramaSecret getEncodingAesKey() {
+            return encodingAesKey;
+        }
+
+        public void setEncodingAesKey(MiniDramaSecret encodingAesKey) {
+            this.encodingAesKey = encodingAesKey;
+        }
+
+        public boolean isAllowPlainMode() {
+            return allowPlainMode;
+        }
+
+        public void setAllowPlainMode(boolean allowPlainMode) {
+            this.allowPlainMode = allowPlainMode;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public Webhook getWebhook() {
+            return webhook;
+        }
+    }
+
+    /** {@code minidrama.events.webhook.*}. */
+    public static class Webhook {
+
+        /** Whether to serve the webhook when a push Token is configured and Spring MVC is present. */
+        private boolean enabled = true;
+
+        /** The path of the webhook: the push URL to enter in the console ends with it. */
+        private String path = "/minidrama/events";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+    }
+}
