@@ -43,8 +43,7 @@ final class PlatformAssembly {
                 .accessTokens(tokens)
                 .callTimeout(properties.getCallTimeout())
                 // Retries happen once, in the ports' decorator below, where they are observed.
-                .retryPolicy(io.minidrama.protocol.RetryPolicy.none())
-                .initializingRetryPolicy(io.minidrama.protocol.RetryPolicy.none())
+                .retryPolicy(RetryPolicy.none())
                 .build();
         MiniDramaPlatform retrying = RetryingMiniDramaPlatform.wrap(client, RetryPolicy.defaults(), Sleeper.SYSTEM)
                 .withListener(instrumentation.retryListener());
