@@ -28,20 +28,8 @@ final class ObservedPlatform extends ForwardingMiniDramaPlatform {
     protected <T> T intercept(PlatformOperation op, Supplier<T> call) {
         Observation observation = Observation.createNotStarted(MiniDramaObservations.CALL, registry)
                 .contextualName(op.wireName())
-                .lowCardinalityKeyValue(MiniDramaObservations.OPERATION, op.wireName())
-                .start();
-        Throwable failure = null;
-        try (Observation.Scope ignored = observation.openScope()) {
-            return call.get();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            observation.error(e);
-            throw e;
-        } finally {
-            observation.lowCardinalityKeyValue(MiniDramaObservations.OUTCOME, Outcome.of(failure))
-                    .lowCardinalityKeyValue(MiniDramaObservations.ERRCODE, Outcome.errcodeClass(failure))
-                    .stop();
-        }
+                .lowCardinalityKeyValue(MiniDramaObservations.OPERATION, op.wireName());
+        return Outcome.observe(observation, call);
     }
 
     @Override

@@ -31,20 +31,8 @@ final class ObservedTokenSource implements AccessTokenSource {
     private AccessToken observe(String reason, Supplier<AccessToken> fetch) {
         Observation observation = Observation.createNotStarted(MiniDramaObservations.TOKEN_FETCH, registry)
                 .contextualName("token fetch")
-                .lowCardinalityKeyValue(MiniDramaObservations.REASON, reason)
-                .start();
-        Throwable failure = null;
-        try (Observation.Scope ignored = observation.openScope()) {
-            return fetch.get();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            observation.error(e);
-            throw e;
-        } finally {
-            observation.lowCardinalityKeyValue(MiniDramaObservations.OUTCOME, Outcome.of(failure))
-                    .lowCardinalityKeyValue(MiniDramaObservations.ERRCODE, Outcome.errcodeClass(failure))
-                    .stop();
-        }
+                .lowCardinalityKeyValue(MiniDramaObservations.REASON, reason);
+        return Outcome.observe(observation, fetch);
     }
 
     @Override

@@ -7,7 +7,10 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 
+import io.micrometer.observation.Observation;
+
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The low-cardinality tag values of one call's end: outcome and errcode class. */
 final class Outcome {
@@ -15,6 +18,26 @@ final class Outcome {
     static final String NONE = "none";
 
     private Outcome() {
+    }
+
+    /**
+     * Runs {@code call} inside {@code observation} (not yet started): started, in scope, an error
+     * recorded, and stopped with the outcome and errcode-class tags whatever happens.
+     */
+    static <T> T observe(Observation observation, Supplier<T> call) {
+        observation.start();
+        Throwable failure = null;
+        try (Observation.Scope ignored = observation.openScope()) {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.lowCardinalityKeyValue(MiniDramaObservations.OUTCOME, of(failure))
+                    .lowCardinalityKeyValue(MiniDramaObservations.ERRCODE, errcodeClass(failure))
+                    .stop();
+        }
     }
 
     /** {@code success}, {@code platform_error}, {@code deadline}, {@code transport_error}, ... */
