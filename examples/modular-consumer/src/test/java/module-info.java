@@ -12,6 +12,7 @@ open module com.example.seasons.test {
     requires io.minidrama.events;
     requires io.minidrama.adapter.redis;
     requires io.minidrama.adapter.apache;
+    requires io.minidrama.micrometer;
     requires org.junit.jupiter.api;
     requires jdk.httpserver;
     requires embedded.redis;
