@@ -23,17 +23,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * minidrama-bom has no parent (an imported BOM would bring the parent's whole dependencyManagement),
  * so what it must share with the reactor is written twice; this keeps the copies equal: every
- * library module of the reactor (a child of minidrama-parent with a module-info.java) is in the BOM at the project's
- * version, nothing else of the reactor is, and the BOM's version and JUnit version are the
- * parent's. (examples/modular-consumer imports the BOM, which proves it resolves.)
+ * published module of the reactor is in the BOM at the project's version, nothing else of the
+ * reactor is, and the BOM's version and JUnit version are the parent's. A published module is a
+ * library module (a child of minidrama-parent with a module-info.java) or one of the
+ * {@link #CLASS_PATH_LIBRARIES} named here, which must be reactor modules without a module-info.java.
+ * (examples/modular-consumer imports the BOM, which proves it resolves.)
  */
 class BomTest {
     private static final Path ROOT = reactorRoot();
     private static final Document PARENT = read(ROOT.resolve("pom.xml"));
     private static final Document BOM = read(ROOT.resolve("minidrama-bom/pom.xml"));
+    /**
+     * Published modules that live on the class path only (no module-info.java, so the rule above
+     * cannot see them): the Spring Boot starter (Spring Boot is not modular).
+     */
+    static final Set<String> CLASS_PATH_LIBRARIES = Set.of("minidrama-spring-boot-starter");
 
     @Test
-    void bom_whenAReactorModuleHasAModuleInfo_listsItAtTheProjectVersion() {
+    void bom_whenAReactorModuleIsPublished_listsItAtTheProjectVersion() {
         Map<String, String> managed = bomManagedSdkArtifacts();
         List<String> missing = new ArrayList<>();
         for (String artifactId : reactorModules(true)) {
@@ -41,9 +48,22 @@ class BomTest {
                 missing.add(artifactId);
             }
         }
-        assertTrue(missing.isEmpty(), "minidrama-bom/pom.xml does not manage the library module(s) " + missing
+        assertTrue(missing.isEmpty(), "minidrama-bom/pom.xml does not manage the published module(s) " + missing
                 + " at ${project.version}: add each to its dependencyManagement");
-        assertTrue(managed.size() >= 9, "the BOM lost its modules: " + managed.keySet());
+        assertTrue(managed.size() >= 10, "the BOM lost its modules: " + managed.keySet());
+    }
+
+    @Test
+    void classPathLibraries_areReactorModulesOfTheParent_withoutAModuleInfo() {
+        Map<String, Path> modules = reactorModuleDirectories();
+        for (String artifactId : CLASS_PATH_LIBRARIES) {
+            Path dir = modules.get(artifactId);
+            assertTrue(dir != null, artifactId + " is in BomTest.CLASS_PATH_LIBRARIES but no module of the reactor: remove it");
+            assertEquals("minidrama-parent", text(child(child(read(dir.resolve("pom.xml")).getDocumentElement(), "parent"), "artifactId")),
+                    artifactId + " is in BomTest.CLASS_PATH_LIBRARIES but not a child of minidrama-parent");
+            assertTrue(!Files.exists(dir.resolve("src/main/java/module-info.java")), artifactId
+                    + " has a module-info.java now: it is a library module by the rule, remove it from BomTest.CLASS_PATH_LIBRARIES");
+        }
     }
 
     @Test
@@ -51,7 +71,7 @@ class BomTest {
         Set<String> listed = new TreeSet<>(bomManagedSdkArtifacts().keySet());
         listed.retainAll(reactorModules(false));
         assertTrue(listed.isEmpty(), "minidrama-bom/pom.xml manages " + listed
-                + ", which are no library modules (the CLI, the benchmarks and the examples are not): remove them");
+                + ", which are not published (the CLI, the benchmarks, the samples and the examples are not): remove them");
     }
 
     @Test
@@ -63,23 +83,33 @@ class BomTest {
         assertTrue(bomImportsJUnitBom(), "minidrama-bom/pom.xml must import org.junit:junit-bom:${junit.version}");
     }
 
-    /** The artifactIds of the reactor's modules that are (or, with false, are not) library modules. */
+    /** The artifactIds of the reactor's modules that are (or, with false, are not) published. */
     private static Set<String> reactorModules(boolean libraries) {
         Set<String> found = new TreeSet<>();
-        Element modules = child(PARENT.getDocumentElement(), "modules");
-        for (Element module : children(modules, "module")) {
-            Path dir = ROOT.resolve(module.getTextContent().strip());
+        for (Map.Entry<String, Path> module : reactorModuleDirectories().entrySet()) {
+            Path dir = module.getValue();
             Element pom = read(dir.resolve("pom.xml")).getDocumentElement();
             // As the parent's `library` profile sees it: a child of minidrama-parent with a module-info.java
             // (examples/modular-consumer has one too, but is a user's project: no parent, not the SDK's).
             boolean library = "minidrama-parent".equals(text(child(child(pom, "parent"), "artifactId")))
                     && Files.exists(dir.resolve("src/main/java/module-info.java"));
-            if (library == libraries) {
-                found.add(text(child(pom, "artifactId")));
+            boolean published = library || CLASS_PATH_LIBRARIES.contains(module.getKey());
+            if (published == libraries) {
+                found.add(module.getKey());
             }
         }
         if (libraries && found.size() < 9) {
             fail("found only " + found + " as library modules under " + ROOT + ": the test would pass vacuously");
+        }
+        return found;
+    }
+
+    /** Every module of the reactor: its artifactId and its directory. */
+    private static Map<String, Path> reactorModuleDirectories() {
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (Element module : children(child(PARENT.getDocumentElement(), "modules"), "module")) {
+            Path dir = ROOT.resolve(module.getTextContent().strip());
+            found.put(text(child(read(dir.resolve("pom.xml")).getDocumentElement(), "artifactId")), dir);
         }
         return found;
     }
