@@ -135,14 +135,42 @@ public class MiniDramaProperties {
         }
     }
 
+    /** Where upload checkpoints are kept ({@code minidrama.uploads.checkpoint-store}). */
+    public enum CheckpointStore {
+        /** Redis when minidrama-adapter-redis and a Lettuce {@code RedisClient} or Spring Data Redis {@code LettuceConnectionFactory} bean are present, else the directory. */
+        AUTO,
+        /** Files in {@code minidrama.uploads.checkpoint-directory}. */
+        DIRECTORY,
+        /** Redis (minidrama-adapter-redis), over the application's Lettuce {@code RedisClient} or {@code LettuceConnectionFactory} bean; startup fails without one. */
+        REDIS
+    }
+
     /** {@code minidrama.uploads.*}. */
     public static class Uploads {
 
-        /** Where upload checkpoints are kept, so an interrupted upload resumes (when no UploadCheckpointPort bean is given). */
+        /** Where upload checkpoints are kept, when no UploadCheckpointPort bean is given: auto (Redis when a Lettuce RedisClient or LettuceConnectionFactory bean and minidrama-adapter-redis are present, else the directory), directory or redis. */
+        private CheckpointStore checkpointStore = CheckpointStore.AUTO;
+
+        /** Where upload checkpoints are kept in the directory store, so an interrupted upload resumes. */
         private Path checkpointDirectory = Path.of(System.getProperty("java.io.tmpdir"), "minidrama-checkpoints");
+
+        /** Upload checkpoints in Redis. */
+        private final Redis redis = new Redis();
 
         /** Parts of one upload in flight at once. */
         private int partConcurrency = 4;
+
+        public CheckpointStore getCheckpointStore() {
+            return checkpointStore;
+        }
+
+        public void setCheckpointStore(CheckpointStore checkpointStore) {
+            this.checkpointStore = checkpointStore;
+        }
+
+        public Redis getRedis() {
+            return redis;
+        }
 
         public Path getCheckpointDirectory() {
             return checkpointDirectory;
@@ -158,6 +186,32 @@ public class MiniDramaProperties {
 
         public void setPartConcurrency(int partConcurrency) {
             this.partConcurrency = partConcurrency;
+        }
+    }
+
+    /** {@code minidrama.uploads.redis.*}. */
+    public static class Redis {
+
+        /** The prefix of the checkpoint keys; every instance sharing the uploads must use the same. */
+        private String keyPrefix = "minidrama";
+
+        /** How long a checkpoint is kept after its last save. */
+        private Duration ttl = Duration.ofDays(7);
+
+        public String getKeyPrefix() {
+            return keyPrefix;
+        }
+
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
         }
     }
 
