@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,6 +60,13 @@ public class MiniDramaAutoConfiguration {
         return JdkHttpTransport.builder().connectTimeout(properties.getConnectTimeout()).build();
     }
 
+    /** The clock skew against the platform, seen in the responses of every client built here (the health indicator reports it). */
+    @Bean
+    @ConditionalOnMissingBean
+    ClockSkew miniDramaClockSkew() {
+        return new ClockSkew(Clock.systemUTC());
+    }
+
     /** The one mini program of {@code minidrama.appid}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "minidrama", name = "appid")
@@ -67,16 +75,17 @@ public class MiniDramaAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        AccessTokenPort miniDramaAccessTokens(MiniDramaProperties properties, HttpTransport transport,
+        AccessTokenPort miniDramaAccessTokens(MiniDramaProperties properties, HttpTransport transport, ClockSkew clockSkew,
                                               ObjectProvider<MiniDramaInstrumentation> instrumentation) {
-            return PlatformAssembly.tokens("minidrama", properties.getAppid(), properties.getSecret(), properties.getBaseUrl(), transport,
+            return PlatformAssembly.tokens("minidrama", properties.getAppid(), properties.getSecret(), properties.getBaseUrl(),
+                    clockSkew.observe(transport),
                     instrumentation.getIfAvailable(() -> MiniDramaInstrumentation.NONE));
         }
 
         @Bean
         MiniDramaPlatform miniDramaPlatform(AccessTokenPort tokens, MiniDramaProperties properties, HttpTransport transport,
-                                            ObjectProvider<MiniDramaInstrumentation> instrumentation) {
-            return PlatformAssembly.platform(tokens, properties.getBaseUrl(), transport, properties,
+                                            ClockSkew clockSkew, ObjectProvider<MiniDramaInstrumentation> instrumentation) {
+            return PlatformAssembly.platform(tokens, properties.getBaseUrl(), clockSkew.observe(transport), properties,
                     instrumentation.getIfAvailable(() -> MiniDramaInstrumentation.NONE));
         }
     }
@@ -84,15 +93,16 @@ public class MiniDramaAutoConfiguration {
     /** Every mini program of {@code minidrama.apps.<name>.*} (empty when none). */
     @Bean
     @ConditionalOnMissingBean
-    MiniDramaApps miniDramaApps(MiniDramaProperties properties, ObjectProvider<HttpTransport> transport,
+    MiniDramaApps miniDramaApps(MiniDramaProperties properties, ObjectProvider<HttpTransport> transport, ClockSkew clockSkew,
                                 ObjectProvider<MiniDramaInstrumentation> instrumentation) {
         Map<String, MiniDramaApps.App> apps = new LinkedHashMap<>();
         MiniDramaInstrumentation instruments = instrumentation.getIfAvailable(() -> MiniDramaInstrumentation.NONE);
         properties.getApps().forEach((name, app) -> {
             URI baseUrl = app.getBaseUrl() != null ? app.getBaseUrl() : properties.getBaseUrl();
+            HttpTransport observed = clockSkew.observe(transport.getObject());
             AccessTokenPort tokens = PlatformAssembly.tokens("minidrama.apps." + name, app.getAppid(), app.getSecret(), baseUrl,
-                    transport.getObject(), instruments);
-            MiniDramaPlatform platform = PlatformAssembly.platform(tokens, baseUrl, transport.getObject(), properties, instruments);
+                    observed, instruments);
+            MiniDramaPlatform platform = PlatformAssembly.platform(tokens, baseUrl, observed, properties, instruments);
             apps.put(name, new MiniDramaApps.App(name, app.getAppid(), platform, tokens, MiniDrama.create(platform)));
         });
         return new MiniDramaApps(apps);

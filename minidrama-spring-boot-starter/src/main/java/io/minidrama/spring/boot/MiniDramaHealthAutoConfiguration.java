@@ -8,14 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * With Spring Boot Actuator 3: the {@code miniDrama} health indicator (an access token is
- * obtainable for the main mini program and each of {@code minidrama.apps}). The condition names
- * the class, so on Spring Boot 4 (whose health API moved to {@code org.springframework.boot.health})
- * this configuration is skipped instead of failing.
+ * obtainable for the main mini program and each of {@code minidrama.apps}; the clock skew against
+ * the platform's {@code Date} header). The condition names the class, so on Spring Boot 4 (whose
+ * health API moved to {@code org.springframework.boot.health}) this configuration is skipped and
+ * {@link MiniDramaBoot4HealthAutoConfiguration} applies instead.
  */
 @AutoConfiguration(after = {MiniDramaAutoConfiguration.class, MiniDramaServicesAutoConfiguration.class})
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
@@ -23,10 +21,8 @@ public class MiniDramaHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "miniDramaHealthIndicator")
-    HealthIndicator miniDramaHealthIndicator(ObjectProvider<AccessTokenPort> mainTokens, ObjectProvider<MiniDramaApps> apps) {
-        Map<String, AccessTokenPort> tokens = new LinkedHashMap<>();
-        mainTokens.ifUnique(t -> tokens.put("main", t));
-        apps.ifAvailable(a -> a.asMap().forEach((name, app) -> tokens.put(name, app.tokens())));
-        return new MiniDramaHealthIndicator(tokens);
+    HealthIndicator miniDramaHealthIndicator(ObjectProvider<AccessTokenPort> mainTokens, ObjectProvider<MiniDramaApps> apps,
+                                             ObjectProvider<ClockSkew> clockSkew, MiniDramaProperties properties) {
+        return new MiniDramaHealthIndicator(PlatformHealthCheck.of(mainTokens, apps, clockSkew, properties));
     }
 }

@@ -1,39 +1,24 @@
 package io.minidrama.spring.boot;
 
-import io.minidrama.port.AccessToken;
-import io.minidrama.port.AccessTokenPort;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * UP when an access token is obtainable for every configured mini program (from the cache, or
- * fetched), with each token's expiry; DOWN naming the mini program and the failure's type and
- * message (which never carries the secret or a token). Clock skew is not checked.
+ * Spring Boot 3's face of {@link PlatformHealthCheck}: UP when an access token is obtainable for
+ * every configured mini program and the clock skew is within {@code minidrama.health.max-clock-skew};
+ * DOWN otherwise, with the details.
  */
 final class MiniDramaHealthIndicator extends AbstractHealthIndicator {
-    private final Map<String, AccessTokenPort> tokens;
+    private final PlatformHealthCheck check;
 
-    MiniDramaHealthIndicator(Map<String, AccessTokenPort> tokens) {
+    MiniDramaHealthIndicator(PlatformHealthCheck check) {
         super("mini-drama platform health check failed");
-        this.tokens = Map.copyOf(tokens);
+        this.check = check;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        boolean up = true;
-        for (Map.Entry<String, AccessTokenPort> e : new java.util.TreeMap<>(tokens).entrySet()) {
-            try {
-                AccessToken token = e.getValue().token();
-                details.put(e.getKey(), Map.of("token", "obtainable", "expiresAt", token.expiresAt().toString()));
-            } catch (RuntimeException failure) {
-                up = false;
-                details.put(e.getKey(), Map.of("token", "unobtainable", "error", failure.getClass().getSimpleName() + ": " + failure.getMessage()));
-            }
-        }
-        (up ? builder.up() : builder.down()).withDetails(details);
+        PlatformHealthCheck.Result result = check.run();
+        (result.up() ? builder.up() : builder.down()).withDetails(result.details());
     }
 }

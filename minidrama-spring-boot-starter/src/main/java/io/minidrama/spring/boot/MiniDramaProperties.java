@@ -42,6 +42,9 @@ public class MiniDramaProperties {
     /** Further mini programs served by this application, by a name of your choosing. */
     private Map<String, App> apps = new LinkedHashMap<>();
 
+    /** The Actuator health indicator. */
+    private final Health health = new Health();
+
     public String getAppid() {
         return appid;
     }
@@ -88,6 +91,10 @@ public class MiniDramaProperties {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Health getHealth() {
+        return health;
     }
 
     public Map<String, App> getApps() {
@@ -212,6 +219,21 @@ public class MiniDramaProperties {
 
         public void setTtl(Duration ttl) {
             this.ttl = ttl;
+        }
+    }
+
+    /** {@code minidrama.health.*}. */
+    public static class Health {
+
+        /** How far this machine's clock may be from the platform's (its responses' Date header) before the health indicator reports DOWN. */
+        private Duration maxClockSkew = Duration.ofMinutes(1);
+
+        public Duration getMaxClockSkew() {
+            return maxClockSkew;
+        }
+
+        public void setMaxClockSkew(Duration maxClockSkew) {
+            this.maxClockSkew = maxClockSkew;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.minidrama.spring.boot;
 
 import io.minidrama.emulator.MiniDramaEmulator;
+import io.minidrama.port.AccessToken;
+import io.minidrama.port.AccessTokenPort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -9,13 +11,15 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The health indicator against the emulator (Spring Boot 3's health API). */
+/** The health indicator against the emulator (Spring Boot 3's health API): tokens and clock skew. */
 class HealthIndicatorTest {
 
     private static final MiniDramaEmulator EMULATOR = MiniDramaEmulator.builder().credentials("wx0123456789abcdef", "the-right-secret").start();
@@ -41,6 +45,58 @@ class HealthIndicatorTest {
                     assertFalse(EMULATOR.issuedTokens().isEmpty());
                     EMULATOR.issuedTokens().forEach(t -> assertFalse(health.toString().contains(t)));
                 });
+    }
+
+    @Test
+    void health_reportsTheClockSkewSeenInThePlatformsDateHeader_withinOneOrTwoSeconds() {
+        runner.withPropertyValues("minidrama.secret=the-right-secret").run(context -> {
+            Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health();
+            assertEquals(Status.UP, health.getStatus(), health.toString());
+            Map<?, ?> skew = (Map<?, ?>) health.getDetails().get("clockSkew");
+            assertEquals("ok", skew.get("status"), health.toString());
+            assertTrue(Math.abs(((Number) skew.get("seconds")).longValue()) <= 2, "same machine, same clock: " + skew);
+            assertEquals("PT1M", skew.get("max"));
+        });
+    }
+
+    @Test
+    void health_whenOurClockIsTenMinutesAhead_isDown_withTheSkew() {
+        runner.withBean(ClockSkew.class, () -> new ClockSkew(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10))))
+                .withPropertyValues("minidrama.secret=the-right-secret", "minidrama.health.max-clock-skew=30s").run(context -> {
+                    Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health();
+                    assertEquals(Status.DOWN, health.getStatus(), health.toString());
+                    assertEquals("obtainable", ((Map<?, ?>) health.getDetails().get("main")).get("token"));
+                    Map<?, ?> skew = (Map<?, ?>) health.getDetails().get("clockSkew");
+                    assertEquals("too large", skew.get("status"));
+                    long seconds = ((Number) skew.get("seconds")).longValue();
+                    assertTrue(seconds <= -598 && seconds >= -601, "the platform's clock is 10 minutes behind ours: " + skew);
+                    assertEquals("PT30S", skew.get("max"));
+                });
+    }
+
+    @Test
+    void health_beforeAnyPlatformResponse_reportsTheSkewUnknown_andStaysUpOnTheTokens() {
+        runner.withPropertyValues("minidrama.secret=the-right-secret").withBean("miniDramaAccessTokens", AccessTokenPort.class,
+                HealthIndicatorTest::cachedToken).run(context -> {
+                    Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health();
+                    assertEquals(Status.UP, health.getStatus(), health.toString());
+                    assertEquals("unknown", ((Map<?, ?>) health.getDetails().get("clockSkew")).get("status"));
+                    assertFalse(health.toString().contains("cached-token-value"));
+                });
+    }
+
+    /** A token already in hand: no platform response is seen. */
+    static AccessTokenPort cachedToken() {
+        return new AccessTokenPort() {
+            @Override
+            public AccessToken token() {
+                return new AccessToken("cached-token-value", java.time.Instant.now().plusSeconds(600));
+            }
+
+            @Override
+            public void invalidate(AccessToken rejected) {
+            }
+        };
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.minidrama.spring.boot;
+
+import io.minidrama.emulator.MiniDramaEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The health indicator on Spring Boot 4's health API ({@code org.springframework.boot.health}),
+ * against the emulator. Compiled and run by the {@code boot4} profile only (see the pom).
+ */
+class Boot4HealthIndicatorTest {
+
+    private static final MiniDramaEmulator EMULATOR = MiniDramaEmulator.builder().credentials("wx0123456789abcdef", "the-right-secret").start();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MiniDramaAutoConfiguration.class, MiniDramaServicesAutoConfiguration.class,
+                    MiniDramaBoot4HealthAutoConfiguration.class))
+            .withPropertyValues("minidrama.appid=wx0123456789abcdef", "minidrama.base-url=" + EMULATOR.baseUrl());
+
+    @AfterAll
+    static void stop() {
+        EMULATOR.close();
+    }
+
+    @Test
+    void health_withTheRightSecret_isUp_withTheExpiryAndTheSkew_neverTheToken() {
+        runner.withPropertyValues("minidrama.secret=the-right-secret").run(context -> {
+            Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health(true);
+            assertEquals(Status.UP, health.getStatus(), health.toString());
+            assertEquals("obtainable", ((Map<?, ?>) health.getDetails().get("main")).get("token"));
+            assertEquals("ok", ((Map<?, ?>) health.getDetails().get("clockSkew")).get("status"));
+            EMULATOR.issuedTokens().forEach(t -> assertFalse(health.toString().contains(t)));
+        });
+    }
+
+    @Test
+    void health_whenOurClockIsTenMinutesAhead_isDown() {
+        runner.withBean(ClockSkew.class, () -> new ClockSkew(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10))))
+                .withPropertyValues("minidrama.secret=the-right-secret").run(context -> {
+                    Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health(true);
+                    assertEquals(Status.DOWN, health.getStatus(), health.toString());
+                    assertEquals("too large", ((Map<?, ?>) health.getDetails().get("clockSkew")).get("status"));
+                });
+    }
+
+    @Test
+    void health_withAWrongSecret_isDown_neverTheSecret() {
+        runner.withPropertyValues("minidrama.secret=a-WRONG-secret-value").run(context -> {
+            Health health = context.getBean("miniDramaHealthIndicator", HealthIndicator.class).health(true);
+            assertEquals(Status.DOWN, health.getStatus());
+            assertTrue(health.getDetails().get("main").toString().contains("PlatformException"), health.toString());
+            assertFalse(health.toString().contains("a-WRONG-secret-value"));
+        });
+    }
+}
