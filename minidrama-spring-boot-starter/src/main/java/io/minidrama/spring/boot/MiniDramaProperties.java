@@ -45,6 +45,9 @@ public class MiniDramaProperties {
     /** The Actuator health indicator. */
     private final Health health = new Health();
 
+    /** A third-party platform (component) serving authorizer mini programs. */
+    private final Component component = new Component();
+
     public String getAppid() {
         return appid;
     }
@@ -91,6 +94,10 @@ public class MiniDramaProperties {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Component getComponent() {
+        return component;
     }
 
     public Health getHealth() {
@@ -219,6 +226,130 @@ public class MiniDramaProperties {
 
         public void setTtl(Duration ttl) {
             this.ttl = ttl;
+        }
+    }
+
+    /** Where a third-party platform keeps its tickets and tokens ({@code minidrama.component.store}). */
+    public enum ComponentStoreKind {
+        /** Redis when minidrama-adapter-redis and a Lettuce {@code RedisClient} or Spring Data Redis {@code LettuceConnectionFactory} bean are present, else memory. */
+        AUTO,
+        /** In this process only (tickets arrive every 10 minutes; authorizers' refresh tokens are re-pulled from the platform after a restart). */
+        MEMORY,
+        /** Redis (minidrama-adapter-redis), shared by every instance; startup fails without a client. */
+        REDIS
+    }
+
+    /** {@code minidrama.component.*}: a third-party platform. */
+    public static class Component {
+
+        /** The third-party platform's appid (component_appid); enables ComponentTokens and MiniDramaClients. */
+        private String appid;
+
+        /** The third-party platform's AppSecret (component_appsecret). */
+        private MiniDramaSecret secret;
+
+        /** The Token of the platform's authorization event URL (message verification); enables the ComponentEventReceiver. */
+        private MiniDramaSecret token;
+
+        /** The EncodingAESKey of the platform's authorization event URL (its pushes are always encrypted). */
+        private MiniDramaSecret encodingAesKey;
+
+        /** Where tickets, component and authorizer tokens and refresh tokens are kept: auto, memory or redis. */
+        private ComponentStoreKind store = ComponentStoreKind.AUTO;
+
+        /** The prefix of the Redis keys (store redis); every instance of the platform must use the same. */
+        private String redisKeyPrefix = "minidrama";
+
+        /** How far a push's timestamp may be from this machine's clock, either way. */
+        private Duration maxAge = Duration.ofMinutes(5);
+
+        /** The webhook (Spring MVC) that receives the platform's pushes: tickets, authorized, updateauthorized, unauthorized. */
+        private final ComponentWebhook webhook = new ComponentWebhook();
+
+        public String getAppid() {
+            return appid;
+        }
+
+        public void setAppid(String appid) {
+            this.appid = appid;
+        }
+
+        public MiniDramaSecret getSecret() {
+            return secret;
+        }
+
+        public void setSecret(MiniDramaSecret secret) {
+            this.secret = secret;
+        }
+
+        public MiniDramaSecret getToken() {
+            return token;
+        }
+
+        public void setToken(MiniDramaSecret token) {
+            this.token = token;
+        }
+
+        public MiniDramaSecret getEncodingAesKey() {
+            return encodingAesKey;
+        }
+
+        public void setEncodingAesKey(MiniDramaSecret encodingAesKey) {
+            this.encodingAesKey = encodingAesKey;
+        }
+
+        public ComponentStoreKind getStore() {
+            return store;
+        }
+
+        public void setStore(ComponentStoreKind store) {
+            this.store = store;
+        }
+
+        public String getRedisKeyPrefix() {
+            return redisKeyPrefix;
+        }
+
+        public void setRedisKeyPrefix(String redisKeyPrefix) {
+            this.redisKeyPrefix = redisKeyPrefix;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public ComponentWebhook getWebhook() {
+            return webhook;
+        }
+    }
+
+    /** {@code minidrama.component.webhook.*}. */
+    public static class ComponentWebhook {
+
+        /** Whether to serve the webhook when the platform's Token is configured and Spring MVC is present. */
+        private boolean enabled = true;
+
+        /** The path of the webhook: the platform's authorization event URL ends with it. */
+        private String path = "/minidrama/component/events";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
         }
     }
 

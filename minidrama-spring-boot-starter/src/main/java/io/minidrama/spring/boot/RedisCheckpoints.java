@@ -40,7 +40,8 @@ class RedisCheckpoints {
                 .build();
     }
 
-    private static RedisClient redisClient(ListableBeanFactory beans) {
+    /** The application's Lettuce {@link RedisClient} bean, else its {@code LettuceConnectionFactory}'s client. */
+    static RedisClient redisClient(ListableBeanFactory beans) {
         var clients = beans.getBeanProvider(RedisClient.class);
         RedisClient client = clients.getIfUnique();
         if (client != null) {
@@ -52,13 +53,13 @@ class RedisCheckpoints {
                 return redisClient;
             }
             if (nativeClient != null) {
-                throw new IllegalStateException("minidrama.uploads.checkpoint-store=redis: the LettuceConnectionFactory's client is a "
-                        + nativeClient.getClass().getSimpleName() + "; upload checkpoints need a standalone Redis (a RedisClient):"
-                        + " declare a RedisClient bean, or set minidrama.uploads.checkpoint-store=directory");
+                throw new IllegalStateException("the LettuceConnectionFactory's client is a " + nativeClient.getClass().getSimpleName()
+                        + "; the SDK's Redis stores need a standalone Redis (a RedisClient): declare a RedisClient bean,"
+                        + " or set minidrama.uploads.checkpoint-store=directory and minidrama.component.store=memory");
             }
         }
-        throw new IllegalStateException("minidrama.uploads.checkpoint-store=redis needs one Lettuce RedisClient bean"
-                + " or one Spring Data Redis LettuceConnectionFactory bean");
+        throw new IllegalStateException("minidrama.uploads.checkpoint-store=redis (or minidrama.component.store=redis) needs one"
+                + " Lettuce RedisClient bean or one Spring Data Redis LettuceConnectionFactory bean");
     }
 
     /** Kept apart so that Spring Data Redis is loaded only when present. */
@@ -73,27 +74,31 @@ class RedisCheckpoints {
     static final class UseRedis extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            MiniDramaProperties.CheckpointStore store = Binder.get(context.getEnvironment())
-                    .bind("minidrama.uploads.checkpoint-store", MiniDramaProperties.CheckpointStore.class)
-                    .orElse(MiniDramaProperties.CheckpointStore.AUTO);
-            switch (store) {
-                case REDIS:
-                    return ConditionOutcome.match("minidrama.uploads.checkpoint-store=redis");
-                case DIRECTORY:
-                    return ConditionOutcome.noMatch("minidrama.uploads.checkpoint-store=directory");
-                default:
-                    break;
-            }
-            var beanFactory = context.getBeanFactory();
-            if (beanFactory != null && beanFactory.getBeanNamesForType(RedisClient.class, true, false).length > 0) {
-                return ConditionOutcome.match("a Lettuce RedisClient bean");
-            }
-            ClassLoader loader = context.getClassLoader();
-            if (beanFactory != null && ClassUtils.isPresent(CONNECTION_FACTORY, loader)
-                    && beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(CONNECTION_FACTORY, loader), true, false).length > 0) {
-                return ConditionOutcome.match("a LettuceConnectionFactory bean");
-            }
-            return ConditionOutcome.noMatch("no Lettuce RedisClient nor LettuceConnectionFactory bean");
+            return redisChosen(context, "minidrama.uploads.checkpoint-store", "directory");
         }
+    }
+
+    /**
+     * Whether {@code property} says {@code redis}, or {@code auto} (or nothing) while the application
+     * has a Lettuce {@code RedisClient} or Spring Data Redis {@code LettuceConnectionFactory} bean.
+     */
+    static ConditionOutcome redisChosen(ConditionContext context, String property, String otherChoice) {
+        String store = Binder.get(context.getEnvironment()).bind(property, String.class).orElse("auto").strip().toLowerCase(java.util.Locale.ROOT);
+        if (store.equals("redis")) {
+            return ConditionOutcome.match(property + "=redis");
+        }
+        if (store.equals(otherChoice)) {
+            return ConditionOutcome.noMatch(property + "=" + otherChoice);
+        }
+        var beanFactory = context.getBeanFactory();
+        if (beanFactory != null && beanFactory.getBeanNamesForType(RedisClient.class, true, false).length > 0) {
+            return ConditionOutcome.match("a Lettuce RedisClient bean");
+        }
+        ClassLoader loader = context.getClassLoader();
+        if (beanFactory != null && ClassUtils.isPresent(CONNECTION_FACTORY, loader)
+                && beanFactory.getBeanNamesForType(ClassUtils.resolveClassName(CONNECTION_FACTORY, loader), true, false).length > 0) {
+            return ConditionOutcome.match("a LettuceConnectionFactory bean");
+        }
+        return ConditionOutcome.noMatch("no Lettuce RedisClient nor LettuceConnectionFactory bean");
     }
 }
