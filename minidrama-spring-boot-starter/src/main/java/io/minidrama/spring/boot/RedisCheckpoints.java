@@ -34,14 +34,17 @@ class RedisCheckpoints {
     @Conditional(UseRedis.class)
     UploadCheckpointPort miniDramaUploadCheckpoints(MiniDramaProperties properties, ListableBeanFactory beans) {
         MiniDramaProperties.Redis redis = properties.getUploads().getRedis();
-        return RedisUploadCheckpoints.builder(redisClient(beans))
+        return RedisUploadCheckpoints.builder(redisClient(beans, "minidrama.uploads.checkpoint-store"))
                 .keyPrefix(redis.getKeyPrefix())
                 .ttl(redis.getTtl())
                 .build();
     }
 
-    /** The application's Lettuce {@link RedisClient} bean, else its {@code LettuceConnectionFactory}'s client. */
-    static RedisClient redisClient(ListableBeanFactory beans) {
+    /**
+     * The application's Lettuce {@link RedisClient} bean, else its {@code LettuceConnectionFactory}'s
+     * client; failing, for the store {@code property} chooses, with what is missing.
+     */
+    static RedisClient redisClient(ListableBeanFactory beans, String property) {
         var clients = beans.getBeanProvider(RedisClient.class);
         RedisClient client = clients.getIfUnique();
         if (client != null) {
@@ -53,13 +56,13 @@ class RedisCheckpoints {
                 return redisClient;
             }
             if (nativeClient != null) {
-                throw new IllegalStateException("the LettuceConnectionFactory's client is a " + nativeClient.getClass().getSimpleName()
-                        + "; the SDK's Redis stores need a standalone Redis (a RedisClient): declare a RedisClient bean,"
-                        + " or set minidrama.uploads.checkpoint-store=directory and minidrama.component.store=memory");
+                throw new IllegalStateException(property + ": the LettuceConnectionFactory's client is a "
+                        + nativeClient.getClass().getSimpleName() + "; the SDK's Redis stores need a standalone Redis (a RedisClient):"
+                        + " declare a RedisClient bean, or choose the local store with " + property);
             }
         }
-        throw new IllegalStateException("minidrama.uploads.checkpoint-store=redis (or minidrama.component.store=redis) needs one"
-                + " Lettuce RedisClient bean or one Spring Data Redis LettuceConnectionFactory bean");
+        throw new IllegalStateException(property + "=redis needs one Lettuce RedisClient bean or one Spring Data Redis"
+                + " LettuceConnectionFactory bean");
     }
 
     /** Kept apart so that Spring Data Redis is loaded only when present. */

@@ -26,7 +26,7 @@ class RedisComponentStoreConfiguration {
     @ConditionalOnMissingBean
     @Conditional(UseRedis.class)
     ComponentStore miniDramaComponentStore(MiniDramaProperties properties, ListableBeanFactory beans) {
-        return RedisComponentStore.builder(RedisCheckpoints.redisClient(beans)).prefix(properties.getComponent().getRedisKeyPrefix()).build();
+        return RedisComponentStore.builder(RedisCheckpoints.redisClient(beans, "minidrama.component.store")).prefix(properties.getComponent().getRedisKeyPrefix()).build();
     }
 
     /** {@code minidrama.component.store=redis}, or {@code auto} with a Lettuce client bean. */

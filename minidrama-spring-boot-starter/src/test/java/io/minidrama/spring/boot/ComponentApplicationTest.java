@@ -191,7 +191,7 @@ class ComponentApplicationTest {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            assertTrue(root.getMessage().contains("needs"), root.getMessage());
+            assertTrue(root.getMessage().startsWith("minidrama.component.store=redis needs"), root.getMessage());
         });
     }
 
