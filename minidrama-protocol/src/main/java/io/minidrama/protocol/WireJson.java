@@ -108,11 +108,11 @@ public final class WireJson {
      *                                  {@code errcode} only) or the SDK has no codec for it
      */
     public static <R> String toJson(Operation<?, R> operation, R result) {
-        Objects.requireNonNull(result, "result");
         Function<R, ?> encode = Codecs.of(operation).encodeResult();
         if (encode == null) {
             throw new IllegalArgumentException(operation.wireName() + " answers errcode and errmsg only: no result to write");
         }
+        Objects.requireNonNull(result, "result");
         return Json.jsonb().toJson(encode.apply(result));
     }
 }
