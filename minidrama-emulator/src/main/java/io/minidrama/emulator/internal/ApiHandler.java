@@ -32,22 +32,14 @@ import java.util.Map;
  * Checks in the platform's order: the operation exists, the method is POST (43002), the token is
  * present (41001) and valid (40001, 42001), the body is there (44002) and well-formed (47001), the
  * arguments are valid (47003 or the operation's own code); then the fake answers.
+ *
+ * @param platform the fake that answers (its clock dates the requests)
+ * @param tokens   the tokens the emulator issued
+ * @param problems where a request that does not fit its table is recorded
  */
-public final class ApiHandler implements HttpHandler {
+public record ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) implements HttpHandler {
     /** The path prefix of the operations. */
     public static final String PREFIX = "/wxa/sec/vod/";
-
-    private final InMemoryMiniDramaPlatform platform;
-    private final Tokens tokens;
-    private final WireProblems problems;
-    private final Clock clock;
-
-    public ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
-        this.platform = platform;
-        this.tokens = tokens;
-        this.problems = problems;
-        this.clock = platform.clock();
-    }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
@@ -95,6 +87,7 @@ public final class ApiHandler implements HttpHandler {
     private JsonObject json(PlatformOperation op, HttpExchange ex) throws IOException {
         JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
         RequestCheck.json(op.wireName(), RequestTables.of(op), o, problems);
+        Clock clock = platform.clock();
         JsonObjectBuilder ok = ResponseWriter.ok();
         switch (op.name()) { // PlatformOperation is not an enum: its constant names
             case "PULL_UPLOAD" -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());

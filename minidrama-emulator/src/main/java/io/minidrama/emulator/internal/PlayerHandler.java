@@ -47,20 +47,14 @@ import static io.minidrama.emulator.internal.FieldSpec.reqArray;
  * "请求体", field by field, as {@link RequestTables} explains), its behaviour on the fake and its
  * answer, written by hand here (never through the SDK's codec: the emulator is an independent
  * check of it).
+ *
+ * @param platform the fake that answers
+ * @param tokens   the tokens the emulator issued
+ * @param problems where a request that does not fit its table is recorded
  */
-public final class PlayerHandler implements HttpHandler {
+public record PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) implements HttpHandler {
     /** The path prefix of the drama player's operations. */
     public static final String PREFIX = PlatformOperation.PLAYER_PATH_PREFIX;
-
-    private final InMemoryMiniDramaPlatform platform;
-    private final Tokens tokens;
-    private final WireProblems problems;
-
-    public PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
-        this.platform = platform;
-        this.tokens = tokens;
-        this.problems = problems;
-    }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
