@@ -73,8 +73,8 @@ class TypedOperationTest {
 
     @Test
     void theCatalogue_listsThePortsTypedOperations_byNameAndWireName() {
-        assertTrue(List.of(PlatformOperation.values()).contains(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA));
-        assertSame(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, PlatformOperation.valueOf("DEVELOPER_GET_PUBLISHED_DRAMA"));
+        assertTrue(List.of(PlatformOperation.values()).contains(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA));
+        assertSame(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, PlatformOperation.valueOf("DEVELOPER_GET_IAA_DRAMA"));
         assertSame(DramaPlayerPort.GET_FINDER_EVENT, PlatformOperation.of("getfinderevent"));
         assertEquals("/wxadrama/getfinderevent", DramaPlayerPort.GET_FINDER_EVENT.path());
         assertEquals(PlatformOperation.PLAYER_PERMISSION_SET, DramaPlayerPort.GET_FINDER_EVENT.permissionSet());
