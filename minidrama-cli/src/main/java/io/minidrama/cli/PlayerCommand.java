@@ -16,6 +16,7 @@ import io.minidrama.domain.player.MonetizationQuery;
 import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.domain.player.VipFlag;
@@ -237,6 +238,16 @@ final class PlayerCommand {
         out(spec, connection).result(Output.object().add("list", array(batch.publications(),
                         p -> wire(p.drama()).add("drama_name", p.name()).add("publish_time", p.epochSecond()))).build(),
                 batch.publications().size() + " dramas go on sale at " + batch.publications().get(0).publishTime());
+        return ExitCodes.OK;
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "published", description = "List the dramas given a sale time, with it "
+            + "(developergetpublisheddrama).")
+    int published(@Mixin Connection connection) {
+        List<PublishedDrama> list = player(connection).publishedDramas();
+        StringBuilder human = new StringBuilder(list.size() + " dramas with a sale time");
+        list.forEach(p -> human.append(String.format("%n  %s  on sale from %s", p.drama(), p.publishTime())));
+        out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, list)), human.toString());
         return ExitCodes.OK;
     }
 

@@ -126,11 +126,25 @@ class PlayerCommandTest {
     }
 
     @Test
+    void publish_thenPublished_listsTheSaleTimeInSeconds() {
+        assertEquals(0, player("publish", "--drama", A + "=剧甲", "--at", "1734624000").exit());
+
+        Run r = player("published", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonObject first = r.json().getJsonArray("list").getJsonObject(0);
+        assertEquals(A.srcAppId(), first.getString("src_appid"));
+        assertEquals(A.dramaId(), first.getString("drama_id"));
+        assertEquals(1734624000L, first.getJsonNumber("publish_time").longValueExact());
+    }
+
+    @Test
     void publish_atMilliseconds_exitsTwoWithR33AndSendsNothing() {
         Run r = player("publish", "--drama", A + "=剧甲", "--at", "1734624000000");
 
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.err().contains("R-33"), r.err());
+        assertTrue(player("published", "--json").json().getJsonArray("list").isEmpty());
     }
 
     @Test
@@ -194,7 +208,7 @@ class PlayerCommandTest {
         int exit = MiniDramaCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "player", "--help");
 
         assertEquals(0, exit);
-        for (String sub : List.of("switch", "flush", "recommend", "publish", "monetization", "promotion", "finder-events")) {
+        for (String sub : List.of("switch", "flush", "recommend", "publish", "published", "monetization", "promotion", "finder-events")) {
             assertTrue(out.toString().contains(sub), sub + " in\n" + out);
         }
     }

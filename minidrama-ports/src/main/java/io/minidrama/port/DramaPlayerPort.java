@@ -10,6 +10,7 @@ import io.minidrama.domain.player.MonetizationQuery;
 import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.SwitchSetting;
 import io.minidrama.port.Operation.NoRequest;
@@ -76,6 +77,10 @@ public interface DramaPlayerPort {
                 return null;
             });
 
+    /** {@code developergetpublisheddrama}: lists the dramas given a sale time. */
+    Operation<NoRequest, List<PublishedDrama>> DEVELOPER_GET_PUBLISHED_DRAMA = Operation.player("DEVELOPER_GET_PUBLISHED_DRAMA",
+            "developergetpublisheddrama", true, (p, q) -> p.publishedDramas());
+
     /** {@code developersetiaadrama}: declares monetization models. */
     Operation<MonetizationDeclaration, Void> DEVELOPER_SET_IAA_DRAMA = Operation.player("DEVELOPER_SET_IAA_DRAMA",
             "developersetiaadrama", true, (p, q) -> {
@@ -127,6 +132,14 @@ public interface DramaPlayerPort {
      */
     default void publish(PublicationBatch batch) {
         execute(DEVELOPER_PUBLISH_DRAMA, batch);
+    }
+
+    /**
+     * {@code developergetpublisheddrama}: the dramas given a sale time, with it. An empty list when
+     * there are none. Dramas live without a sale time are not listed.
+     */
+    default List<PublishedDrama> publishedDramas() {
+        return execute(DEVELOPER_GET_PUBLISHED_DRAMA, NoRequest.INSTANCE);
     }
 
     /** {@code developersetiaadrama}: declares the monetization model of the named dramas. */

@@ -26,7 +26,7 @@ class PlatformOperationTest {
             "getcopyrightauthorizationlist", "getcopyrightauthorizedlist");
     /** API.md §8, the drama player's operations, in the page's order: 9 operations. */
     private static final List<String> SECTION_8 = List.of("setplayerdramarecmdswitch", "developersetflushdrama", "developersetrecmddrama",
-            "developerpublishdrama", "developersetiaadrama", "developergetiaadrama",
+            "developerpublishdrama", "developergetpublisheddrama", "developersetiaadrama", "developergetiaadrama",
             "batchprocessdramapromotion", "getfinderevent");
     /** The grantee's view of app authorizations, which the port offers beside §7's grantor's view. */
     private static final List<String> BEYOND = List.of("getauthorizedapps");
@@ -35,7 +35,7 @@ class PlatformOperationTest {
     void catalogue_listsExactlyTheOperationsOfApiMdSections2_7And8_plusGetAuthorizedApps() {
         assertEquals(15, SECTION_2.size());
         assertEquals(16, SECTION_7.size());
-        assertEquals(8, SECTION_8.size());
+        assertEquals(9, SECTION_8.size());
         List<String> expected = new java.util.ArrayList<>(SECTION_2);
         expected.addAll(SECTION_7);
         expected.addAll(BEYOND);
@@ -43,8 +43,8 @@ class PlatformOperationTest {
 
         List<String> names = Arrays.stream(PlatformOperation.values()).map(PlatformOperation::wireName).toList();
 
-        assertEquals(40, PlatformOperation.values().length);
-        assertEquals(40, Set.copyOf(names).size());
+        assertEquals(41, PlatformOperation.values().length);
+        assertEquals(41, Set.copyOf(names).size());
         assertEquals(Set.copyOf(expected), Set.copyOf(names));
     }
 
@@ -67,7 +67,7 @@ class PlatformOperationTest {
             assertTrue(op.isPlayer(), op.name());
         }
         assertEquals("/wxadrama/getfinderevent", DramaPlayerPort.GET_FINDER_EVENT.path());
-        assertEquals(8, Arrays.stream(PlatformOperation.values()).filter(PlatformOperation::isPlayer).count());
+        assertEquals(9, Arrays.stream(PlatformOperation.values()).filter(PlatformOperation::isPlayer).count());
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PromotionStatus;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.domain.player.VipFlag;
@@ -217,12 +218,29 @@ public abstract class DramaPlayerPortContractTest<P extends DramaPlayerPort & Dr
     // ------------------------------------------------------------------ sale times
 
     @Test
+    void publish_listsTheDramasWithTheirSaleTime_andTheLatestCallWins() {
+        grantWholeCatalogueOfOther();
+        Instant t1 = control.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant t2 = t1.plus(Duration.ofHours(5));
+        assertEquals(List.of(), port.publishedDramas());
+
+        port.publish(PublicationBatch.of(List.of(new DramaPublication(other(1), "一", t1), new DramaPublication(other(2), "二", t1))));
+        port.publish(PublicationBatch.of(List.of(new DramaPublication(other(1), "一", t2))));
+
+        List<PublishedDrama> published = port.publishedDramas();
+        assertEquals(Set.of(new PublishedDrama(other(1), t2), new PublishedDrama(other(2), t1)), Set.copyOf(published));
+        assertEquals(2, published.size());
+    }
+
+    @Test
     void publish_withAnUnauthorizedDrama_failsWholeWith21000() {
         grantWholeCatalogueOfOther();
         Instant t = control.now().plus(Duration.ofDays(1));
 
         assertErrcode(21000, () -> port.publish(PublicationBatch.of(List.of(new DramaPublication(other(1), "一", t),
                 new DramaPublication(stranger(2), "二", t)))));
+
+        assertEquals(List.of(), port.publishedDramas());
     }
 
     // ------------------------------------------------------------------ monetization

@@ -21,7 +21,7 @@ class FakeOperationCatalogueTest {
     void operations_areTheCatalogueWireNames() {
         assertEquals(Arrays.stream(PlatformOperation.values()).map(PlatformOperation::wireName).collect(Collectors.toSet()),
                 FakeControl.OPERATIONS);
-        assertEquals(40, FakeControl.OPERATIONS.size());
+        assertEquals(41, FakeControl.OPERATIONS.size());
     }
 
     @Test

@@ -81,6 +81,7 @@ import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PromotionStatus;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.domain.player.VipFlag;
@@ -395,6 +396,9 @@ class GoldenFixturesTest {
                     DramaPublication.ofEpochSecond(example("123457"), "example_drama_2", 1734600000))));
             return null;
         }, NOTHING_TO_DECODE);
+        player("developergetpublisheddrama", JdkHttpMiniDramaAdapter::publishedDramas,
+                (v, f) -> f.eq("list", List.of(new PublishedDrama(example("123456"), Instant.ofEpochSecond(1734624000)),
+                        new PublishedDrama(example("123457"), Instant.ofEpochSecond(1734600000))), v));
         player("developersetiaadrama", a -> {
             a.declareMonetization(MonetizationDeclaration.of(List.of(
                     new DramaMonetization(example("123456"), IaaType.ADS_ONLY, VipFlag.MEMBERSHIP),

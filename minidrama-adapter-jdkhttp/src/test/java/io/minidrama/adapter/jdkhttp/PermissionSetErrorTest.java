@@ -54,4 +54,14 @@ class PermissionSetErrorTest {
         assertEquals(OptionalInt.of(153), e.missingPermissionSet());
         assertTrue(e.getMessage().contains("permission set 153"), e.getMessage());
     }
+
+    @Test
+    void otherErrcode_namesNoPermissionSet() {
+        server.json("/wxadrama/developergetpublisheddrama", "{\"errcode\":21000,\"errmsg\":\"not authorized\"}");
+
+        PlatformException e = assertThrows(PlatformException.class, () -> adapter().publishedDramas());
+
+        assertEquals(OptionalInt.empty(), e.missingPermissionSet());
+        assertTrue(!e.getMessage().contains("permission set"), e.getMessage());
+    }
 }

@@ -130,6 +130,13 @@ public record PlayerHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, W
             p.publish(PlayerWire.publication(o));
             return ok();
         }, reqArray("list", playerDrama(req("drama_name", STRING), req("publish_time", INTEGER))));
+        // {} in, list[{src_appid, drama_id, publish_time}] out
+        on(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, (p, o) -> {
+            PlayerWire.onlyFields(o, "");
+            JsonArrayBuilder a = Json.createArrayBuilder();
+            p.publishedDramas().forEach(d -> a.add(drama(d.drama()).add("publish_time", d.publishTime().getEpochSecond())));
+            return ResponseWriter.ok().add("list", a).build();
+        });
         on(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, (p, o) -> {
             p.declareMonetization(PlayerWire.monetization(o));
             return ok();

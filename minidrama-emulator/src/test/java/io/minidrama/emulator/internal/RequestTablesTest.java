@@ -101,6 +101,7 @@ class RequestTablesTest {
                  "list":[{"src_appid":"wx4f3ca6d4c2407ccc","drama_id":"266946"},{"src_appid":"wx5cefe18a7902141d","drama_id":"236424"}]}""");
         EXAMPLES.put(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456","drama_name":"example_drama_1","publish_time":1734624000}]}""");
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, "{}");
         EXAMPLES.put(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456","iaa_type":1,"vip_flag":1}]}""");
         EXAMPLES.put(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, """

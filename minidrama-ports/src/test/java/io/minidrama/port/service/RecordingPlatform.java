@@ -324,6 +324,12 @@ class RecordingPlatform implements MiniDramaPlatform, DramaMaintenancePort, Traf
     }
 
     @Override
+    public List<io.minidrama.domain.player.PublishedDrama> publishedDramas() {
+        record("developergetpublisheddrama", null);
+        return List.of();
+    }
+
+    @Override
     public void declareMonetization(io.minidrama.domain.player.MonetizationDeclaration declaration) {
         record("developersetiaadrama", declaration);
     }

@@ -63,6 +63,7 @@ class OperationTableTest {
                 Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA), "developersetflushdrama", true),
                 Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA), "developersetrecmddrama", true),
                 Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA), "developerpublishdrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA), "developergetpublisheddrama", true),
                 Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA), "developersetiaadrama", true),
                 Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA), "developergetiaadrama", true),
                 Arguments.of(Operation.of(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION), "batchprocessdramapromotion", false),
@@ -90,7 +91,7 @@ class OperationTableTest {
     @Test
     void theTableCoversEveryOperation_andEveryOperationIsTheCatalogueEntryOfTheSameName() {
         assertEquals(32, table().count());
-        assertEquals(8, playerTable().count());
+        assertEquals(9, playerTable().count());
         assertEquals(table().count() + playerTable().count(), PlatformOperation.values().length);
         for (PlatformOperation entry : PlatformOperation.values()) {
             Operation op = Operation.of(entry);

@@ -242,7 +242,7 @@ class ComponentFlowTest {
 
         authorized("wxauthorizer02", Set.of(153));
         ComponentAuthorizationException player = failure(ComponentAuthorizationException.class,
-                () -> tokens.checkCall("wxauthorizer02", DramaPlayerPort.GET_FINDER_EVENT));
+                () -> tokens.checkCall("wxauthorizer02", DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA));
         assertEquals(157, player.permissionSet());
         assertTrue(player.getMessage().contains("permission set 157"), player.getMessage());
     }

@@ -69,6 +69,7 @@ class EmulatorPlayerStrictnessTest {
             "developerpublishdrama | {} | 2",
             "developerpublishdrama | {\"list\":[{\"src_appid\":\"wx4f3ca6d4c2407ccc\",\"drama_id\":\"1\",\"drama_name\":\"a\",\"publish_time\":1734624000000}]} | 2",
             "developerpublishdrama | {\"list\":[{\"src_appid\":\"wx4f3ca6d4c2407ccc\",\"drama_id\":\"1\",\"drama_name\":\"a\",\"publish_time\":\"1734624000\"}]} | 2",
+            "developergetpublisheddrama | {\"list\":[]} | 2",
             "developersetiaadrama | {\"list\":[{\"src_appid\":\"wx4f3ca6d4c2407ccc\",\"drama_id\":\"1\",\"iaa_type\":4,\"vip_flag\":1}]} | 2",
             "developersetiaadrama | {\"list\":[{\"src_appid\":\"wx4f3ca6d4c2407ccc\",\"drama_id\":\"1\",\"iaa_type\":1,\"vip_flag\":0}]} | 2",
             "developergetiaadrama | {\"list\":[]} | 2",

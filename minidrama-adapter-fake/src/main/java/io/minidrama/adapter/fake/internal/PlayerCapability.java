@@ -16,6 +16,7 @@ import io.minidrama.domain.player.PromotionAction;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PromotionStatus;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
 import io.minidrama.port.DramaPlayerPort;
@@ -112,6 +113,7 @@ public final class PlayerCapability {
                 .onVoid(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, this::setFlushSet)
                 .onVoid(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, this::setRecommendationPool)
                 .onVoid(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, this::publish)
+                .on(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, q -> publishedDramas())
                 .onVoid(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, this::declareMonetization)
                 .on(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, this::monetization)
                 .on(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION, this::processPromotion)
@@ -145,6 +147,10 @@ public final class PlayerCapability {
             publications.remove(p.drama());
             publications.put(p.drama(), p);
         }
+    }
+
+    public synchronized List<PublishedDrama> publishedDramas() {
+        return publications.values().stream().map(p -> new PublishedDrama(p.drama(), p.publishTime())).toList();
     }
 
     public synchronized void declareMonetization(MonetizationDeclaration declaration) {

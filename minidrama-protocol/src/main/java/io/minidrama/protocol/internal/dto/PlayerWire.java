@@ -15,6 +15,7 @@ import io.minidrama.domain.player.PlayerSwitch;
 import io.minidrama.domain.player.PromotionBatch;
 import io.minidrama.domain.player.PromotionStatus;
 import io.minidrama.domain.player.PublicationBatch;
+import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.VipFlag;
 import io.minidrama.port.DramaPlayerPort;
@@ -47,6 +48,8 @@ public final class PlayerWire {
                 .add(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, PlayerWire::flush)
                 .add(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, PlayerWire::pool)
                 .add(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, PlayerWire::publish)
+                .add(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, q -> publishedQuery(), PublishedResponse.class,
+                        PlayerWire::published, PlayerWire::publishedResponse)
                 .add(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, PlayerWire::declareMonetization)
                 .add(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, PlayerWire::monetizationQuery, IaaResponse.class,
                         PlayerWire::monetization, PlayerWire::monetizationResponse)
@@ -120,6 +123,11 @@ public final class PlayerWire {
         public List<T> list;
     }
 
+    /** The answer of {@code developergetpublisheddrama}. */
+    public static final class PublishedResponse extends Wire.Envelope {
+        public List<NamedRef> list;
+    }
+
     /** The answer of {@code developergetiaadrama}. */
     public static final class IaaResponse extends Wire.Envelope {
         public List<IaaRef> list;
@@ -164,6 +172,11 @@ public final class PlayerWire {
         return listOf(batch.publications(), (DramaPublication p) -> named(p.drama(), p.name(), p.epochSecond()));
     }
 
+    /** {@code developergetpublisheddrama} sends {@code {}}: an empty body answers 44002. */
+    public static Wire.EmptyRequest publishedQuery() {
+        return new Wire.EmptyRequest();
+    }
+
     public static ListBody<IaaRef> declareMonetization(MonetizationDeclaration declaration) {
         return listOf(declaration.dramas(), PlayerWire::iaa);
     }
@@ -187,6 +200,10 @@ public final class PlayerWire {
 
     // ---------------------------------------------------------------- responses, decoded
 
+    public static List<PublishedDrama> published(PublishedResponse r) {
+        return each(r.list, e -> new PublishedDrama(drama(e), Instant.ofEpochSecond(need(e.publishTime, "publish_time"))));
+    }
+
     public static List<DramaMonetization> monetization(IaaResponse r) {
         return each(r.list, e -> new DramaMonetization(drama(e), IaaType.of(need(e.iaaType, "iaa_type")),
                 VipFlag.of(need(e.vipFlag, "vip_flag"))));
@@ -204,6 +221,12 @@ public final class PlayerWire {
     }
 
     // ---------------------------------------------------------------- responses, encoded back
+
+    public static PublishedResponse publishedResponse(List<PublishedDrama> list) {
+        PublishedResponse w = new PublishedResponse();
+        w.list = list.stream().map(p -> named(p.drama(), null, p.publishTime().getEpochSecond())).toList();
+        return w;
+    }
 
     public static IaaResponse monetizationResponse(List<DramaMonetization> list) {
         IaaResponse w = new IaaResponse();
