@@ -247,7 +247,7 @@ final class PlayerCommand {
         List<PublishedDrama> list = player(connection).publishedDramas();
         StringBuilder human = new StringBuilder(list.size() + " dramas with a sale time");
         list.forEach(p -> human.append(String.format("%n  %s  on sale from %s", p.drama(), p.publishTime())));
-        out(spec, connection).result(Output.wire(WireJson.publishedDramas(list)), human.toString());
+        out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, list)), human.toString());
         return ExitCodes.OK;
     }
 
@@ -279,7 +279,7 @@ final class PlayerCommand {
             MonetizationDeclaration declaration = MonetizationDeclaration.of(
                     refs("--drama", dramas).stream().map(d -> new DramaMonetization(d, type, flag)).toList());
             player(connection).declareMonetization(declaration);
-            out(spec, connection).result(Output.wire(WireJson.monetization(List.copyOf(declaration.dramas()))),
+            out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, List.copyOf(declaration.dramas()))),
                     declaration.dramas().size() + " dramas declared " + lower(type) + ", " + lower(flag));
             return ExitCodes.OK;
         }
@@ -291,7 +291,7 @@ final class PlayerCommand {
             List<DramaMonetization> list = player(connection).monetization(MonetizationQuery.of(refs("--drama", dramas)));
             StringBuilder human = new StringBuilder(list.size() + " dramas declared");
             list.forEach(m -> human.append(String.format("%n  %s  %s, %s", m.drama(), lower(m.iaaType()), lower(m.vipFlag()))));
-            out(spec, connection).result(Output.wire(WireJson.monetization(list)), human.toString());
+            out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, list)), human.toString());
             return ExitCodes.OK;
         }
     }
@@ -325,7 +325,7 @@ final class PlayerCommand {
             List<DramaPromotion> list = player(connection).processPromotion(PromotionBatch.query(refs("--drama", dramas)));
             StringBuilder human = new StringBuilder(list.size() + " dramas");
             list.forEach(p -> human.append(String.format("%n  %s  %s", p.drama(), lower(p.status()))));
-            out(spec, connection).result(Output.wire(WireJson.promotions(list)), human.toString());
+            out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION, list)), human.toString());
             return ExitCodes.OK;
         }
 
@@ -346,7 +346,7 @@ final class PlayerCommand {
         List<FinderEvent> list = player(connection).finderEvents(ids == null ? FinderEventQuery.all() : FinderEventQuery.of(ids));
         StringBuilder human = new StringBuilder(list.size() + " Channels activities");
         list.forEach(e -> human.append(String.format("%n  %s  %s  %s  %s", e.encryptedEventId(), e.drama(), e.name(), e.url())));
-        out(spec, connection).result(Output.wire(WireJson.finderEvents(list)), human.toString());
+        out(spec, connection).result(Output.wire(WireJson.toJson(DramaPlayerPort.GET_FINDER_EVENT, list)), human.toString());
         return ExitCodes.OK;
     }
 }

@@ -42,22 +42,11 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
-import io.minidrama.domain.player.FinderEvent;
-import io.minidrama.domain.player.FinderEventQuery;
-import io.minidrama.domain.player.FlushSet;
-import io.minidrama.domain.player.MonetizationDeclaration;
-import io.minidrama.domain.player.MonetizationQuery;
-import io.minidrama.domain.player.PlayerSwitch;
-import io.minidrama.domain.player.PromotionBatch;
-import io.minidrama.domain.player.PublicationBatch;
-import io.minidrama.domain.player.PublishedDrama;
-import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -325,63 +314,16 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
 
     // --------------------------------------------- DramaPlayerPort
 
+    /**
+     * Forwards one typed operation: through {@link #intercept} to the delegate's typed method of
+     * {@code operation} (so a decorator further down that overrides, say,
+     * {@code finderEvents(..)} is still called). The typed methods of {@link DramaPlayerPort}
+     * are not overridden here: their defaults call this method, and an override of one of them in
+     * a subclass decorates it as before.
+     */
     @Override
-    public void setSwitch(PlayerSwitch entry, boolean on) {
-        intercept(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, () -> {
-            delegate().setSwitch(entry, on);
-            return null;
-        });
-    }
-
-    @Override
-    public void setFlushSet(FlushSet set) {
-        intercept(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, () -> {
-            delegate().setFlushSet(set);
-            return null;
-        });
-    }
-
-    @Override
-    public void setRecommendationPool(RecommendationPool pool) {
-        intercept(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, () -> {
-            delegate().setRecommendationPool(pool);
-            return null;
-        });
-    }
-
-    @Override
-    public void publish(PublicationBatch batch) {
-        intercept(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, () -> {
-            delegate().publish(batch);
-            return null;
-        });
-    }
-
-    @Override
-    public List<PublishedDrama> publishedDramas() {
-        return intercept(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA, () -> delegate().publishedDramas());
-    }
-
-    @Override
-    public void declareMonetization(MonetizationDeclaration declaration) {
-        intercept(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, () -> {
-            delegate().declareMonetization(declaration);
-            return null;
-        });
-    }
-
-    @Override
-    public List<DramaMonetization> monetization(MonetizationQuery query) {
-        return intercept(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, () -> delegate().monetization(query));
-    }
-
-    @Override
-    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
-        return intercept(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, () -> delegate().processPromotion(batch));
-    }
-
-    @Override
-    public List<FinderEvent> finderEvents(FinderEventQuery query) {
-        return intercept(PlatformOperation.GET_FINDER_EVENT, () -> delegate().finderEvents(query));
+    public <Q, R> R execute(Operation<Q, R> operation, Q request) {
+        Objects.requireNonNull(operation, "operation");
+        return intercept(operation, () -> operation.callTypedMethod(delegate(), request));
     }
 }

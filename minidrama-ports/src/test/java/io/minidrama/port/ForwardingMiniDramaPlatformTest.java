@@ -41,7 +41,9 @@ class ForwardingMiniDramaPlatformTest {
         };
 
         List<Method> methods = Arrays.stream(MiniDramaPlatform.class.getMethods())
-                .filter(m -> !Modifier.isStatic(m.getModifiers())).toList();
+                .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> !m.getName().equals("execute")) // what the player's typed methods call: checked through them
+                .toList();
         assertTrue(methods.size() >= 30, "the port has " + methods.size() + " methods");
         for (Method m : methods) {
             calls.clear();
@@ -107,10 +109,10 @@ class ForwardingMiniDramaPlatformTest {
             }
         };
 
-        java.util.Map<PlatformOperation, Method> byOperation = new java.util.EnumMap<>(PlatformOperation.class);
+        java.util.Map<PlatformOperation, Method> byOperation = new java.util.HashMap<>();
         for (Method m : MiniDramaPlatform.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
-                continue;
+            if (Modifier.isStatic(m.getModifiers()) || m.getName().equals("execute")) {
+                continue; // execute(op, request) is what the typed methods of the player call: checked through them
             }
             intercepted.clear();
             delegated.clear();
@@ -124,7 +126,7 @@ class ForwardingMiniDramaPlatformTest {
             Method before = byOperation.put(intercepted.get(0), m);
             assertEquals(null, before, m + " and " + before + " name the same operation " + intercepted.get(0));
         }
-        assertEquals(java.util.EnumSet.allOf(PlatformOperation.class), byOperation.keySet(), "every operation has its method");
+        assertEquals(java.util.Set.of(PlatformOperation.values()), byOperation.keySet(), "every operation has its method");
         assertEquals("uploadPart", byOperation.get(PlatformOperation.UPLOAD_PART).getName());
         assertEquals("submit", byOperation.get(PlatformOperation.AUDIT_DRAMA).getName());
         assertEquals("deleteMedia", byOperation.get(PlatformOperation.DELETE_MEDIA).getName());
@@ -137,6 +139,9 @@ class ForwardingMiniDramaPlatformTest {
         }
         if (type.isPrimitive()) {
             return type == boolean.class ? Boolean.FALSE : type == long.class ? 0L : type == int.class ? 0 : type == double.class ? 0.0 : null;
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
         }
         if (type == Optional.class) {
             return Optional.of(new Object());

@@ -66,7 +66,7 @@ class PlatformOperationTest {
             assertEquals("/wxadrama/" + wire, op.path(), op.name());
             assertTrue(op.isPlayer(), op.name());
         }
-        assertEquals("/wxadrama/getfinderevent", PlatformOperation.GET_FINDER_EVENT.path());
+        assertEquals("/wxadrama/getfinderevent", DramaPlayerPort.GET_FINDER_EVENT.path());
         assertEquals(9, Arrays.stream(PlatformOperation.values()).filter(PlatformOperation::isPlayer).count());
     }
 

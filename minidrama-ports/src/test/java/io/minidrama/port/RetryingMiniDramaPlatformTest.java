@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -30,7 +29,7 @@ class RetryingMiniDramaPlatformTest {
 
     /** A small platform that answers three operations from a script of failures, then succeeds. */
     private static final class ScriptedPlatform extends ForwardingMiniDramaPlatform {
-        final Map<PlatformOperation, Deque<RuntimeException>> failures = new EnumMap<>(PlatformOperation.class);
+        final Map<PlatformOperation, Deque<RuntimeException>> failures = new java.util.HashMap<>();
         final List<PlatformOperation> calls = new ArrayList<>();
         final List<Media> media = List.of();
 

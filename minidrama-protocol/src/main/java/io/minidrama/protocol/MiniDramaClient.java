@@ -9,7 +9,7 @@ import io.minidrama.protocol.internal.Multipart;
 import io.minidrama.protocol.internal.Operation;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.protocol.internal.ResponseReader;
-import io.minidrama.protocol.internal.dto.PlayerWire;
+import io.minidrama.protocol.internal.Codecs;
 import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.protocol.spi.HttpTransport;
 import io.minidrama.protocol.spi.RequestBody;
@@ -58,18 +58,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
-import io.minidrama.domain.player.FinderEvent;
-import io.minidrama.domain.player.FinderEventQuery;
-import io.minidrama.domain.player.FlushSet;
-import io.minidrama.domain.player.MonetizationDeclaration;
-import io.minidrama.domain.player.MonetizationQuery;
-import io.minidrama.domain.player.PlayerSwitch;
-import io.minidrama.domain.player.PromotionBatch;
-import io.minidrama.domain.player.PublicationBatch;
-import io.minidrama.domain.player.PublishedDrama;
-import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.AccessToken;
@@ -91,7 +79,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The mini-drama platform over any {@link HttpTransport}: every operation of
@@ -421,51 +408,26 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 (r, status) -> Mapping.copyrightGrants(r));
     }
 
-    // ------------------------------------------------------------------ DramaPlayerPort (codec: PlayerWire)
+    // ------------------------------------------------------------------ typed operations (codec: Codecs)
 
+    /**
+     * Runs a typed operation (every operation of {@link DramaPlayerPort}; its typed methods call
+     * this) through the one pipeline, with the codec its wire class registered
+     * ({@link Codecs}): the request encoded as JSON, the answer read, checked and decoded; a
+     * decoded value the domain refuses is an {@link UnexpectedResponseException} of kind
+     * {@code UNMAPPABLE}.
+     *
+     * @throws IllegalArgumentException when the SDK has no codec for {@code operation}
+     */
     @Override
-    public void setSwitch(PlayerSwitch entry, boolean on) {
-        call(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, entry, e -> PlayerWire.switchRequest(e, on), Wire.EmptyResponse.class, r -> null);
+    public <Q, R> R execute(io.minidrama.port.Operation<Q, R> operation, Q request) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(request, "request");
+        return call(operation, request, Codecs.of(operation));
     }
 
-    @Override
-    public void setFlushSet(FlushSet set) {
-        call(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, set, PlayerWire::flush, Wire.EmptyResponse.class, r -> null);
-    }
-
-    @Override
-    public void setRecommendationPool(RecommendationPool pool) {
-        call(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, pool, PlayerWire::pool, Wire.EmptyResponse.class, r -> null);
-    }
-
-    @Override
-    public void publish(PublicationBatch batch) {
-        call(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, batch, PlayerWire::publish, Wire.EmptyResponse.class, r -> null);
-    }
-
-    @Override
-    public List<PublishedDrama> publishedDramas() {
-        return call(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA, PlayerWire.publishedQuery(), q -> q, PlayerWire.PublishedResponse.class, PlayerWire::published);
-    }
-
-    @Override
-    public void declareMonetization(MonetizationDeclaration declaration) {
-        call(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, declaration, PlayerWire::declareMonetization, Wire.EmptyResponse.class, r -> null);
-    }
-
-    @Override
-    public List<DramaMonetization> monetization(MonetizationQuery query) {
-        return call(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, query, PlayerWire::monetizationQuery, PlayerWire.IaaResponse.class, PlayerWire::monetization);
-    }
-
-    @Override
-    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
-        return call(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, batch, PlayerWire::promotion, PlayerWire.PromotionResponse.class, PlayerWire::promotion);
-    }
-
-    @Override
-    public List<FinderEvent> finderEvents(FinderEventQuery query) {
-        return call(PlatformOperation.GET_FINDER_EVENT, query, PlayerWire::finderEvents, PlayerWire.FinderEventResponse.class, PlayerWire::finderEvents);
+    private <Q, W extends Wire.Envelope, R> R call(PlatformOperation op, Q request, Codecs.Codec<Q, W, R> codec) {
+        return call(op, json(codec.encodeRequest().apply(request)), codec.responseType(), (r, status) -> codec.decodeResponse().apply(r));
     }
 
     // ------------------------------------------------------------------ the call loop
@@ -476,12 +438,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
 
     private static RequestBody multipart(Multipart body) {
         return body;
-    }
-
-    /** A JSON call whose codec is a pair of functions: {@code encode} the request, {@code decode} the answer. */
-    private <Q, R extends Wire.Envelope, T> T call(PlatformOperation op, Q request, Function<Q, ?> encode, Class<R> type, Function<R, T> decode) {
-        Objects.requireNonNull(request, "request");
-        return call(op, json(encode.apply(request)), type, (r, status) -> decode.apply(r));
     }
 
     private <R extends Wire.Envelope, T> T call(PlatformOperation operation, RequestBody body, Class<R> type, BiFunction<R, Integer, T> mapper) {

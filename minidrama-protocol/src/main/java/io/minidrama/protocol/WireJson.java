@@ -12,17 +12,15 @@ import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
-import io.minidrama.domain.player.FinderEvent;
-import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.protocol.internal.Encoding;
 import io.minidrama.protocol.internal.Json;
-import io.minidrama.protocol.internal.dto.PlayerWire;
+import io.minidrama.port.Operation;
+import io.minidrama.protocol.internal.Codecs;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A domain value as the platform's own JSON: the field names and types of the official response
@@ -35,7 +33,8 @@ import java.util.Objects;
  * {@code media_info} of a {@link PlayLink}, {@code task_info} of a {@link Task},
  * {@code audit_detail} of a {@link DramaAuditDetail}) or the whole answer of a listing
  * ({@link CdnUsage}, {@link CdnLogs}, {@link TrafficPackages}, {@link CopyrightGrants},
- * {@link DramaGrants} in the grantor's view). Lists and the grantee's view have their own methods.
+ * {@link DramaGrants} in the grantor's view). Lists and the grantee's view have their own methods;
+ * the answer of a typed operation (the drama player's) is {@link #toJson(Operation, Object)}.
  * Stateless and thread-safe.
  */
 public final class WireJson {
@@ -98,23 +97,22 @@ public final class WireJson {
         return Json.jsonb().toJson(Encoding.receivedAppGrants(List.copyOf(grants)));
     }
 
-    /** {@code developergetpublisheddrama}: {@code list[{src_appid, drama_id, publish_time}]}, {@code drama_id} a string. */
-    public static String publishedDramas(List<PublishedDrama> dramas) {
-        return Json.jsonb().toJson(PlayerWire.publishedResponse(List.copyOf(dramas)));
-    }
-
-    /** {@code developergetiaadrama}: {@code list[{src_appid, drama_id, iaa_type, vip_flag}]}. */
-    public static String monetization(List<DramaMonetization> dramas) {
-        return Json.jsonb().toJson(PlayerWire.monetizationResponse(List.copyOf(dramas)));
-    }
-
-    /** {@code batchprocessdramapromotion} (a query): {@code list[{src_appid, drama_id, status}]}. */
-    public static String promotions(List<DramaPromotion> dramas) {
-        return Json.jsonb().toJson(PlayerWire.promotionResponse(List.copyOf(dramas)));
-    }
-
-    /** {@code getfinderevent}: {@code finder_event_list[{encrypted_event_id, event_name, event_url, src_appid, drama_id}]}. */
-    public static String finderEvents(List<FinderEvent> events) {
-        return Json.jsonb().toJson(PlayerWire.finderEventResponse(List.copyOf(events)));
+    /**
+     * The platform's JSON of {@code result}, the answer of {@code operation} (a typed operation,
+     * such as every one of {@link io.minidrama.port.DramaPlayerPort}): the answer's fields
+     * without {@code errcode}/{@code errmsg}, written by the codec the client reads that answer
+     * with; e.g. {@code getfinderevent}'s {@code finder_event_list[{encrypted_event_id, event_name, event_url, src_appid, drama_id}]},
+     * {@code drama_id} a string.
+     *
+     * @throws IllegalArgumentException when the operation has no result to write (it answers
+     *                                  {@code errcode} only) or the SDK has no codec for it
+     */
+    public static <R> String toJson(Operation<?, R> operation, R result) {
+        Function<R, ?> encode = Codecs.of(operation).encodeResult();
+        if (encode == null) {
+            throw new IllegalArgumentException(operation.wireName() + " answers errcode and errmsg only: no result to write");
+        }
+        Objects.requireNonNull(result, "result");
+        return Json.jsonb().toJson(encode.apply(result));
     }
 }

@@ -4,7 +4,10 @@ import io.minidrama.domain.authz.AppGrant;
 import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.media.Media;
+import io.minidrama.domain.player.DramaRef;
+import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.protocol.internal.Json;
 import io.minidrama.protocol.internal.Mapping;
 import io.minidrama.protocol.internal.dto.Wire;
@@ -100,5 +103,21 @@ class WireJsonTest {
     void aValueThePlatformHasNoJsonFor_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> WireJson.toJson(List.<AppGrant>of()));
         assertThrows(IllegalArgumentException.class, () -> WireJson.toJson("text"));
+    }
+
+    @Test
+    void aTypedOperationsResult_isWrittenByItsCodec_inThePlatformsFieldNames() {
+        List<FinderEvent> events = List.of(new FinderEvent("enc-1", "活动一", "https://e.example/1", DramaRef.reported("example_src_appid", "123456")));
+
+        String json = WireJson.toJson(DramaPlayerPort.GET_FINDER_EVENT, events);
+
+        assertEquals(parse("""
+                {"finder_event_list":[{"src_appid":"example_src_appid","drama_id":"123456","encrypted_event_id":"enc-1",
+                  "event_name":"活动一","event_url":"https://e.example/1"}]}"""), parse(json));
+    }
+
+    @Test
+    void aTypedOperationWithoutAResult_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> WireJson.toJson(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, null));
     }
 }

@@ -159,7 +159,7 @@ public abstract class DramaPlayerPortContractTest<P extends DramaPlayerPort & Dr
                 () -> port.setFlushSet(FlushSet.of(List.of(flush(other(2)), flush(stranger(3))))));
 
         assertEquals(ErrorCode.DRAMA_NOT_AUTHORIZED, e.errorCode());
-        assertTrue(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA,
+        assertTrue(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA,
                 e, 1, java.time.Duration.ZERO, 0.5).isEmpty(), "21000 is not retried");
         assertEquals(Set.of(flush(other(1))), player.flushSet());
     }
@@ -330,7 +330,7 @@ public abstract class DramaPlayerPortContractTest<P extends DramaPlayerPort & Dr
 
         PlatformException e = assertThrows(PlatformException.class, () -> port.processPromotion(PromotionBatch.join(List.of(other(1)))));
 
-        assertTrue(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION,
+        assertTrue(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION,
                 e, 1, java.time.Duration.ZERO, 0.5).isEmpty(), "a refused join is not retried");
     }
 

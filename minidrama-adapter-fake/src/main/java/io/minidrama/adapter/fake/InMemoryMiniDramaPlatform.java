@@ -3,6 +3,7 @@ package io.minidrama.adapter.fake;
 import io.minidrama.adapter.fake.internal.Engine;
 import io.minidrama.adapter.fake.internal.Faults;
 import io.minidrama.adapter.fake.internal.PlayableDramas;
+import io.minidrama.adapter.fake.internal.Handlers;
 import io.minidrama.adapter.fake.internal.PlayerCapability;
 import io.minidrama.adapter.fake.internal.Settings;
 import io.minidrama.domain.AppId;
@@ -50,19 +51,8 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
-import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
-import io.minidrama.domain.player.FinderEvent;
-import io.minidrama.domain.player.FinderEventQuery;
-import io.minidrama.domain.player.FlushSet;
-import io.minidrama.domain.player.MonetizationDeclaration;
-import io.minidrama.domain.player.MonetizationQuery;
-import io.minidrama.domain.player.PlayerSwitch;
-import io.minidrama.domain.player.PromotionBatch;
-import io.minidrama.domain.player.PublicationBatch;
-import io.minidrama.domain.player.PublishedDrama;
-import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.Operation;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.RetryPolicy;
@@ -75,6 +65,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -169,6 +160,8 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
 
     private final Engine engine;
     private final PlayerCapability player;
+    /** The behaviour of each typed operation, registered by the capability that owns it. */
+    private final Handlers handlers = new Handlers();
     private final PlayerControl playerControl;
     /** The injected faults behind the retry decorator: every call of the port goes through it. */
     private final RetriedFaults faults;
@@ -186,6 +179,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         this.faults = new RetriedFaults(injected, RetryingMiniDramaPlatform.wrap(this, b.retryPolicy, sleeper, clock, () -> FIXED_JITTER));
         this.control = new FakeControl(engine, injected, clock);
         this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
+        player.register(handlers);
         this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
             m.onChange(engine::tick);
@@ -443,74 +437,21 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         return "InMemoryMiniDramaPlatform[" + appId + ", " + clock + "]";
     }
 
-    // ------------------------------------------------------------ drama player (API.md §8)
+    // ------------------------------------------------------------ typed operations (the drama player's, API.md §8)
 
+    /**
+     * Runs a typed operation (every one of {@link DramaPlayerPort}; its typed methods call this):
+     * the behaviour its capability registered, behind the injected faults, retried as the
+     * {@linkplain #retryPolicy() policy} decides.
+     *
+     * @throws IllegalArgumentException when the fake does not answer {@code operation}
+     */
     @Override
-    public void setSwitch(PlayerSwitch entry, boolean on) {
-        Objects.requireNonNull(entry, "entry");
-        faults.call(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH.wireName(), entry + "=" + on, () -> {
-            player.setSwitch(entry, on);
-            return null;
-        });
-    }
-
-    @Override
-    public void setFlushSet(FlushSet set) {
-        Objects.requireNonNull(set, "set");
-        faults.call(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA.wireName(), set, () -> {
-            player.setFlushSet(set);
-            return null;
-        });
-    }
-
-    @Override
-    public void setRecommendationPool(RecommendationPool pool) {
-        Objects.requireNonNull(pool, "pool");
-        faults.call(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA.wireName(), pool, () -> {
-            player.setRecommendationPool(pool);
-            return null;
-        });
-    }
-
-    @Override
-    public void publish(PublicationBatch batch) {
-        Objects.requireNonNull(batch, "batch");
-        faults.call(PlatformOperation.DEVELOPER_PUBLISH_DRAMA.wireName(), batch, () -> {
-            player.publish(batch);
-            return null;
-        });
-    }
-
-    @Override
-    public List<PublishedDrama> publishedDramas() {
-        return faults.call(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA.wireName(), "{}", player::publishedDramas);
-    }
-
-    @Override
-    public void declareMonetization(MonetizationDeclaration declaration) {
-        Objects.requireNonNull(declaration, "declaration");
-        faults.call(PlatformOperation.DEVELOPER_SET_IAA_DRAMA.wireName(), declaration, () -> {
-            player.declareMonetization(declaration);
-            return null;
-        });
-    }
-
-    @Override
-    public List<DramaMonetization> monetization(MonetizationQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.DEVELOPER_GET_IAA_DRAMA.wireName(), query, () -> player.monetization(query));
-    }
-
-    @Override
-    public List<DramaPromotion> processPromotion(PromotionBatch batch) {
-        Objects.requireNonNull(batch, "batch");
-        return faults.call(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION.wireName(), batch, () -> player.processPromotion(batch));
-    }
-
-    @Override
-    public List<FinderEvent> finderEvents(FinderEventQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.GET_FINDER_EVENT.wireName(), query, () -> player.finderEvents(query));
+    public <Q, R> R execute(Operation<Q, R> operation, Q request) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(request, "request");
+        Function<Q, R> behaviour = handlers.of(operation);
+        return faults.call(operation.wireName(), request, () -> behaviour.apply(request));
     }
 
     /** Runs a call through the injected faults, retried as the policy decides. */

@@ -8,6 +8,7 @@ import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.MediaQuery;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.VideoFormat;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.RetryPolicy;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class FakeRetriesTest {
 
     @Test
     void injected61007_onAPlayerOperation_namesPermissionSet157_andIsNotRetried() {
-        control.failNext(PlatformOperation.GET_FINDER_EVENT, 1, 61007);
+        control.failNext(DramaPlayerPort.GET_FINDER_EVENT, 1, 61007);
 
         PlatformException e = assertThrows(PlatformException.class,
                 () -> platform.finderEvents(io.minidrama.domain.player.FinderEventQuery.all()));

@@ -32,22 +32,14 @@ import java.util.Map;
  * Checks in the platform's order: the operation exists, the method is POST (43002), the token is
  * present (41001) and valid (40001, 42001), the body is there (44002) and well-formed (47001), the
  * arguments are valid (47003 or the operation's own code); then the fake answers.
+ *
+ * @param platform the fake that answers (its clock dates the requests)
+ * @param tokens   the tokens the emulator issued
+ * @param problems where a request that does not fit its table is recorded
  */
-public final class ApiHandler implements HttpHandler {
+public record ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) implements HttpHandler {
     /** The path prefix of the operations. */
     public static final String PREFIX = "/wxa/sec/vod/";
-
-    private final InMemoryMiniDramaPlatform platform;
-    private final Tokens tokens;
-    private final WireProblems problems;
-    private final Clock clock;
-
-    public ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, WireProblems problems) {
-        this.platform = platform;
-        this.tokens = tokens;
-        this.problems = problems;
-        this.clock = platform.clock();
-    }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
@@ -95,38 +87,39 @@ public final class ApiHandler implements HttpHandler {
     private JsonObject json(PlatformOperation op, HttpExchange ex) throws IOException {
         JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
         RequestCheck.json(op.wireName(), RequestTables.of(op), o, problems);
+        Clock clock = platform.clock();
         JsonObjectBuilder ok = ResponseWriter.ok();
-        switch (op) {
-            case PULL_UPLOAD -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
-            case GET_TASK -> ok.add("task_info", ResponseWriter.task(platform.getTask(WireRequests.taskId(o))));
-            case APPLY_UPLOAD -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
-            case COMMIT_UPLOAD -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
-            case LIST_MEDIA -> ok.add("media_info_list", ResponseWriter.mediaList(platform.listMedia(WireRequests.mediaQuery(o))));
-            case GET_MEDIA -> ok.add("media_info", ResponseWriter.media(platform.getMedia(WireRequests.mediaId(o))));
-            case GET_MEDIA_LINK -> ok.add("media_info", ResponseWriter.link(platform.getPlayLink(WireRequests.link(o, clock))));
-            case DELETE_MEDIA -> platform.deleteMedia(WireRequests.mediaId(o));
-            case AUDIT_DRAMA -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
-            case LIST_DRAMAS -> ok.add("drama_info_list", ResponseWriter.dramaList(platform.listDramas(WireRequests.page(o))));
-            case GET_DRAMA -> ok.add("drama_info", ResponseWriter.drama(platform.getDrama(WireRequests.dramaId(o))));
-            case GET_CDN_USAGE_DATA -> ok = ResponseWriter.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
-            case GET_CDN_LOGS -> ok = ResponseWriter.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
-            case SUBMIT_REPLACE_DRAMA_MEDIAS -> platform.submitReplacement(CatalogWire.replacement(o));
-            case REPLACE_DRAMA_MEDIA -> platform.applyReplacement(CatalogWire.application(o));
-            case MODIFY_DRAMA_BASIC_INFO -> platform.modifyInfo(CatalogWire.infoChange(o));
-            case GET_DRAMA_LATEST_AUDIT_INFO -> ok = ResponseWriter.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
-            case LIST_PACKAGES -> ok = ResponseWriter.packages(platform.listPackages(CatalogWire.packages(o)));
-            case AUTHORIZE_DRAMA -> ok = ResponseWriter.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
-            case DEAUTHORIZE_DRAMA -> ok = ResponseWriter.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
-            case GET_AUTHORIZE_OBJECTS -> ok = ResponseWriter.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
-            case GET_AUTHORIZED_OBJECTS -> ok = ResponseWriter.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
-            case AUTHORIZE_APP -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
-            case DEAUTHORIZE_APP -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
-            case GET_AUTHORIZE_APPS -> ok = ResponseWriter.appGrants(platform.authorizedApps());
-            case GET_AUTHORIZED_APPS -> ok = ResponseWriter.receivedAppGrants(platform.receivedApps());
-            case AUTHORIZE_COPYRIGHT -> ok = ResponseWriter.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
-            case DEAUTHORIZE_COPYRIGHT -> ok = ResponseWriter.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
-            case GET_COPYRIGHT_AUTHORIZATION_LIST -> ok = ResponseWriter.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
-            case GET_COPYRIGHT_AUTHORIZED_LIST -> ok = ResponseWriter.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
+        switch (op.name()) { // PlatformOperation is not an enum: its constant names
+            case "PULL_UPLOAD" -> ok.add("task_id", platform.pullUpload(WireRequests.pull(o)).value());
+            case "GET_TASK" -> ok.add("task_info", ResponseWriter.task(platform.getTask(WireRequests.taskId(o))));
+            case "APPLY_UPLOAD" -> ok.add("upload_id", platform.applyUpload(WireRequests.applyUpload(o)).value());
+            case "COMMIT_UPLOAD" -> ok.add("media_id", platform.commitUpload(WireRequests.commit(o)).value());
+            case "LIST_MEDIA" -> ok.add("media_info_list", ResponseWriter.mediaList(platform.listMedia(WireRequests.mediaQuery(o))));
+            case "GET_MEDIA" -> ok.add("media_info", ResponseWriter.media(platform.getMedia(WireRequests.mediaId(o))));
+            case "GET_MEDIA_LINK" -> ok.add("media_info", ResponseWriter.link(platform.getPlayLink(WireRequests.link(o, clock))));
+            case "DELETE_MEDIA" -> platform.deleteMedia(WireRequests.mediaId(o));
+            case "AUDIT_DRAMA" -> ok.add("drama_id", platform.submit(WireRequests.submission(o)).value());
+            case "LIST_DRAMAS" -> ok.add("drama_info_list", ResponseWriter.dramaList(platform.listDramas(WireRequests.page(o))));
+            case "GET_DRAMA" -> ok.add("drama_info", ResponseWriter.drama(platform.getDrama(WireRequests.dramaId(o))));
+            case "GET_CDN_USAGE_DATA" -> ok = ResponseWriter.usage(platform.getCdnUsage(WireRequests.usage(o, clock)));
+            case "GET_CDN_LOGS" -> ok = ResponseWriter.logs(platform.getCdnLogs(WireRequests.logs(o, clock)));
+            case "SUBMIT_REPLACE_DRAMA_MEDIAS" -> platform.submitReplacement(CatalogWire.replacement(o));
+            case "REPLACE_DRAMA_MEDIA" -> platform.applyReplacement(CatalogWire.application(o));
+            case "MODIFY_DRAMA_BASIC_INFO" -> platform.modifyInfo(CatalogWire.infoChange(o));
+            case "GET_DRAMA_LATEST_AUDIT_INFO" -> ok = ResponseWriter.auditDetail(platform.latestAudit(CatalogWire.latestAudit(o)));
+            case "LIST_PACKAGES" -> ok = ResponseWriter.packages(platform.listPackages(CatalogWire.packages(o)));
+            case "AUTHORIZE_DRAMA" -> ok = ResponseWriter.results(platform.authorizeDramas(AuthzWire.authorizeDramas(o, clock)));
+            case "DEAUTHORIZE_DRAMA" -> ok = ResponseWriter.results(platform.deauthorizeDramas(AuthzWire.deauthorizeDramas(o)));
+            case "GET_AUTHORIZE_OBJECTS" -> ok = ResponseWriter.dramaGrants(platform.grantedDramas(AuthzWire.grantedDramas(o)), "authorized_appid");
+            case "GET_AUTHORIZED_OBJECTS" -> ok = ResponseWriter.dramaGrants(platform.receivedDramas(AuthzWire.receivedDramas(o)), "authorizer_appid");
+            case "AUTHORIZE_APP" -> platform.authorizeApp(AuthzWire.authorizeApp(o, clock));
+            case "DEAUTHORIZE_APP" -> platform.deauthorizeApp(AuthzWire.deauthorizeApp(o));
+            case "GET_AUTHORIZE_APPS" -> ok = ResponseWriter.appGrants(platform.authorizedApps());
+            case "GET_AUTHORIZED_APPS" -> ok = ResponseWriter.receivedAppGrants(platform.receivedApps());
+            case "AUTHORIZE_COPYRIGHT" -> ok = ResponseWriter.results(platform.authorizeCopyright(AuthzWire.authorizeCopyright(o, clock)));
+            case "DEAUTHORIZE_COPYRIGHT" -> ok = ResponseWriter.results(platform.deauthorizeCopyright(AuthzWire.deauthorizeCopyright(o)));
+            case "GET_COPYRIGHT_AUTHORIZATION_LIST" -> ok = ResponseWriter.copyrightGrants(AuthzWire.grantedCopyrights(o, platform));
+            case "GET_COPYRIGHT_AUTHORIZED_LIST" -> ok = ResponseWriter.copyrightGrants(platform.receivedCopyrights(AuthzWire.receivedCopyrights(o)));
             default -> throw new IllegalStateException("unrouted operation " + op);
         }
         return ok.build();

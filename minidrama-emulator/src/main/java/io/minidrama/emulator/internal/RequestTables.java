@@ -3,12 +3,12 @@ package io.minidrama.emulator.internal;
 import io.minidrama.emulator.internal.FieldSpec.Table;
 import io.minidrama.port.PlatformOperation;
 
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.minidrama.emulator.internal.FieldSpec.Type.BOOLEAN;
-import static io.minidrama.emulator.internal.FieldSpec.Type.BOOLEAN_OR_WORD;
 import static io.minidrama.emulator.internal.FieldSpec.Type.DIGITS;
 import static io.minidrama.emulator.internal.FieldSpec.Type.FILE;
 import static io.minidrama.emulator.internal.FieldSpec.Type.INTEGER;
@@ -44,7 +44,7 @@ import static io.minidrama.emulator.internal.FieldSpec.reqArray;
  *       appid, 41004 secret), as the platform answers them.</li>
  * </ul>
  * The drama player's pages (§8) answer all three with errcode 2 (参数错误)
- * instead of 47003.
+ * instead of 47003; their tables are in {@link PlayerHandler}, one entry per operation with its behaviour.
  * Whether the values are valid (R-rules) is the domain's and the fake's check, after this one.
  *
  * <p>{@code auditdrama} has two schemas and a first submission and a resubmission require
@@ -72,7 +72,7 @@ final class RequestTables {
             optArray("proof_of_production", each(STRING)),
             optArray("purchase_or_broadcast_authorization_certificate", each(STRING)));
 
-    private static final Map<PlatformOperation, Table> OPERATIONS = new EnumMap<>(PlatformOperation.class);
+    private static final Map<PlatformOperation, Table> OPERATIONS = new HashMap<>();
 
     private static void table(PlatformOperation op, FieldSpec... fields) {
         OPERATIONS.put(op, new Table(List.of(fields), Map.of()));
@@ -80,20 +80,6 @@ final class RequestTables {
 
     private static void table(PlatformOperation op, Map<String, String> refused, FieldSpec... fields) {
         OPERATIONS.put(op, new Table(List.of(fields), refused));
-    }
-
-    /** A drama player page's table (API.md §8): a request that does not fit is errcode 2 (参数错误) there. */
-    private static void playerTable(PlatformOperation op, FieldSpec... fields) {
-        OPERATIONS.put(op, new Table(List.of(fields), Map.of(), RequestCheck.PLAYER_BAD_PARAMETER));
-    }
-
-    /** {@code {src_appid, drama_id}} of the player pages: {@code drama_id} a string of digits (API.md §8). */
-    private static FieldSpec playerDrama(FieldSpec... more) {
-        FieldSpec[] members = new FieldSpec[2 + more.length];
-        members[0] = req("src_appid", STRING);
-        members[1] = req("drama_id", STRING);
-        System.arraycopy(more, 0, members, 2, more.length);
-        return object(members);
     }
 
     static {
@@ -186,22 +172,9 @@ final class RequestTables {
         table(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, opt("authorizer_appid", STRING), opt("offset", INTEGER), opt("limit", INTEGER));
 
         // ---------------------------------------------------------------- drama player (API.md §8; errcode 2)
-        // switch_status: the table says bool, example 5.1 sends "true" (a string): both are read.
-        playerTable(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, req("entry_type", INTEGER), req("switch_status", BOOLEAN_OR_WORD));
-        // An absent list clears like an empty one.
-        playerTable(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, optArray("list", playerDrama(req("drama_name", STRING))));
-        playerTable(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA,
-                req("entry_type", INTEGER), opt("src_appid", STRING), opt("drama_id", STRING), optArray("list", playerDrama()));
-        playerTable(PlatformOperation.DEVELOPER_PUBLISH_DRAMA,
-                reqArray("list", playerDrama(req("drama_name", STRING), req("publish_time", INTEGER))));
-        playerTable(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA); // {}
-        playerTable(PlatformOperation.DEVELOPER_SET_IAA_DRAMA,
-                reqArray("list", playerDrama(req("iaa_type", INTEGER), req("vip_flag", INTEGER))));
-        playerTable(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, reqArray("list", playerDrama()));
-        playerTable(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, req("action_type", INTEGER), reqArray("list", playerDrama()));
-        playerTable(PlatformOperation.GET_FINDER_EVENT, optArray("event_id_list", each(STRING))); // absent or []: all
+        // Their tables are PlayerHandler's, with each operation's behaviour.
 
-        if (OPERATIONS.size() != PlatformOperation.values().length) {
+        if (OPERATIONS.size() != Arrays.stream(PlatformOperation.values()).filter(op -> !op.isPlayer()).count()) {
             throw new IllegalStateException("an operation has no request table");
         }
     }
@@ -215,8 +188,8 @@ final class RequestTables {
     static final Table CLASSIC_TOKEN = new Table(List.of(
             req("grant_type", TEXT, 40002), req("appid", TEXT, 41002), req("secret", TEXT, 41004)), Map.of());
 
-    /** The request table of {@code op}. */
+    /** The request table of {@code op} (a drama player operation's is {@link PlayerHandler}'s). */
     static Table of(PlatformOperation op) {
-        return OPERATIONS.get(op);
+        return op.isPlayer() ? PlayerHandler.table(op) : OPERATIONS.get(op);
     }
 }

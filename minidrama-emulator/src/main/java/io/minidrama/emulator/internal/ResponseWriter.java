@@ -18,12 +18,6 @@ import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.PushEvent;
 import io.minidrama.domain.event.UploadEvent;
 import io.minidrama.domain.media.Media;
-import io.minidrama.domain.player.DramaMonetization;
-import io.minidrama.domain.player.DramaPromotion;
-import io.minidrama.domain.player.DramaRef;
-import io.minidrama.domain.player.FinderEvent;
-import io.minidrama.domain.player.PromotionAction;
-import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.media.MediaAuditDetail;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
@@ -344,43 +338,5 @@ final class ResponseWriter {
                     .add("expire_time", g.expiry().epochSecond()));
         }
         return ok().add("total_count", grants.totalCount()).add("list", list);
-    }
-
-    // ------------------------------------------------------------ the drama player (API.md §8): drama_id a string
-
-    private static JsonObjectBuilder playerDrama(DramaRef d) {
-        return Json.createObjectBuilder().add("src_appid", d.srcAppId()).add("drama_id", d.dramaId());
-    }
-
-    /** {@code developergetpublisheddrama}: {@code list[{src_appid, drama_id, publish_time}]}. */
-    static JsonObject published(List<PublishedDrama> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(p -> a.add(playerDrama(p.drama()).add("publish_time", p.publishTime().getEpochSecond())));
-        return ok().add("list", a).build();
-    }
-
-    /** {@code developergetiaadrama}: {@code list[{src_appid, drama_id, iaa_type, vip_flag}]}. */
-    static JsonObject monetization(List<DramaMonetization> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(m -> a.add(playerDrama(m.drama()).add("iaa_type", m.iaaType().code()).add("vip_flag", m.vipFlag().code())));
-        return ok().add("list", a).build();
-    }
-
-    /** {@code batchprocessdramapromotion}: {@code list[{src_appid, drama_id, status}]} for a query, nothing else for a join or leave. */
-    static JsonObject promotion(PromotionAction action, List<DramaPromotion> list) {
-        if (action != PromotionAction.QUERY) {
-            return ok().build();
-        }
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(p -> a.add(playerDrama(p.drama()).add("status", p.status().code())));
-        return ok().add("list", a).build();
-    }
-
-    /** {@code getfinderevent}: {@code finder_event_list[{encrypted_event_id, event_name, event_url, src_appid, drama_id}]}. */
-    static JsonObject finderEvents(List<FinderEvent> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(e -> a.add(Json.createObjectBuilder().add("encrypted_event_id", e.encryptedEventId()).add("event_name", e.name())
-                .add("event_url", e.url()).add("src_appid", e.drama().srcAppId()).add("drama_id", e.drama().dramaId())));
-        return ok().add("finder_event_list", a).build();
     }
 }

@@ -2,15 +2,15 @@ package io.minidrama.emulator.internal;
 
 import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.WireProblem.Kind;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.StringReader;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,7 @@ class RequestTablesTest {
     private final WireProblems problems = new WireProblems();
 
     /** Each JSON operation's request, shaped as the request example on its page (API.md points to them). */
-    private static final Map<PlatformOperation, String> EXAMPLES = new EnumMap<>(PlatformOperation.class);
+    private static final Map<PlatformOperation, String> EXAMPLES = new java.util.HashMap<>();
 
     static {
         EXAMPLES.put(PlatformOperation.PULL_UPLOAD, """
@@ -92,23 +92,23 @@ class RequestTablesTest {
                  "drama_id":100200,"offset":0,"limit":100}""");
         EXAMPLES.put(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, "{\"authorizer_appid\":\"wx*************\",\"offset\":0,\"limit\":100}");
         // The drama player (API.md §8): the pages' examples, as in the testkit's golden/player/.
-        EXAMPLES.put(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":1,\"switch_status\":true}");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, """
+        EXAMPLES.put(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":1,\"switch_status\":true}");
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456","drama_name":"example_drama_1"},
                          {"src_appid":"example_src_appid","drama_id":"123457","drama_name":"example_drama_2"}]}""");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, """
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, """
                 {"entry_type":1,"src_appid":"wx94a6522b1d640c3b","drama_id":"666666",
                  "list":[{"src_appid":"wx4f3ca6d4c2407ccc","drama_id":"266946"},{"src_appid":"wx5cefe18a7902141d","drama_id":"236424"}]}""");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, """
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456","drama_name":"example_drama_1","publish_time":1734624000}]}""");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA, "{}");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, """
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, "{}");
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456","iaa_type":1,"vip_flag":1}]}""");
-        EXAMPLES.put(PlatformOperation.DEVELOPER_GET_IAA_DRAMA, """
+        EXAMPLES.put(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, """
                 {"list":[{"src_appid":"example_src_appid","drama_id":"123456"},{"src_appid":"example_src_appid","drama_id":"123457"}]}""");
-        EXAMPLES.put(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION, """
+        EXAMPLES.put(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION, """
                 {"action_type":1,"list":[{"src_appid":"example_src_appid","drama_id":"123456"}]}""");
-        EXAMPLES.put(PlatformOperation.GET_FINDER_EVENT, "{\"event_id_list\":[]}");
+        EXAMPLES.put(DramaPlayerPort.GET_FINDER_EVENT, "{\"event_id_list\":[]}");
     }
 
     private static JsonObject json(String s) {
@@ -131,14 +131,18 @@ class RequestTablesTest {
 
     // ------------------------------------------------------------ the pages' examples pass
 
+    static List<PlatformOperation> operations() {
+        return List.of(PlatformOperation.values());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @EnumSource(PlatformOperation.class)
+    @MethodSource("operations")
     void everyOperation_hasATable_andItsPageExamplePasses(PlatformOperation op) {
         assertTrue(RequestTables.of(op) != null, "no request table for " + op);
-        switch (op) {
-            case SINGLE_FILE_UPLOAD -> form(op, Map.of("media_name", "我的演艺 - 第1集", "media_type", "MP4", "cover_type", "JPG",
+        switch (op.name()) {
+            case "SINGLE_FILE_UPLOAD" -> form(op, Map.of("media_name", "我的演艺 - 第1集", "media_type", "MP4", "cover_type", "JPG",
                     "source_context", "xxxxx"), Set.of("media_data", "cover_data"));
-            case UPLOAD_PART -> form(op, Map.of("upload_id", "9457878", "part_number", "1", "resource_type", "1"), Set.of("data"));
+            case "UPLOAD_PART" -> form(op, Map.of("upload_id", "9457878", "part_number", "1", "resource_type", "1"), Set.of("data"));
             default -> {
                 assertTrue(EXAMPLES.containsKey(op), "no page example for " + op);
                 assertDoesNotThrow(() -> check(op, EXAMPLES.get(op)));
@@ -149,7 +153,7 @@ class RequestTablesTest {
 
     @Test
     void playerTable_aDramaIdSentAsANumberAndAnUnknownField_areErrcode2AndRecorded() {
-        WireError e = refused(PlatformOperation.DEVELOPER_GET_IAA_DRAMA,
+        WireError e = refused(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA,
                 "{\"list\":[{\"src_appid\":\"wx94a6522b1d640c3b\",\"drama_id\":123456}],\"offset\":0}");
 
         assertEquals(2, e.errcode, e.getMessage());
@@ -159,9 +163,9 @@ class RequestTablesTest {
 
     @Test
     void playerSwitch_theStringTrueOfExample51_passes_butANumberIsRefused() {
-        check(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":\"true\"}");
+        check(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":\"true\"}");
 
-        assertEquals(2, refused(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":1}").errcode);
+        assertEquals(2, refused(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH, "{\"entry_type\":2002,\"switch_status\":1}").errcode);
     }
 
     @Test

@@ -299,6 +299,11 @@ class RecordingPlatform implements MiniDramaPlatform, DramaMaintenancePort, Traf
     // The drama player's operations: recorded, answered empty.
 
     @Override
+    public <Q, R> R execute(io.minidrama.port.Operation<Q, R> operation, Q request) {
+        return operation.callTypedMethod(this, request); // the typed methods below answer
+    }
+
+    @Override
     public void setSwitch(io.minidrama.domain.player.PlayerSwitch entry, boolean on) {
         record("setplayerdramarecmdswitch", entry + "=" + on);
     }

@@ -1,5 +1,6 @@
 package io.minidrama.protocol.internal;
 
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,15 +59,15 @@ class OperationTableTest {
     /** The drama player's operations (API.md §8): under {@code /wxadrama/}, JSON bodies. */
     static Stream<Arguments> playerTable() {
         return Stream.of(
-                Arguments.of(Operation.of(PlatformOperation.SET_PLAYER_DRAMA_RECMD_SWITCH), "setplayerdramarecmdswitch", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA), "developersetflushdrama", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA), "developersetrecmddrama", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_PUBLISH_DRAMA), "developerpublishdrama", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA), "developergetpublisheddrama", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_SET_IAA_DRAMA), "developersetiaadrama", true),
-                Arguments.of(Operation.of(PlatformOperation.DEVELOPER_GET_IAA_DRAMA), "developergetiaadrama", true),
-                Arguments.of(Operation.of(PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION), "batchprocessdramapromotion", false),
-                Arguments.of(Operation.of(PlatformOperation.GET_FINDER_EVENT), "getfinderevent", true));
+                Arguments.of(Operation.of(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH), "setplayerdramarecmdswitch", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA), "developersetflushdrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA), "developersetrecmddrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA), "developerpublishdrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA), "developergetpublisheddrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA), "developersetiaadrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA), "developergetiaadrama", true),
+                Arguments.of(Operation.of(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION), "batchprocessdramapromotion", false),
+                Arguments.of(Operation.of(DramaPlayerPort.GET_FINDER_EVENT), "getfinderevent", true));
     }
 
     @ParameterizedTest(name = "{1}: idempotent={2}")

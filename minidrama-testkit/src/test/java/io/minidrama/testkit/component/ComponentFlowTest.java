@@ -7,6 +7,7 @@ import io.minidrama.events.ComponentEvent;
 import io.minidrama.events.ComponentEventReceiver;
 import io.minidrama.events.PushEventReceiver;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.component.AuthorizerGrant;
 import io.minidrama.port.component.ComponentAuthorizationException;
@@ -241,7 +242,7 @@ class ComponentFlowTest {
 
         authorized("wxauthorizer02", Set.of(153));
         ComponentAuthorizationException player = failure(ComponentAuthorizationException.class,
-                () -> tokens.checkCall("wxauthorizer02", PlatformOperation.DEVELOPER_GET_PUBLISHED_DRAMA));
+                () -> tokens.checkCall("wxauthorizer02", DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA));
         assertEquals(157, player.permissionSet());
         assertTrue(player.getMessage().contains("permission set 157"), player.getMessage());
     }

@@ -19,6 +19,7 @@ import io.minidrama.domain.player.PublicationBatch;
 import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.RecommendationSlot;
+import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
 
 import java.time.Clock;
@@ -106,19 +107,32 @@ public final class PlayerCapability {
 
     // ------------------------------------------------------------------ operations
 
+    /** The behaviour of each operation of {@link DramaPlayerPort}: one line per operation. */
+    public void register(Handlers handlers) {
+        handlers.onVoid(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH, s -> setSwitch(s.entry(), s.on()))
+                .onVoid(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, this::setFlushSet)
+                .onVoid(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, this::setRecommendationPool)
+                .onVoid(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, this::publish)
+                .on(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, q -> publishedDramas())
+                .onVoid(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, this::declareMonetization)
+                .on(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, this::monetization)
+                .on(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION, this::processPromotion)
+                .on(DramaPlayerPort.GET_FINDER_EVENT, this::finderEvents);
+    }
+
     public synchronized void setSwitch(PlayerSwitch entry, boolean on) {
         switches.put(entry, on);
     }
 
     public synchronized void setFlushSet(FlushSet set) {
-        requirePlayable(PlatformOperation.DEVELOPER_SET_FLUSH_DRAMA, set.dramas().stream().map(FlushDrama::drama).toList());
+        requirePlayable(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, set.dramas().stream().map(FlushDrama::drama).toList());
         flush = set.dramas();
     }
 
     public synchronized void setRecommendationPool(RecommendationPool pool) {
         List<DramaRef> named = new ArrayList<>(pool.dramas());
         pool.scope().ifPresent(named::add);
-        requirePlayable(PlatformOperation.DEVELOPER_SET_RECMD_DRAMA, named);
+        requirePlayable(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, named);
         PoolKey key = new PoolKey(pool.slot(), pool.scope().orElse(null));
         if (pool.clears()) {
             pools.remove(key);
@@ -128,7 +142,7 @@ public final class PlayerCapability {
     }
 
     public synchronized void publish(PublicationBatch batch) {
-        requirePlayable(PlatformOperation.DEVELOPER_PUBLISH_DRAMA, batch.publications().stream().map(DramaPublication::drama).toList());
+        requirePlayable(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, batch.publications().stream().map(DramaPublication::drama).toList());
         for (DramaPublication p : batch.publications()) {
             publications.remove(p.drama());
             publications.put(p.drama(), p);
@@ -140,7 +154,7 @@ public final class PlayerCapability {
     }
 
     public synchronized void declareMonetization(MonetizationDeclaration declaration) {
-        requirePlayable(PlatformOperation.DEVELOPER_SET_IAA_DRAMA, declaration.dramas().stream().map(DramaMonetization::drama).toList());
+        requirePlayable(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, declaration.dramas().stream().map(DramaMonetization::drama).toList());
         for (DramaMonetization m : declaration.dramas()) {
             monetization.put(m.drama(), m);
         }
@@ -151,7 +165,7 @@ public final class PlayerCapability {
     }
 
     public synchronized List<DramaPromotion> processPromotion(PromotionBatch batch) {
-        PlatformOperation op = PlatformOperation.BATCH_PROCESS_DRAMA_PROMOTION;
+        PlatformOperation op = DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION;
         for (DramaRef d : batch.dramas()) {
             if (!own(d)) {
                 throw refuse(op, BAD_PARAMETER, "only the mini program that submitted a drama manages its promotion: src_appid " + d.srcAppId()

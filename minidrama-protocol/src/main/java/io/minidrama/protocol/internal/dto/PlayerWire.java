@@ -18,6 +18,8 @@ import io.minidrama.domain.player.PublicationBatch;
 import io.minidrama.domain.player.PublishedDrama;
 import io.minidrama.domain.player.RecommendationPool;
 import io.minidrama.domain.player.VipFlag;
+import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.protocol.internal.Codecs;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 
 import java.time.Instant;
@@ -38,6 +40,23 @@ import java.util.function.Function;
  */
 public final class PlayerWire {
     private PlayerWire() {
+    }
+
+    /** The codec entry of each operation of {@link DramaPlayerPort}: one line per operation. */
+    public static void register(Codecs.Registry codecs) {
+        codecs.add(DramaPlayerPort.SET_PLAYER_DRAMA_RECMD_SWITCH, s -> switchRequest(s.entry(), s.on()))
+                .add(DramaPlayerPort.DEVELOPER_SET_FLUSH_DRAMA, PlayerWire::flush)
+                .add(DramaPlayerPort.DEVELOPER_SET_RECMD_DRAMA, PlayerWire::pool)
+                .add(DramaPlayerPort.DEVELOPER_PUBLISH_DRAMA, PlayerWire::publish)
+                .add(DramaPlayerPort.DEVELOPER_GET_PUBLISHED_DRAMA, q -> publishedQuery(), PublishedResponse.class,
+                        PlayerWire::published, PlayerWire::publishedResponse)
+                .add(DramaPlayerPort.DEVELOPER_SET_IAA_DRAMA, PlayerWire::declareMonetization)
+                .add(DramaPlayerPort.DEVELOPER_GET_IAA_DRAMA, PlayerWire::monetizationQuery, IaaResponse.class,
+                        PlayerWire::monetization, PlayerWire::monetizationResponse)
+                .add(DramaPlayerPort.BATCH_PROCESS_DRAMA_PROMOTION, PlayerWire::promotion, PromotionResponse.class,
+                        PlayerWire::promotion, PlayerWire::promotionResponse)
+                .add(DramaPlayerPort.GET_FINDER_EVENT, PlayerWire::finderEvents, FinderEventResponse.class,
+                        PlayerWire::finderEvents, PlayerWire::finderEventResponse);
     }
 
     // ---------------------------------------------------------------- bodies
