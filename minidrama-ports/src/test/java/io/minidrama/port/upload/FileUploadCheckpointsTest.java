@@ -193,6 +193,14 @@ class FileUploadCheckpointsTest {
         assertEquals(List.of(1, 2, 3), partNumbers(back));
         assertEquals(parts("a", 1, 2, 3).recordedParts(), back.session().recordedParts(), "etags with quotes, spaces, %, # and \\ intact");
         assertEquals(Instant.parse("2026-11-25T01:02:03Z"), back.updatedAt());
+
+        // what a line cannot carry (here the namesakes) rewrites the file, keeping the parts
+        UploadCheckpoint plain = checkpoint("a", parts("a", 4));
+        store.save(new UploadCheckpoint(plain.key(), plain.video(), plain.request(), plain.session(), plain.updatedAt(),
+                Namesakes.of(List.of(MediaId.of(7L)))));
+        UploadCheckpoint rewritten = store.load(plain.key()).orElseThrow();
+        assertEquals(Namesakes.of(List.of(MediaId.of(7L))), rewritten.namesakes());
+        assertEquals(List.of(1, 2, 3, 4), partNumbers(rewritten));
     }
 
     @Test
