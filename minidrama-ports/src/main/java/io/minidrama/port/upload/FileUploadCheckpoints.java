@@ -57,6 +57,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FileUploadCheckpoints implements UploadCheckpointPort {
     private static final System.Logger LOG = System.getLogger(FileUploadCheckpoints.class.getName());
     private static final String SUFFIX = ".checkpoint";
+    /** Starts an appended line: "+ updated_at [type.part:etag (URL-encoded)]... #CRC-32 of what precedes (hex)". */
+    private static final String RECORD = "+ ";
     private final Path dir;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** What this store last wrote per key, and the file's attributes right after: trusted while they match. */
@@ -237,9 +239,6 @@ public final class FileUploadCheckpoints implements UploadCheckpointPort {
         }
         return Optional.of(new Stored(c, torn));
     }
-
-    // An appended line: "+ <updated_at> [<type>.<part>:<etag, URL-encoded>]... #<CRC-32 of what precedes, hex>".
-    private static final String RECORD = "+ ";
 
     private static String record(UploadSession before, UploadCheckpoint after) {
         StringBuilder b = new StringBuilder(RECORD).append(after.updatedAt());
