@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  *   <li>{@code curl}: {@code benchmarks/curl-upload.sh}, one {@code curl -F} per part;</li>
  *   <li>{@code sdk-jdk}: {@code FileUploadService} over {@code JdkHttpMiniDramaAdapter}, 4 in flight;
  *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
- *   <li>{@code sdk-apache}: the same over {@code ApacheHttpTransport} (Apache HttpClient 5), 4 in flight;</li>
+ *   <li>{@code sdk-apache}: the same over {@code ApacheHttpTransport} (Apache HttpClient 5), 4 in flight;
+ *       {@code sdk-jdk-fast}, {@code sdk-apache-fast}: {@code sdk-jdk} and {@code sdk-apache} with
+ *       {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} (what a library user can give a short-lived upload process);</li>
  *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
  *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
  *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
@@ -52,7 +54,8 @@ import java.util.regex.Pattern;
  * Prints one row per run, then per contender the medians and their ratios to WxJava's.
  */
 public final class PeerBenchmark {
-    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "cli", "cli-fast");
+    private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "sdk-jdk-fast",
+            "sdk-apache-fast", "cli", "cli-fast");
     private static final String HEAP = "-Xmx64m";
     /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
     private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -215,9 +218,16 @@ public final class PeerBenchmark {
             case "sdk-jdk":
             case "sdk-jdk-1":
             case "sdk-apache":
+            case "sdk-jdk-fast":
+            case "sdk-apache-fast":
                 String transport = contender.startsWith("sdk-jdk") ? "jdk" : "apache";
-                return List.of(javaBin, HEAP, "-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), f, name,
-                        dir.resolve("checkpoints").toString(), transport, contender.endsWith("-1") ? "1" : "4");
+                List<String> s = new ArrayList<>(List.of(javaBin, HEAP));
+                if (contender.endsWith("-fast")) {
+                    s.addAll(FAST_CLI_OPTIONS);
+                }
+                s.addAll(List.of("-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), f, name,
+                        dir.resolve("checkpoints").toString(), transport, contender.endsWith("-1") ? "1" : "4"));
+                return s;
             case "cli":
             case "cli-fast":
                 List<String> c = new ArrayList<>(List.of(javaBin, HEAP));

@@ -156,6 +156,93 @@ class FileUploadCheckpointsTest {
         assertTrue(store.load(c.key()).isEmpty());
     }
 
+    private static UploadSession parts(String uploadId, int... numbers) {
+        UploadSession s = UploadSession.start(UploadId.of(uploadId), 100 * MB);
+        for (int n : numbers) {
+            s = s.recordPart(ResourceType.VIDEO, n, 5 * MB, Etag.of("\"e" + n + " %#+\\n\""));
+        }
+        return s;
+    }
+
+    private Path checkpointFile() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".checkpoint")).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<Integer> partNumbers(UploadCheckpoint c) {
+        return c.session().recordedParts().stream().map(UploadSession.RecordedPart::partNumber).toList();
+    }
+
+    @Test
+    void save_ofMorePartsOfTheSameUpload_appendsToTheFileInPlace_andLoadReadsEveryPartAndTheLatestTime() throws IOException {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        store.save(checkpoint("a", parts("a")));
+        Path file = checkpointFile();
+        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        String first = Files.readString(file);
+
+        store.save(checkpoint("a", parts("a", 2)));
+        assertEquals(inode, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "not renamed over");
+        store.save(checkpoint("a", parts("a", 1, 3)).withSession(parts("a", 1, 3), Instant.parse("2026-11-25T01:02:03Z")));
+
+        String now = Files.readString(file);
+        assertTrue(now.startsWith(first) && now.substring(first.length()).lines().count() == 2,
+                "two lines appended, the file not rewritten: " + now);
+        UploadCheckpoint back = store.load(checkpoint("a", parts("a")).key()).orElseThrow();
+        assertEquals(List.of(1, 2, 3), partNumbers(back));
+        assertEquals(parts("a", 1, 2, 3).recordedParts(), back.session().recordedParts(), "etags with quotes, spaces, %, # and \\ intact");
+        assertEquals(Instant.parse("2026-11-25T01:02:03Z"), back.updatedAt());
+
+        // what a line cannot carry (here the namesakes) rewrites the file, keeping the parts
+        UploadCheckpoint plain = checkpoint("a", parts("a", 4));
+        store.save(new UploadCheckpoint(plain.key(), plain.video(), plain.request(), plain.session(), plain.updatedAt(),
+                Namesakes.of(List.of(MediaId.of(7L)))));
+        UploadCheckpoint rewritten = store.load(plain.key()).orElseThrow();
+        assertEquals(Namesakes.of(List.of(MediaId.of(7L))), rewritten.namesakes());
+        assertEquals(List.of(1, 2, 3, 4), partNumbers(rewritten));
+    }
+
+    @Test
+    void load_ignoresAnAppendedLineThatIsTornOrFailsItsCheck_andTheNextSaveRewritesTheFileKeepingEveryPart() throws IOException {
+        FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
+        UploadCheckpoint c = checkpoint("a", parts("a", 1));
+        store.save(c);
+        store.save(checkpoint("a", parts("a", 2)));
+        Path file = checkpointFile();
+        String good = Files.readString(file);
+        String line = good.substring(good.lastIndexOf("\n+ ") + 1);
+
+        // a complete line whose check fails (part 2 became part 7), then a torn one without its end
+        Files.writeString(file, good + line.replace(" 1.2:", " 1.7:") + line.substring(0, line.length() / 2));
+        assertEquals(List.of(1, 2), partNumbers(store.load(c.key()).orElseThrow()));
+        Files.writeString(file, good + line.substring(0, line.length() / 2));
+        assertEquals(List.of(1, 2), partNumbers(store.load(c.key()).orElseThrow()));
+
+        FileUploadCheckpoints.in(dir).save(checkpoint("a", parts("a", 3)));   // as another process would
+        assertEquals(List.of(1, 2, 3), partNumbers(store.load(c.key()).orElseThrow()));
+        assertTrue(Files.readString(file).lines().allMatch(l -> !l.startsWith("+ ")), "rewritten whole: " + Files.readString(file));
+    }
+
+    @Test
+    void save_afterAnotherStoreWroteTheSameUpload_mergesTheirPartsInsteadOfTrustingWhatThisStoreLastWrote() {
+        FileUploadCheckpoints one = FileUploadCheckpoints.in(dir);
+        FileUploadCheckpoints other = FileUploadCheckpoints.in(dir);   // another process on the same directory
+        String key = checkpoint("a", parts("a")).key();
+
+        one.save(checkpoint("a", parts("a", 1)));
+        other.save(checkpoint("a", parts("a", 2)));
+        one.save(checkpoint("a", parts("a", 3)));
+        assertEquals(List.of(1, 2, 3), partNumbers(one.load(key).orElseThrow()));
+
+        other.delete(key);
+        other.save(checkpoint("b", UploadSession.start(UploadId.of("b"), 100 * MB).recordPart(ResourceType.VIDEO, 9, 5 * MB, Etag.of("x"))));
+        one.save(checkpoint("b", UploadSession.start(UploadId.of("b"), 100 * MB).recordPart(ResourceType.VIDEO, 4, 5 * MB, Etag.of("y"))));
+        UploadCheckpoint now = one.load(key).orElseThrow();
+        assertEquals("b", now.session().uploadId().value());
+        assertEquals(List.of(4, 9), partNumbers(now));
+    }
+
     @Test
     void load_whenFileIsCorrupt_isEmptySoTheUploadStartsOver() throws IOException {
         FileUploadCheckpoints store = FileUploadCheckpoints.in(dir);
