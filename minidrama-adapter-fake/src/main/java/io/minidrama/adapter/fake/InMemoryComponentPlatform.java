@@ -35,7 +35,7 @@ import java.util.function.Function;
  * 61023 as the platform does, or any errcode on cue ({@link #failNext}).
  *
  * <p>Rules: a ticket lives 12 hours (an unknown one is 61006, an old one 61005); component and
- * authorizer tokens live 2 hours (unknown 40001, expired 42001); an authorization code is used once;
+ * authorizer tokens live 2 hours by default ({@link Builder#tokenLifetime}; unknown 40001, expired 42001); an authorization code is used once;
  * each authorizer has one valid refresh token: a new authorization replaces it, and with
  * {@link #rotateRefreshTokens(boolean)} every renewal does; a revoked authorizer is 61003 and leaves
  * the authorizer list. Thread-safe (one lock). Every issued secret is recorded
@@ -53,6 +53,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private final String componentSecret;
     private final Clock clock;
     private final Function<String, String> authorizerTokenIssuer;
+    private final Duration tokenLifetime;
     private final Map<String, Instant> tickets = new HashMap<>();
     private final Map<String, Instant> componentTokens = new HashMap<>();
     private final Map<String, Instant> preAuthCodes = new HashMap<>();
@@ -79,6 +80,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         this.componentSecret = b.componentSecret;
         this.clock = b.clock;
         this.authorizerTokenIssuer = b.authorizerTokenIssuer;
+        this.tokenLifetime = b.tokenLifetime;
     }
 
     /** A builder for the platform {@code componentAppId} with {@code componentSecret}. */
@@ -239,8 +241,8 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         }
         String token = "componenttoken@@@" + random();
         secrets.add(token);
-        componentTokens.put(token, clock.instant().plus(TOKEN_LIFETIME));
-        return new AccessToken(token, clock.instant().plus(TOKEN_LIFETIME));
+        componentTokens.put(token, clock.instant().plus(tokenLifetime));
+        return new AccessToken(token, clock.instant().plus(tokenLifetime));
     }
 
     @Override
@@ -312,7 +314,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private AccessToken issueAuthorizerToken(String authorizer) {
         String token = authorizerTokenIssuer == null ? "authorizertoken@@@" + random() : authorizerTokenIssuer.apply(authorizer);
         secrets.add(token);
-        Instant exp = clock.instant().plus(TOKEN_LIFETIME);
+        Instant exp = clock.instant().plus(tokenLifetime);
         tokenOwner.put(token, authorizer);
         authorizerTokens.put(token, exp);
         return new AccessToken(token, exp);
@@ -364,6 +366,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         private final String componentSecret;
         private Clock clock = MutableClock.create();
         private Function<String, String> authorizerTokenIssuer;
+        private Duration tokenLifetime = TOKEN_LIFETIME;
 
         private Builder(String componentAppId, String componentSecret) {
             this.componentAppId = Objects.requireNonNull(componentAppId, "componentAppId");
@@ -382,6 +385,19 @@ public final class InMemoryComponentPlatform implements ComponentPort {
          */
         public Builder authorizerTokenIssuer(Function<String, String> issuer) {
             this.authorizerTokenIssuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        /**
+         * How long component and authorizer tokens live (default {@link #TOKEN_LIFETIME}, the
+         * platform's 2 hours): shorter for runs where tokens must expire within a short simulated time.
+         */
+        public Builder tokenLifetime(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.isZero() || lifetime.isNegative()) {
+                throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
             return this;
         }
 
