@@ -79,13 +79,15 @@ import java.util.stream.Stream;
  * instance's callback (round-robin, as a load balancer would), and the driver checks it is the ticket
  * stored in Redis. The authorizations at minute 0 are {@code authorized} pushes too.
  *
- * <p><b>Faults</b> after the soak (default at minutes 36, 45, 50 and 58): an instance killed with
+ * <p><b>Faults</b> after the soak (at minutes 36, 45, 47, 56 and 72): an instance killed with
  * {@code kill -9} while it holds an appid's refresh lock before asking for the token; an instance
  * killed after the platform answered {@code api_authorizer_token} but before it stored the answer
  * (refresh-token rotation off for that minute: the platform keeps a refresh token between
  * authorizations and its old one stays usable for minutes, which the emulator's rotation does not
  * model; see BENCHMARKS.md); Redis stopped with SIGTERM and started on the same data directory; Redis
- * killed with SIGKILL and started again. Each killed instance is started again.
+ * killed with SIGKILL and started again; at minute 72 an instance killed while it waits for
+ * {@code api_component_token} (holding the component token's lock) as the others renew. Each killed
+ * instance is started again.
  *
  * <p><b>Checks</b> (exit status 1 if one fails): every call succeeds; per app, renewals = one per
  * expiry (plus the one lost with the instance killed after the fetch); component tokens = one per
@@ -279,6 +281,14 @@ public final class ComponentSoak {
             step();
         }
         step();
+        next = nextRefresh(minute + 1);
+        while (minute < next - 1) {
+            step();
+        }
+        // an instance dies holding the component token's lock (and app 0's): the others, each holding
+        // another appid's lock, wait for the component lock's lease inside their own
+        String heldC = killMidRefresh(2, "component", 0, 1);
+        step();
 
         api = emulator.component().calls();
         Map<String, Integer> after = renewals();
@@ -327,8 +337,8 @@ public final class ComponentSoak {
         }
         failures.stream().limit(20).forEach(f -> System.out.println("FAILURE " + f));
         System.out.println(soakLine);
-        System.out.printf(Locale.ROOT, "FAULTS kill_before_fetch=%s kill_after_fetch=%s redis_sigterm_restart_s=%.2f"
-                        + " redis_sigkill_restart_s=%.2f lease_s=%d lock_lease_delay_ms=%s%n", heldA, heldB, stopWall, crashWall,
+        System.out.printf(Locale.ROOT, "FAULTS kill_before_fetch=%s kill_after_fetch=%s kill_holding_component_lock=%s redis_sigterm_restart_s=%.2f"
+                        + " redis_sigkill_restart_s=%.2f lease_s=%d lock_lease_delay_ms=%s%n", heldA, heldB, heldC, stopWall, crashWall,
                 LEASE.toSeconds(), leaseDelays);
         System.out.printf(Locale.ROOT, "TOTAL simulated_min=%d calls=%d pushes=%d wall_s=%.1f cpu_s=%.1f (driver+emulator %.1f,"
                         + " instances %.1f, redis %.1f) result=%s%n", minute, calls, pushes, wall, cpu, cpuSeconds(ProcessHandle.current().pid()) - cpu0,
@@ -479,6 +489,10 @@ public final class ComponentSoak {
      * @return the appid whose renewal was cut
      */
     private String killMidRefresh(int index, String mode, int startApp) throws Exception {
+        return killMidRefresh(index, mode, startApp, startApp);
+    }
+
+    private String killMidRefresh(int index, String mode, int startApp, int othersStart) throws Exception {
         minute++;
         setTime();
         Child victim = children.get(index);
@@ -492,17 +506,19 @@ public final class ComponentSoak {
             expectedCalls[(startApp + i) % apps]++;
         }
         calls += doneBefore;
-        long pttl = raw.sync().pttl("minidrama:component:{" + COMPONENT + "}:lock:" + held);
+        String lock = mode.equals("component") ? "component" : held;
+        long pttl = raw.sync().pttl("minidrama:component:{" + COMPONENT + "}:lock:" + lock);
         long t0 = System.nanoTime();
         victim.kill9();
-        log("minute " + minute + ": instance " + index + " killed with kill -9 while renewing " + held + " (" + mode
-                + " the api_authorizer_token answer; lock held, " + pttl + " ms of its lease left)");
+        log("minute " + minute + ": instance " + index + " killed with kill -9 while renewing " + held + " ("
+                + (mode.equals("component") ? "waiting for the api_component_token answer" : mode + " the api_authorizer_token answer")
+                + "; the lock " + lock + " held, " + pttl + " ms of its lease left)");
         List<Child> others = new ArrayList<>(children);
         others.remove(victim);
-        List<long[]> slowest = callAll(others, startApp);
-        long waited = slowest.stream().filter(s -> s[1] == startApp).mapToLong(s -> s[0]).max().orElse(-1);
+        List<long[]> slowest = callAll(others, othersStart);
+        long waited = slowest.stream().filter(s -> s[1] == othersStart).mapToLong(s -> s[0]).max().orElse(-1);
         leaseDelays.add(waited);
-        log("minute " + minute + ": the other instances' call of " + held + " took up to " + waited + " ms (the lock's lease),"
+        log("minute " + minute + ": the other instances' call of " + app(othersStart) + " took up to " + waited + " ms (the lock's lease),"
                 + " all their calls done " + ms(t0) + " ms after the kill");
         Child again = Child.start(this, index, victim.generation + 1);
         children.set(index, again);
@@ -822,7 +838,11 @@ public final class ComponentSoak {
                 @Override
                 public TransportResponse execute(TransportRequest request) {
                     String mode = armed;
-                    if (mode != null && request.uri().getPath().endsWith("/api_authorizer_token")) {
+                    if ("component".equals(mode) && request.uri().getPath().endsWith("/api_component_token")) {
+                        armed = null;
+                        hang(mode);
+                    }
+                    if (mode != null && !mode.equals("component") && request.uri().getPath().endsWith("/api_authorizer_token")) {
                         armed = null;
                         if (mode.equals("before")) {
                             hang(mode);
