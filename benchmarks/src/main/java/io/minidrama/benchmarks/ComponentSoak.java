@@ -3,7 +3,6 @@ package io.minidrama.benchmarks;
 import com.sun.net.httpserver.HttpServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.minidrama.adapter.fake.MutableClock;
 import io.minidrama.adapter.jdkhttp.JdkHttpTransport;
 import io.minidrama.adapter.redis.RedisComponentStore;

@@ -177,7 +177,8 @@ public final class MiniDramaEmulator implements AutoCloseable {
         if (b.componentAppId != null) {
             // a third-party platform (API.md section 10): its component API, its authorizers' tokens accepted by every operation
             this.component = io.minidrama.adapter.fake.InMemoryComponentPlatform.builder(b.componentAppId, b.componentSecret)
-                    .clock(platform.clock()).tokenLifetime(b.componentTokenLifetime).build();
+                    .clock(platform.clock()).build();
+            component.tokenLifetime(b.componentTokenLifetime);
             this.componentPusher = new io.minidrama.emulator.internal.ComponentPusher(b.componentAppId, platform.clock());
             tokens.authority(new Tokens.Authority() {
                 @Override

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * 61023 as the platform does, or any errcode on cue ({@link #failNext}).
  *
  * <p>Rules: a ticket lives 12 hours (an unknown one is 61006, an old one 61005); component and
- * authorizer tokens live 2 hours by default ({@link Builder#tokenLifetime}; unknown 40001, expired 42001); an authorization code is used once;
+ * authorizer tokens live 2 hours by default ({@link #tokenLifetime}; unknown 40001, expired 42001); an authorization code is used once;
  * each authorizer has one valid refresh token: a new authorization replaces it, and with
  * {@link #rotateRefreshTokens(boolean)} every renewal does; a revoked authorizer is 61003 and leaves
  * the authorizer list. Thread-safe (one lock). Every issued secret is recorded
@@ -53,7 +53,6 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private final String componentSecret;
     private final Clock clock;
     private final Function<String, String> authorizerTokenIssuer;
-    private final Duration tokenLifetime;
     private final Map<String, Instant> tickets = new HashMap<>();
     private final Map<String, Instant> componentTokens = new HashMap<>();
     private final Map<String, Instant> preAuthCodes = new HashMap<>();
@@ -67,6 +66,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private final Map<String, Integer> operationCalls = new HashMap<>();
     private final List<String> secrets = new ArrayList<>();
     private boolean rotate;
+    private Duration tokenLifetime = TOKEN_LIFETIME;
 
     private static final class Authorizer {
         String refreshToken;
@@ -80,7 +80,6 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         this.componentSecret = b.componentSecret;
         this.clock = b.clock;
         this.authorizerTokenIssuer = b.authorizerTokenIssuer;
-        this.tokenLifetime = b.tokenLifetime;
     }
 
     /** A builder for the platform {@code componentAppId} with {@code componentSecret}. */
@@ -134,6 +133,11 @@ public final class InMemoryComponentPlatform implements ComponentPort {
                 authorizerTokens.remove(token);
             }
         });
+    }
+
+    /** Component and authorizer tokens issued from now on live {@code lifetime} (default {@link #TOKEN_LIFETIME}, 2 hours). */
+    public synchronized void tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
     /** With {@code true}, every renewal answers a new refresh token and invalidates the one sent. */
@@ -366,7 +370,6 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         private final String componentSecret;
         private Clock clock = MutableClock.create();
         private Function<String, String> authorizerTokenIssuer;
-        private Duration tokenLifetime = TOKEN_LIFETIME;
 
         private Builder(String componentAppId, String componentSecret) {
             this.componentAppId = Objects.requireNonNull(componentAppId, "componentAppId");
@@ -385,19 +388,6 @@ public final class InMemoryComponentPlatform implements ComponentPort {
          */
         public Builder authorizerTokenIssuer(Function<String, String> issuer) {
             this.authorizerTokenIssuer = Objects.requireNonNull(issuer, "issuer");
-            return this;
-        }
-
-        /**
-         * How long component and authorizer tokens live (default {@link #TOKEN_LIFETIME}, the
-         * platform's 2 hours): shorter for runs where tokens must expire within a short simulated time.
-         */
-        public Builder tokenLifetime(Duration lifetime) {
-            Objects.requireNonNull(lifetime, "lifetime");
-            if (lifetime.isZero() || lifetime.isNegative()) {
-                throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
-            }
-            this.tokenLifetime = lifetime;
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** {@code MiniDramaEmulator.Builder#componentTokenLifetime}: the {@code expires_in} the component API answers. */
 class EmulatorComponentTokenLifetimeTest {
@@ -34,5 +35,12 @@ class EmulatorComponentTokenLifetimeTest {
             assertEquals(now.plus(Duration.ofMinutes(10)), authorizer.accessToken().expiresAt());
             assertEquals(List.of(), emulator.wireProblems());
         }
+    }
+
+    @Test
+    void componentTokenLifetime_notPositive_isRefused() {
+        MiniDramaEmulator.Builder b = MiniDramaEmulator.builder().component("wxcomponent", "secret");
+        assertThrows(IllegalArgumentException.class, () -> b.componentTokenLifetime(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> b.componentTokenLifetime(Duration.ofSeconds(-1)));
     }
 }
