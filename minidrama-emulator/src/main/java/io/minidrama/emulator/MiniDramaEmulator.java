@@ -178,6 +178,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
             // a third-party platform (API.md section 10): its component API, its authorizers' tokens accepted by every operation
             this.component = io.minidrama.adapter.fake.InMemoryComponentPlatform.builder(b.componentAppId, b.componentSecret)
                     .clock(platform.clock()).build();
+            component.tokenLifetime(b.componentTokenLifetime);
             this.componentPusher = new io.minidrama.emulator.internal.ComponentPusher(b.componentAppId, platform.clock());
             tokens.authority(new Tokens.Authority() {
                 @Override
@@ -452,6 +453,7 @@ public final class MiniDramaEmulator implements AutoCloseable {
         private String componentAppId;
         private String componentSecret;
         private Duration ticketEvery;
+        private Duration componentTokenLifetime = io.minidrama.adapter.fake.InMemoryComponentPlatform.TOKEN_LIFETIME;
 
         private Builder() {
         }
@@ -477,6 +479,20 @@ public final class MiniDramaEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("period must be positive");
             }
             this.ticketEvery = period;
+            return this;
+        }
+
+        /**
+         * How long the third-party platform's component and authorizer tokens live (default 2 hours,
+         * as the platform's): shorter for soak runs where tokens must expire within a short
+         * simulated time. Needs {@link #component}.
+         */
+        public Builder componentTokenLifetime(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.isZero() || lifetime.isNegative()) {
+                throw new IllegalArgumentException("lifetime must be positive");
+            }
+            this.componentTokenLifetime = lifetime;
             return this;
         }
 

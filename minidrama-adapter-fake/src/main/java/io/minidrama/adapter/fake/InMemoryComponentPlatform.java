@@ -35,7 +35,7 @@ import java.util.function.Function;
  * 61023 as the platform does, or any errcode on cue ({@link #failNext}).
  *
  * <p>Rules: a ticket lives 12 hours (an unknown one is 61006, an old one 61005); component and
- * authorizer tokens live 2 hours (unknown 40001, expired 42001); an authorization code is used once;
+ * authorizer tokens live 2 hours by default ({@link #tokenLifetime}; unknown 40001, expired 42001); an authorization code is used once;
  * each authorizer has one valid refresh token: a new authorization replaces it, and with
  * {@link #rotateRefreshTokens(boolean)} every renewal does; a revoked authorizer is 61003 and leaves
  * the authorizer list. Thread-safe (one lock). Every issued secret is recorded
@@ -66,6 +66,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private final Map<String, Integer> operationCalls = new HashMap<>();
     private final List<String> secrets = new ArrayList<>();
     private boolean rotate;
+    private Duration tokenLifetime = TOKEN_LIFETIME;
 
     private static final class Authorizer {
         String refreshToken;
@@ -132,6 +133,11 @@ public final class InMemoryComponentPlatform implements ComponentPort {
                 authorizerTokens.remove(token);
             }
         });
+    }
+
+    /** Component and authorizer tokens issued from now on live {@code lifetime} (default {@link #TOKEN_LIFETIME}, 2 hours). */
+    public synchronized void tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
     /** With {@code true}, every renewal answers a new refresh token and invalidates the one sent. */
@@ -239,8 +245,8 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         }
         String token = "componenttoken@@@" + random();
         secrets.add(token);
-        componentTokens.put(token, clock.instant().plus(TOKEN_LIFETIME));
-        return new AccessToken(token, clock.instant().plus(TOKEN_LIFETIME));
+        componentTokens.put(token, clock.instant().plus(tokenLifetime));
+        return new AccessToken(token, clock.instant().plus(tokenLifetime));
     }
 
     @Override
@@ -312,7 +318,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     private AccessToken issueAuthorizerToken(String authorizer) {
         String token = authorizerTokenIssuer == null ? "authorizertoken@@@" + random() : authorizerTokenIssuer.apply(authorizer);
         secrets.add(token);
-        Instant exp = clock.instant().plus(TOKEN_LIFETIME);
+        Instant exp = clock.instant().plus(tokenLifetime);
         tokenOwner.put(token, authorizer);
         authorizerTokens.put(token, exp);
         return new AccessToken(token, exp);

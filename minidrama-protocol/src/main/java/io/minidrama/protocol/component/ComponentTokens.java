@@ -43,7 +43,8 @@ import java.util.function.Function;
  *       instances), kept until its expiry minus the {@link Builder#margin margin}; a token the platform
  *       refuses (40001 / 42001 / 40014) is replaced once.</li>
  *   <li><b>Authorizer tokens</b>: renewed under the store's lock of the authorizer appid with
- *       {@code api_authorizer_token}; the refresh token that comes back is written to the store
+ *       {@code api_authorizer_token} (the component token is made fresh before that lock is taken, so
+ *       that no appid's lock is held while waiting for the component's); the refresh token that comes back is written to the store
  *       before the access token. On 61023 the refresh token is re-pulled from
  *       {@code api_get_authorizer_list} and the renewal tried once more; without one the error says
  *       the merchant must authorize again ({@link ComponentAuthorizationException.Reason#REAUTHORIZATION_REQUIRED}).
@@ -315,6 +316,10 @@ public final class ComponentTokens {
      */
     AccessToken renew(String authorizerAppId, AccessToken rejected) {
         failIfRevoked(authorizerAppId);
+        // The component token first, outside the appid's lock: waiting for the component lock (up to its
+        // lease when its holder died) while holding the appid's lock let that lease lapse, and a second
+        // instance renewed the same appid (a double fetch; with a rotated refresh token, a 61023).
+        componentToken();
         return store.locked(componentAppId, authorizerAppId, () -> {
             Optional<AccessToken> held = store.authorizerToken(componentAppId, authorizerAppId)
                     .filter(this::fresh).filter(t -> !t.equals(rejected));
