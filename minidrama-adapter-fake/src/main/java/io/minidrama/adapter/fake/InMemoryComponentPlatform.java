@@ -4,6 +4,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentPort;
@@ -307,6 +308,23 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         });
         int from = Math.min(offset, all.size());
         return new AuthorizerPage(all.size(), all.subList(from, Math.min(all.size(), from + count)));
+    }
+
+    /**
+     * {@inheritDoc} The fake's accounts are mini programs named after their appid (nickname
+     * {@code "mini program <appid>"}, original id {@code gh_<appid>}).
+     */
+    @Override
+    public synchronized AuthorizerInfo authorizerInfo(String appId, String componentToken, String authorizerAppId) {
+        enter("api_get_authorizer_info");
+        checkComponent(appId);
+        checkComponentToken("api_get_authorizer_info", componentToken);
+        Authorizer a = authorizers.get(authorizerAppId);
+        if (a == null || a.revoked) {
+            throw error("api_get_authorizer_info", 61003, "component is not authorized by this account");
+        }
+        return new AuthorizerInfo(authorizerAppId, "mini program " + authorizerAppId, "gh_" + authorizerAppId, "emulated principal",
+                true, a.sets, a.refreshToken);
     }
 
     private AccessToken issueAuthorizerToken(String authorizer) {

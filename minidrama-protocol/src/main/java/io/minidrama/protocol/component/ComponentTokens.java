@@ -9,6 +9,7 @@ import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
 import io.minidrama.port.component.AuthorizerGrant;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentAuthorizationException;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -228,6 +230,45 @@ public final class ComponentTokens {
                     .ifPresent(t -> store.removeAuthorizerToken(componentAppId, authorizerAppId, t));
             return null;
         });
+    }
+
+    /**
+     * The account of {@code authorizerAppId} and the permission sets it grants now
+     * ({@code api_get_authorizer_info}); nothing is stored.
+     */
+    public AuthorizerInfo authorizerInfo(String authorizerAppId) {
+        Objects.requireNonNull(authorizerAppId, "authorizerAppId");
+        return withComponentToken(t -> port.authorizerInfo(componentAppId, t, authorizerAppId));
+    }
+
+    /**
+     * Re-reads the permission sets {@code authorizerAppId} grants ({@code api_get_authorizer_info})
+     * and keeps them with its grant (the refresh token and a revocation are left as they are): for a
+     * merchant who granted a set after the authorization the store knows, or a grant re-pulled from
+     * the authorizer list without its sets. A 61003 answer marks the appid revoked.
+     *
+     * @return the sets granted now
+     * @throws ComponentAuthorizationException REVOKED on a 61003 answer
+     */
+    public Set<Integer> refreshPermissionSets(String authorizerAppId) {
+        AuthorizerInfo info;
+        try {
+            info = authorizerInfo(authorizerAppId);
+        } catch (ComponentAuthorizationException e) {
+            throw e;
+        } catch (PlatformException e) {
+            if (e.rawErrcode() == 61003) {
+                revoke(authorizerAppId, clock.instant());
+                throw ComponentAuthorizationException.revoked(HttpComponentPort.AUTHORIZER_INFO, authorizerAppId);
+            }
+            throw e;
+        }
+        store.locked(componentAppId, authorizerAppId, () -> {
+            store.grant(componentAppId, authorizerAppId).filter(g -> !g.revoked())
+                    .ifPresent(g -> store.putGrant(componentAppId, authorizerAppId, g.withPermissionSets(info.permissionSets())));
+            return null;
+        });
+        return info.permissionSets();
     }
 
     /** What the store knows about {@code authorizerAppId}. */

@@ -247,6 +247,43 @@ class ComponentFlowTest {
     }
 
     @Test
+    void answer61007_withSetsUnknown_rereadsTheGrantedSets_thenNamesTheSet_andTheNextCallFailsFast() {
+        authorized("wxauthorizer01", Set.of(157));
+        AuthorizerGrant g = store.grant(COMPONENT, "wxauthorizer01").orElseThrow();
+        store.putGrant(COMPONENT, "wxauthorizer01", g.withPermissionSets(Set.of()));   // as after a re-pull from the list
+
+        ComponentAuthorizationException e = failure(ComponentAuthorizationException.class,
+                () -> clients.client("wxauthorizer01").authorizedApps());
+
+        assertEquals(Reason.PERMISSION_SET_MISSING, e.reason());
+        assertEquals(153, e.permissionSet());
+        assertEquals(1, emulator.component().calls().get("api_get_authorizer_info"));
+        assertEquals(Set.of(157), store.grant(COMPONENT, "wxauthorizer01").orElseThrow().permissionSets());
+        int before = transport.exchanges.get();
+        failure(ComponentAuthorizationException.class, () -> clients.client("wxauthorizer01").authorizedApps());
+        assertEquals(before, transport.exchanges.get(), "the sets are known now: no network call");
+    }
+
+    @Test
+    void answer61007_forASetGrantedMeanwhile_isCalledOnceMore() {
+        authorized("wxauthorizer01", Set.of(157));
+        AuthorizerGrant g = store.grant(COMPONENT, "wxauthorizer01").orElseThrow();
+        store.putGrant(COMPONENT, "wxauthorizer01", g.withPermissionSets(Set.of()));
+        // the merchant grants 153 right after the platform refused the call (its event not handled yet)
+        transport.afterResponse = body -> {
+            if (body.contains("61007")) {
+                transport.afterResponse = null;
+                emulator.component().authorize("wxauthorizer01", Set.of(153, 157));
+            }
+        };
+
+        clients.client("wxauthorizer01").authorizedApps();
+
+        assertEquals(Set.of(153, 157), store.grant(COMPONENT, "wxauthorizer01").orElseThrow().permissionSets());
+        assertEquals(1, emulator.component().calls().get("api_get_authorizer_info"));
+    }
+
+    @Test
     void rotatedRefreshToken_isWrittenBack_soTheNextRenewalWorks() {
         authorized("wxauthorizer01", Set.of(153));
         emulator.component().rotateRefreshTokens(true);
@@ -396,6 +433,7 @@ class ComponentFlowTest {
     private static final class CountingTransport implements HttpTransport {
         final AtomicInteger exchanges = new AtomicInteger();
         final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile java.util.function.Consumer<String> afterResponse;
         private final HttpTransport delegate;
 
         CountingTransport(HttpTransport delegate) {
@@ -405,7 +443,41 @@ class ComponentFlowTest {
         @Override
         public TransportResponse execute(TransportRequest request) {
             exchanges.incrementAndGet();
-            return delegate.execute(request);
+            TransportResponse r = delegate.execute(request);
+            java.util.function.Consumer<String> hook = afterResponse;
+            if (hook == null) {
+                return r;
+            }
+            byte[] body;
+            try (java.io.InputStream in = r.body()) {
+                body = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            r.close();
+            hook.accept(new String(body, StandardCharsets.UTF_8));
+            int status = r.status();
+            java.util.Map<String, List<String>> headers = r.headers();
+            return new TransportResponse() {
+                @Override
+                public int status() {
+                    return status;
+                }
+
+                @Override
+                public java.util.Map<String, List<String>> headers() {
+                    return headers;
+                }
+
+                @Override
+                public java.io.InputStream body() {
+                    return new java.io.ByteArrayInputStream(body);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
