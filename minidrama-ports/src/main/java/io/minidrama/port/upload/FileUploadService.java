@@ -40,10 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Uploads files from disk fast, in bounded memory, without losing work.
@@ -82,7 +79,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       machine's does not matter.</li>
  * </ul>
  *
- * <p>Thread-safe; share one instance. {@link #close()} stops its threads.
+ * <p>Thread-safe; share one instance. {@link #close()} stops its threads (or, built on a shared
+ * {@link UploadExecutor}, cancels its running uploads and leaves the threads to their owner).
  */
 public final class FileUploadService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
@@ -99,6 +97,10 @@ public final class FileUploadService implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService partExecutor;
     private final ExecutorService coordinator;
+    /** The executor this service owns (closed with it), or {@code null} when it shares one. */
+    private final UploadExecutor owned;
+    /** Uploads started and not finished, cancelled by {@link #close()} when the executor is shared. */
+    private final java.util.Set<UploadHandle> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FileUploadService(Builder b) {
         this.port = b.port;
@@ -107,8 +109,10 @@ public final class FileUploadService implements AutoCloseable {
         this.singleUploadThreshold = b.singleUploadThreshold;
         this.partConcurrency = b.partConcurrency;
         this.clock = b.clock;
-        this.partExecutor = Executors.newFixedThreadPool(b.maxParallelParts, daemon("minidrama-part-"));
-        this.coordinator = Executors.newCachedThreadPool(daemon("minidrama-upload-"));
+        UploadExecutor threads = b.executor != null ? b.executor : UploadExecutor.create(b.maxParallelParts);
+        this.owned = b.executor != null ? null : threads;
+        this.partExecutor = threads.parts();
+        this.coordinator = threads.coordinator();
     }
 
     /** A builder over {@code port}, storing checkpoints in {@code checkpoints}. */
@@ -119,6 +123,8 @@ public final class FileUploadService implements AutoCloseable {
     /** Starts uploading; returns at once. */
     public UploadHandle start(FileUploadRequest request) {
         UploadHandle handle = new UploadHandle();
+        running.add(handle);
+        handle.future().whenComplete((id, failure) -> running.remove(handle));
         coordinator.execute(() -> {
             try {
                 handle.future().complete(run(request, handle));
@@ -548,20 +554,18 @@ public final class FileUploadService implements AutoCloseable {
         }
     }
 
-    /** Stops the service's threads; running uploads stop at their next part and keep their checkpoints. */
+    /**
+     * Stops the service's threads; running uploads stop at their next part and keep their
+     * checkpoints. With a shared {@link UploadExecutor} its threads stay up (its owner closes it) and
+     * this service's running uploads are cancelled instead.
+     */
     @Override
     public void close() {
-        partExecutor.shutdownNow();
-        coordinator.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        if (owned != null) {
+            owned.close();
+        } else {
+            running.forEach(UploadHandle::cancel);
+        }
     }
 
     /**
@@ -578,6 +582,7 @@ public final class FileUploadService implements AutoCloseable {
         private long singleUploadThreshold = UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE;
         private int partConcurrency = 4;
         private int maxParallelParts = 4;
+        private UploadExecutor executor;
         private Clock clock = Clock.systemUTC();
 
         private Builder(MediaUploadPort port, UploadCheckpointPort checkpoints) {
@@ -606,7 +611,10 @@ public final class FileUploadService implements AutoCloseable {
             return this;
         }
 
-        /** Parts in flight across all uploads of the service (default 4): the memory bound. */
+        /**
+         * Parts in flight across all uploads of the service (default 4): the memory bound. Ignored
+         * with a shared {@link #executor(UploadExecutor)}, whose own bound applies.
+         */
         public Builder maxParallelParts(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxParallelParts must be >= 1");
@@ -621,6 +629,16 @@ public final class FileUploadService implements AutoCloseable {
          */
         public Builder catalog(MediaCatalogPort catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * Runs on {@code shared} threads instead of the service's own: several services (one per
+         * mini program, say) then send at most {@link UploadExecutor#maxParallelParts()} parts at
+         * once between them. The service does not close it.
+         */
+        public Builder executor(UploadExecutor shared) {
+            this.executor = Objects.requireNonNull(shared, "shared");
             return this;
         }
 

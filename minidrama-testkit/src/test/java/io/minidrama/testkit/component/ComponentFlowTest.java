@@ -419,6 +419,52 @@ class ComponentFlowTest {
     }
 
     @Test
+    void uploads_ofTwoApps_runOnTheRegistrysOneExecutor_whichCloseStops(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        authorized("wxauthorizer01", Set.of(153));
+        authorized("wxauthorizer02", Set.of(153));
+        Set<Thread> partThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        HttpTransport recording = new HttpTransport() {
+            @Override
+            public TransportResponse execute(TransportRequest request) {
+                if (request.uri().getPath().endsWith("/uploadpart")) {
+                    partThreads.add(Thread.currentThread());
+                }
+                return transport.execute(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        MiniDramaClients shared = MiniDramaClients.builder().transport(recording).baseUrl(emulator.baseUrl()).component(tokens)
+                .clientOptions(b -> b.clock(emulator.clock()))
+                .uploads(app -> io.minidrama.port.upload.FileUploadCheckpoints.in(dir.resolve("checkpoints").resolve(app)), 1)
+                .uploadOptions(b -> b.singleUploadThreshold(0))
+                .build();
+        java.nio.file.Path video = java.nio.file.Files.write(dir.resolve("ep1.mp4"), new byte[64 * 1024]);
+        try {
+            for (String app : List.of("wxauthorizer01", "wxauthorizer02")) {
+                shared.uploads(app).upload(io.minidrama.port.upload.FileUploadRequest.builder(video,
+                        io.minidrama.domain.media.MediaName.parse("共享执行器 - 第1集")).build());
+            }
+            assertTrue(shared.uploads("wxauthorizer01") == shared.uploads("wxauthorizer01"), "one service per app");
+            assertTrue(shared.uploads("wxauthorizer01") != shared.uploads("wxauthorizer02"), "a service per app");
+            assertEquals(1, partThreads.size(), "both apps' parts on the one part thread of the shared executor: " + partThreads);
+            assertTrue(emulator.component().operationCallsByAuthorizer().keySet().containsAll(List.of("wxauthorizer01", "wxauthorizer02")),
+                    "each app uploaded with its own token: " + emulator.component().operationCallsByAuthorizer());
+        } finally {
+            shared.close();
+        }
+
+        assertTrue(shared.uploadExecutor().isShutdown());
+        Thread part = partThreads.iterator().next();
+        part.join(5_000);
+        assertFalse(part.isAlive(), "the shared executor's thread stops with the registry");
+        assertThrows(IllegalStateException.class, () -> shared.uploads("wxauthorizer01"));
+    }
+
+    @Test
     void authorizeUrl_carriesTheComponentAndAFreshPreAuthCode() {
         emulator.pushTicket();
         URI url = tokens.authorizeUrl(URI.create("https://service.example/authorized?x=1"));
