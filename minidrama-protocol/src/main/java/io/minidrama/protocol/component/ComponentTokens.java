@@ -194,10 +194,40 @@ public final class ComponentTokens {
      * {@code auth_code} once confirmed: give it to {@link #authorize}.
      */
     public URI authorizeUrl(URI redirectUri) {
+        return authorizeUrl(redirectUri, 2, null, List.of());
+    }
+
+    /**
+     * The authorization page with the options the page takes: {@code auth_type} (the accounts
+     * offered: 1 official accounts, 2 mini programs, 3 both), {@code biz_appid} (only that account's
+     * administrator may authorize; {@code null} for any) and {@code category_id_list} (the permission
+     * sets asked for, such as 153 and 157; empty for every set the platform published).
+     *
+     * @throws IllegalArgumentException for an {@code authType} other than 1..3 or a set id under 1,
+     *                                  before any call
+     */
+    public URI authorizeUrl(URI redirectUri, int authType, String bizAppId, java.util.Collection<Integer> permissionSets) {
         Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(permissionSets, "permissionSets");
+        if (authType < 1 || authType > 3) {
+            throw new IllegalArgumentException("auth_type is 1 (official accounts), 2 (mini programs) or 3 (both), got " + authType);
+        }
+        for (Integer set : permissionSets) {
+            if (set == null || set < 1) {
+                throw new IllegalArgumentException("a permission set id is a positive number, got " + set);
+            }
+        }
         PreAuthCode code = preAuthCode();
-        return URI.create(loginPage + "?component_appid=" + enc(componentAppId) + "&pre_auth_code=" + enc(code.value())
-                + "&redirect_uri=" + enc(redirectUri.toString()) + "&auth_type=2");
+        StringBuilder url = new StringBuilder(loginPage + "?component_appid=" + enc(componentAppId) + "&pre_auth_code="
+                + enc(code.value()) + "&redirect_uri=" + enc(redirectUri.toString()) + "&auth_type=" + authType);
+        if (bizAppId != null && !bizAppId.isBlank()) {
+            url.append("&biz_appid=").append(enc(bizAppId.strip()));
+        }
+        if (!permissionSets.isEmpty()) {
+            url.append("&category_id_list=").append(enc(new java.util.TreeSet<>(permissionSets).stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("|"))));
+        }
+        return URI.create(url.toString());
     }
 
     /**
