@@ -46,7 +46,19 @@ final class AuthorizerGuard extends ForwardingMiniDramaPlatform {
                 throw ComponentAuthorizationException.revoked(op.wireName(), authorizerAppId);
             }
             if (e.rawErrcode() == 61007) {
-                if (tokens.refreshPermissionSets(authorizerAppId).contains(op.permissionSet())) {
+                java.util.Set<Integer> granted;
+                try {
+                    granted = tokens.refreshPermissionSets(authorizerAppId);
+                } catch (ComponentAuthorizationException refused) {
+                    throw refused;
+                } catch (RuntimeException unread) {
+                    // the sets could not be re-read: the platform's own answer stands
+                    ComponentAuthorizationException missing = ComponentAuthorizationException.permissionSetMissing(op.wireName(),
+                            authorizerAppId, op.permissionSet());
+                    missing.addSuppressed(unread);
+                    throw missing;
+                }
+                if (granted.contains(op.permissionSet())) {
                     return retryOnce(op, call);
                 }
                 throw ComponentAuthorizationException.permissionSetMissing(op.wireName(), authorizerAppId, op.permissionSet());
