@@ -120,18 +120,28 @@ public final class FileUploadService implements AutoCloseable {
         return new Builder(port, checkpoints);
     }
 
-    /** Starts uploading; returns at once. */
+    /**
+     * Starts uploading; returns at once.
+     *
+     * @throws IllegalStateException after {@link #close()}, or once its shared executor is closed
+     */
     public UploadHandle start(FileUploadRequest request) {
         UploadHandle handle = new UploadHandle();
         running.add(handle);
         handle.future().whenComplete((id, failure) -> running.remove(handle));
-        coordinator.execute(() -> {
-            try {
-                handle.future().complete(run(request, handle));
-            } catch (Throwable t) {
-                handle.future().completeExceptionally(t);
-            }
-        });
+        try {
+            coordinator.execute(() -> {
+                try {
+                    handle.future().complete(run(request, handle));
+                } catch (Throwable t) {
+                    handle.future().completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            running.remove(handle);
+            throw new IllegalStateException("this upload service's threads are stopped (the service or its shared UploadExecutor "
+                    + "was closed); nothing was sent", closed);
+        }
         return handle;
     }
 
