@@ -101,6 +101,7 @@ public final class FileUploadService implements AutoCloseable {
     private final UploadExecutor owned;
     /** Uploads started and not finished, cancelled by {@link #close()} when the executor is shared. */
     private final java.util.Set<UploadHandle> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private FileUploadService(Builder b) {
         this.port = b.port;
@@ -126,6 +127,9 @@ public final class FileUploadService implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}, or once its shared executor is closed
      */
     public UploadHandle start(FileUploadRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this upload service is closed; nothing was sent");
+        }
         UploadHandle handle = new UploadHandle();
         running.add(handle);
         handle.future().whenComplete((id, failure) -> running.remove(handle));
@@ -571,6 +575,7 @@ public final class FileUploadService implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         if (owned != null) {
             owned.close();
         } else {

@@ -117,6 +117,7 @@ class FileUploadServiceTest {
             first.close();
 
             assertFalse(shared.isShutdown(), "a service does not stop threads it does not own");
+            assertThrows(IllegalStateException.class, () -> first.start(request(video, UploadListener.NONE)), "closed");
             assertTrue(other.upload(request(video, UploadListener.NONE)).value() > 0, "the other service still uploads");
         } finally {
             shared.close();
