@@ -4,6 +4,11 @@ import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.port.AccessToken;
+import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.component.ComponentStore;
+import io.minidrama.protocol.component.ComponentTokens;
+import io.minidrama.protocol.component.HttpComponentPort;
+import io.minidrama.protocol.component.MiniDramaClients;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
@@ -35,21 +40,120 @@ final class Connection {
     @Option(names = "--secret-file", description = "Read the app secret from this file (its first line) instead of --secret")
     java.nio.file.Path secretFile;
 
+    @Option(names = "--component-appid", defaultValue = "${env:MINIDRAMA_COMPONENT_APPID}",
+            description = "Third-party platform (component) appid: --appid is then called as an authorizer of this platform, "
+                    + "with its authorizer token (env MINIDRAMA_COMPONENT_APPID)")
+    String componentAppId;
+
+    @Option(names = "--component-secret", defaultValue = "${env:MINIDRAMA_COMPONENT_SECRET}", arity = "1",
+            description = "The platform's secret; never printed. Prefer env MINIDRAMA_COMPONENT_SECRET or --component-secret-file")
+    String componentSecret;
+
+    @Option(names = "--component-secret-file", description = "Read the platform's secret from this file (its first line)")
+    java.nio.file.Path componentSecretFile;
+
+    @Option(names = "--component-store", defaultValue = "${env:MINIDRAMA_COMPONENT_STORE}",
+            description = "Where the platform's ticket, tokens and refresh tokens live: redis://[:PASSWORD@]HOST:PORT[/DB] "
+                    + "(the service's own Redis store, shared under the same locks) or a directory "
+                    + "(default ~/.minidrama/component; env MINIDRAMA_COMPONENT_STORE)")
+    String componentStore;
+
+    @Option(names = "--component-store-prefix", defaultValue = "${env:MINIDRAMA_COMPONENT_STORE_PREFIX:-minidrama}",
+            description = "Key prefix of a Redis store (default ${DEFAULT-VALUE}, as the service's RedisComponentStore)")
+    String componentStorePrefix;
+
+    @Option(names = "--component-ticket", defaultValue = "${env:MINIDRAMA_COMPONENT_TICKET}",
+            description = "A component_verify_ticket pushed under 12 h ago, kept in the store (a newer one there wins); "
+                    + "needed only when the store has no fresh component token or ticket; never printed (env MINIDRAMA_COMPONENT_TICKET)")
+    String componentTicket;
+
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
     /** The first line of {@code --secret-file}, stripped. */
     private String readSecret() {
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(secretFile, java.nio.charset.StandardCharsets.UTF_8)) {
+        return firstLine("--secret-file", secretFile, "the app secret");
+    }
+
+    private static String firstLine(String option, java.nio.file.Path file, String what) {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             String line = r.readLine();
             if (line == null || line.isBlank()) {
-                throw InvalidRequestException.of("--secret-file", Rule.NONE, secretFile, "the file is empty: put the app secret on its first line");
+                throw InvalidRequestException.of(option, Rule.NONE, file, "the file is empty: put " + what + " on its first line");
             }
             return line.strip();
         } catch (java.io.IOException e) {
-            throw InvalidRequestException.of("--secret-file", Rule.NONE, secretFile,
+            throw InvalidRequestException.of(option, Rule.NONE, file,
                     "cannot read the file: " + ExitCodes.describe(new java.io.UncheckedIOException(e)));
         }
+    }
+
+    /** Whether a third-party platform is configured ({@code --component-appid} or its env). */
+    boolean viaComponent() {
+        return componentAppId != null && !componentAppId.isBlank();
+    }
+
+    /**
+     * The third-party platform of {@code --component-appid}: its secret, its store and, with
+     * {@code --component-ticket}, that ticket kept in the store. Checked before any call.
+     *
+     * @throws InvalidRequestException listing every missing or malformed option
+     */
+    ComponentTokens component() {
+        java.util.List<io.minidrama.domain.error.RuleViolation> found = new java.util.ArrayList<>();
+        if (!viaComponent()) {
+            found.add(new io.minidrama.domain.error.RuleViolation("--component-appid", Rule.NONE, io.minidrama.domain.error.RuleViolation.ABSENT,
+                    "give the third-party platform's appid (--component-appid or MINIDRAMA_COMPONENT_APPID)"));
+        }
+        String secret = componentSecretFile != null ? firstLine("--component-secret-file", componentSecretFile, "the platform's secret")
+                : componentSecret;
+        if (secret == null || secret.isBlank()) {
+            found.add(new io.minidrama.domain.error.RuleViolation("--component-secret", Rule.NONE, io.minidrama.domain.error.RuleViolation.ABSENT,
+                    "give the platform's secret: env MINIDRAMA_COMPONENT_SECRET or --component-secret-file (or --component-secret)"));
+        }
+        String base = checkedBaseUrl();
+        if (!found.isEmpty()) {
+            throw new InvalidRequestException(found);
+        }
+        if (debugHttp) {
+            HttpDebug.enable(mixee != null ? mixee.commandLine().getErr() : new java.io.PrintWriter(System.err, true));
+        }
+        ComponentStore store = ComponentStores.open(componentStore, componentStorePrefix);
+        io.minidrama.protocol.spi.HttpTransport http = transport();
+        ComponentTokens tokens = ComponentTokens.builder(componentAppId.strip(), secret)
+                .port(HttpComponentPort.builder().transport(http).baseUrl(java.net.URI.create(base)).build())
+                .store(store).build();
+        if (componentTicket != null && !componentTicket.isBlank()) {
+            tokens.acceptTicket(componentTicket.strip(), Instant.now());
+        }
+        return tokens;
+    }
+
+    private io.minidrama.protocol.spi.HttpTransport transport;
+
+    /** The one transport of this run (component calls and the authorizer's calls share it). */
+    private io.minidrama.protocol.spi.HttpTransport transport() {
+        if (transport == null) {
+            transport = io.minidrama.adapter.jdkhttp.JdkHttpTransport.create();
+        }
+        return transport;
+    }
+
+    /** The client of {@code --appid} as an authorizer of the platform (revocation and permission sets checked first). */
+    private MiniDramaPlatform openAuthorizer() {
+        if (appId == null || appId.isBlank()) {
+            throw InvalidRequestException.of("--appid", Rule.NONE, null,
+                    "give the authorizer's appid (--appid or MINIDRAMA_APPID): the mini program called through the platform "
+                            + componentAppId);
+        }
+        if (accessToken != null && !accessToken.isBlank()) {
+            throw InvalidRequestException.of("--access-token", Rule.NONE, "(not shown)",
+                    "with --component-appid the authorizer's token comes from the component store: leave out --access-token");
+        }
+        ComponentTokens tokens = component();
+        MiniDramaClients clients = MiniDramaClients.builder().transport(transport()).baseUrl(java.net.URI.create(checkedBaseUrl()))
+                .component(tokens).build();
+        return clients.client(appId.strip());
     }
 
     /** {@code --base-url} as an absolute http(s) URL with a host and a port in 1..65535, checked before any call. */
@@ -71,11 +175,15 @@ final class Connection {
     }
 
     /**
-     * The adapter for these options.
+     * The platform for these options: with {@code --component-appid}, {@code --appid} as an
+     * authorizer of that third-party platform; otherwise the mini program's own credentials or token.
      *
      * @throws InvalidRequestException when neither credentials nor a token are given
      */
-    JdkHttpMiniDramaAdapter open() {
+    MiniDramaPlatform open() {
+        if (viaComponent()) {
+            return openAuthorizer();
+        }
         JdkHttpMiniDramaAdapter.Builder b = JdkHttpMiniDramaAdapter.builder().baseUrl(checkedBaseUrl());
         if (debugHttp) {
             HttpDebug.enable(mixee != null ? mixee.commandLine().getErr() : new java.io.PrintWriter(System.err, true));

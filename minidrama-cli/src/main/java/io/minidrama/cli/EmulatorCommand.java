@@ -32,6 +32,14 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Free an upload never committed after this long without a part, by the wall clock (default ${DEFAULT-VALUE})")
     long abandonedMinutes;
 
+    @Option(names = "--component-appid", paramLabel = "APPID",
+            description = "Also emulate this third-party platform (component API, authorizer tokens; control routes under "
+                    + "/__emulator/component/); with --component-secret")
+    String componentAppId;
+
+    @Option(names = "--component-secret", paramLabel = "SECRET", description = "The emulated platform's secret (a test value)")
+    String componentSecret;
+
     @Override
     public Integer call() throws InterruptedException {
         MiniDramaEmulator emulator;
@@ -43,13 +51,22 @@ final class EmulatorCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--abandoned-upload-minutes must be 1..100000000");
             }
             // A service: its clock follows the wall clock, so clients' "now + 2 h" agrees with it.
-            emulator = MiniDramaEmulator.builder().port(port).followWallClock().threads(threads).keepContentUpTo(keepContentMb * 1024 * 1024)
-                    .abandonedUploadsExpireAfter(Duration.ofMinutes(abandonedMinutes)).start();
+            if ((componentAppId == null) != (componentSecret == null)) {
+                throw new IllegalArgumentException("--component-appid and --component-secret go together");
+            }
+            MiniDramaEmulator.Builder b = MiniDramaEmulator.builder().port(port).followWallClock().threads(threads)
+                    .keepContentUpTo(keepContentMb * 1024 * 1024).abandonedUploadsExpireAfter(Duration.ofMinutes(abandonedMinutes));
+            if (componentAppId != null) {
+                b.component(componentAppId, componentSecret);
+            }
+            emulator = b.start();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
-        spec.commandLine().getOut().println("emulator listening on " + emulator.baseUrl() + " (any appid/secret; Ctrl-C to stop)");
+        spec.commandLine().getOut().println("emulator listening on " + emulator.baseUrl() + " (any appid/secret"
+                + (componentAppId == null ? "" : "; third-party platform " + componentAppId + ": POST /__emulator/component/ticket, "
+                + "POST /__emulator/component/authorize {\"authorizer_appid\": ...}") + "; Ctrl-C to stop)");
         spec.commandLine().getOut().flush();
         new CountDownLatch(1).await();
         return ExitCodes.OK;

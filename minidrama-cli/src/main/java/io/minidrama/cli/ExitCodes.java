@@ -7,6 +7,7 @@ import io.minidrama.domain.error.TransportException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.events.PushRejectedException;
 import io.minidrama.port.CheckpointStorageException;
+import io.minidrama.port.component.ComponentAuthorizationException;
 import io.minidrama.port.upload.SeasonResult;
 import picocli.CommandLine;
 
@@ -74,6 +75,12 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             }
             return failures.stream().allMatch(f -> f instanceof TransportException || f instanceof UnexpectedResponseException)
                     ? UNEXPECTED_RESPONSE : PLATFORM;
+        }
+        if (e instanceof ComponentAuthorizationException refused) {
+            // the third-party platform's own refusals (revoked, set not granted, ticket...): usually nothing was sent
+            err.println("third-party platform: " + refused.errmsg() + " (" + refused.reason().name().toLowerCase(java.util.Locale.ROOT)
+                    + (refused.rawErrcode() > 0 ? ", errcode " + refused.rawErrcode() : "") + ", " + refused.operation() + ")");
+            return PLATFORM;
         }
         if (e instanceof PlatformException platform) {
             err.println("platform error: errcode " + platform.rawErrcode() + ", errmsg \"" + platform.errmsg() + "\" ("

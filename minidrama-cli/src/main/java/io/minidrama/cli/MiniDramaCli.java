@@ -10,7 +10,8 @@ import java.time.Duration;
 /** {@code minidrama}: the mini-drama media-asset API from the command line. */
 @Command(name = "minidrama", mixinStandardHelpOptions = true, version = "minidrama 0.1.0",
         description = "WeChat mini-drama media assets: upload episodes, submit and maintain dramas, play links, CDN usage and "
-                + "traffic packages, authorizations, the drama player's setup, push events.",
+                + "traffic packages, authorizations, the drama player's setup, push events; for one mini program with its "
+                + "own secret, or for any that authorized a third-party platform (--component-appid, see 'component').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an upload open on the platform whose checkpoint could not be saved (the message says what to do)",
                 "2:invalid input or a refused event (nothing was sent)", "3:platform error (errcode, errmsg)",
@@ -24,7 +25,8 @@ public final class MiniDramaCli {
      */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(DemoCommand.class, EmulatorCommand.class, UploadCommand.class, UploadSeasonCommand.class,
                 PullCommand.class, TaskCommand.class, MediaCommand.class, DramaCommand.class, CdnCommand.class,
-                PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, PlayerCommand.class, EventCommand.class, CommandLine.HelpCommand.class);
+                PackagesCommand.class, AuthorizeCommand.class, RevokeCommand.class, PlayerCommand.class, EventCommand.class, ComponentCommand.class,
+                CommandLine.HelpCommand.class);
 
     private MiniDramaCli() {
     }

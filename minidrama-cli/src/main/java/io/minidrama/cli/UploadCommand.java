@@ -1,6 +1,5 @@
 package io.minidrama.cli;
 
-import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.port.upload.FileUploadRequest;
@@ -52,7 +51,7 @@ final class UploadCommand implements Callable<Integer> {
             b.sourceContext(sourceContext);
         }
         FileUploadRequest request = b.build();
-        JdkHttpMiniDramaAdapter platform = connection.open();
+        io.minidrama.port.MiniDramaPlatform platform = connection.open();
         try (FileUploadService uploads = Uploads.service(platform, checkpointDir != null ? checkpointDir : Uploads.defaultCheckpointDir(), concurrency)) {
             MediaId id = uploads.upload(request);
             out.endProgress();

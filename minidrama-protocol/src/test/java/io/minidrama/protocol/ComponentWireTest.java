@@ -4,6 +4,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.domain.error.UnexpectedResponseException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.PreAuthCode;
@@ -20,11 +21,13 @@ import static io.minidrama.protocol.RecordingTransport.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The component API on the wire (API.md section 10), from the official pages' request and response
  * examples (oplatform/openApi/ticket-token/getComponentAccessToken, getPreAuthCode, getAuthorizerAccessToken
- * ("使用授权码获取授权信息"), getAuthorizerAccessToken refresh, authorization-management/getAuthorizerList).
+ * ("使用授权码获取授权信息"), getAuthorizerAccessToken refresh, authorization-management/getAuthorizerList,
+ * getAuthorizerInfo). The component token goes in {@code access_token}, as those pages write it.
  */
 class ComponentWireTest {
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
@@ -76,7 +79,7 @@ class ComponentWireTest {
         assertEquals("dTo-YCXPL4llX-u1W1pPpnp8Hgm4wpJtlR6iV0doKdY", a.token().refreshToken());
         assertEquals(NOW.plusSeconds(7200), a.token().accessToken().expiresAt());
         assertEquals(Set.of(153, 157, 18), a.permissionSets());
-        assertEquals("component_access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
+        assertEquals("access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
         assertEquals("{\"authorization_code\":\"auth_code_value\",\"component_appid\":\"appid_value\"}", transport.sent.get(0).bodyText());
     }
 
@@ -90,7 +93,7 @@ class ComponentWireTest {
 
         assertEquals("some-access-token", t.accessToken().value());
         assertEquals("refresh_token_value_2", t.refreshToken());
-        assertEquals("component_access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
+        assertEquals("access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
         assertEquals("{\"authorizer_appid\":\"auth_appid_value\",\"authorizer_refresh_token\":\"refresh_token_value\","
                 + "\"component_appid\":\"appid_value\"}", transport.sent.get(0).bodyText());
         assertEquals("refresh_token_value", port.authorizerToken("appid_value", "T", "auth_appid_value", "refresh_token_value").refreshToken(),
@@ -110,6 +113,59 @@ class ComponentWireTest {
         assertEquals("refreshtoken@@@iBLY9y1hZ_sEnMM", page.entries().get(0).refreshToken());
         assertEquals(Instant.ofEpochSecond(1558000607), page.entries().get(0).authorizedAt());
         assertEquals("{\"component_appid\":\"appid_value\",\"count\":100,\"offset\":0}", transport.sent.get(0).bodyText());
+        assertEquals("access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
+    }
+
+    /** The page's request example, and a mini program's answer with the fields of its response table. */
+    @Test
+    void apiGetAuthorizerInfo_readsTheAccount_andTheGrantedSets() {
+        transport.always(BASE + "api_get_authorizer_info", json("{\"authorizer_info\": {\"nick_name\": \"微信SDK Demo Special\","
+                + " \"head_img\": \"http://wx.qlogo.cn/mmopen/GPy\", \"service_type_info\": {\"id\": 0}, \"verify_type_info\": {\"id\": 0},"
+                + " \"user_name\": \"gh_eb5e3a772040\", \"principal_name\": \"腾讯计算机系统有限公司\", \"alias\": \"\", \"qrcode_url\": \"URL\","
+                + " \"business_info\": {\"open_store\": 0, \"open_scan\": 0, \"open_pay\": 0, \"open_card\": 0, \"open_shake\": 0},"
+                + " \"idc\": 1, \"signature\": \"短剧\", \"MiniProgramInfo\": {\"network\": {\"RequestDomain\": [\"https://www.example.com\"],"
+                + " \"WsRequestDomain\": [], \"UploadDomain\": [], \"DownloadDomain\": [], \"UDPDomain\": []},"
+                + " \"categories\": [{\"first\": \"文娱\", \"second\": \"微短剧\"}], \"visit_status\": 0},"
+                + " \"register_type\": 0, \"account_status\": 1, \"basic_config\": {\"is_phone_configured\": true, \"is_email_configured\": true}},"
+                + " \"authorization_info\": {\"authorizer_appid\": \"wxf8b4f85f3a794e77\", \"authorizer_refresh_token\": \"refresh_token_value\","
+                + " \"func_info\": [{\"funcscope_category\": {\"id\": 153}}, {\"funcscope_category\": {\"id\": 157}},"
+                + " {\"funcscope_category\": {\"id\": 18}, \"confirm_info\": {\"need_confirm\": 0, \"already_confirm\": 0, \"can_confirm\": 0}}]}}"));
+
+        AuthorizerInfo info = port.authorizerInfo("appid_value", "COMPONENT_ACCESS_TOKEN", "auth_appid_value");
+
+        assertEquals("wxf8b4f85f3a794e77", info.authorizerAppId());
+        assertEquals("微信SDK Demo Special", info.nickName());
+        assertEquals("gh_eb5e3a772040", info.userName());
+        assertEquals("腾讯计算机系统有限公司", info.principalName());
+        assertTrue(info.miniProgram());
+        assertEquals(Set.of(153, 157, 18), info.permissionSets());
+        assertEquals("refresh_token_value", info.currentRefreshToken().orElseThrow());
+        assertFalse(info.toString().contains("refresh_token_value"), info.toString());
+        assertEquals("access_token=COMPONENT_ACCESS_TOKEN", transport.sent.get(0).query());
+        assertEquals("{\"authorizer_appid\":\"auth_appid_value\",\"component_appid\":\"appid_value\"}", transport.sent.get(0).bodyText());
+    }
+
+    /** The older page's example: {@code appid} in authorization_info, no refresh token, an official account. */
+    @Test
+    void apiGetAuthorizerInfo_olderExample_appidField() {
+        transport.always(BASE + "api_get_authorizer_info", json("{\"authorizer_info\": {\"nick_name\": \"微信SDK Demo Special\","
+                + " \"service_type_info\": {\"id\": 2}, \"verify_type_info\": {\"id\": 0}, \"user_name\": \"gh_eb5e3a772040\","
+                + " \"alias\": \"paytest01\"}, \"qrcode_url\": \"URL\", \"authorization_info\": {\"appid\": \"wxf8b4f85f3a794e77\","
+                + " \"func_info\": [{\"funcscope_category\": {\"id\": 1}}, {\"funcscope_category\": {\"id\": 2}}, {\"funcscope_category\": {\"id\": 3}}]}}"));
+
+        AuthorizerInfo info = port.authorizerInfo("appid_value", "COMPONENT_ACCESS_TOKEN", "auth_appid_value");
+
+        assertEquals("wxf8b4f85f3a794e77", info.authorizerAppId());
+        assertFalse(info.miniProgram());
+        assertEquals(Set.of(1, 2, 3), info.permissionSets());
+        assertTrue(info.currentRefreshToken().isEmpty());
+    }
+
+    @Test
+    void apiGetAuthorizerInfo_withoutAuthorizationInfo_isAnUnexpectedResponse() {
+        transport.always(BASE + "api_get_authorizer_info", json("{\"authorizer_info\": {\"nick_name\": \"x\"}}"));
+
+        assertThrows(UnexpectedResponseException.class, () -> port.authorizerInfo("appid_value", "COMPONENT_ACCESS_TOKEN", "a"));
     }
 
     @Test

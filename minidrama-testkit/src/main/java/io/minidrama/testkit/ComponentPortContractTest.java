@@ -6,6 +6,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentPort;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract of {@link ComponentPort} (API.md section 10), run against the in-memory fake and,
  * through {@code HttpComponentPort}, against the emulator: tickets (61005 / 61006), the component
  * token (40001), authorization codes (used once), refresh tokens (61023 once replaced; the one that
- * comes back is the one to keep), revocation (61003), the authorizer list, and errcodes on cue.
+ * comes back is the one to keep), revocation (61003), the authorizer list, the authorizer's info
+ * (the sets granted now), and errcodes on cue.
  * No secret appears in any failure's message.
  *
  * <p>Extend it and implement {@link #createSubject()}.
@@ -215,5 +217,35 @@ public abstract class ComponentPortContractTest {
 
         refused(61004, () -> s.port().authorizerToken(COMPONENT, token, "wxauthorizer01", refresh));
         s.port().authorizerToken(COMPONENT, token, "wxauthorizer01", refresh);
+    }
+
+    @Test
+    void authorizerInfo_answersTheGrantedSets_asTheyAreNow() {
+        s.platform().authorize("wxauthorizer01", Set.of(153));
+        String token = componentToken();
+
+        AuthorizerInfo before = s.port().authorizerInfo(COMPONENT, token, "wxauthorizer01");
+        s.platform().authorize("wxauthorizer01", Set.of(153, 157));
+        AuthorizerInfo after = s.port().authorizerInfo(COMPONENT, token, "wxauthorizer01");
+
+        assertEquals("wxauthorizer01", before.authorizerAppId());
+        assertTrue(before.miniProgram());
+        assertEquals(Set.of(153), before.permissionSets());
+        assertEquals(Set.of(153, 157), after.permissionSets());
+        after.currentRefreshToken().ifPresent(r -> {
+            assertEquals(s.platform().currentRefreshToken("wxauthorizer01").orElseThrow(), r);
+            assertFalse(after.toString().contains(r));
+        });
+    }
+
+    @Test
+    void authorizerInfo_ofARevokedOrUnknownAuthorizer_is61003() {
+        s.platform().authorize("wxauthorizer01", Set.of(153));
+        s.platform().revoke("wxauthorizer01");
+        String token = componentToken();
+
+        refused(61003, () -> s.port().authorizerInfo(COMPONENT, token, "wxauthorizer01"));
+        refused(61003, () -> s.port().authorizerInfo(COMPONENT, token, "wxneverauthorized"));
+        refused(40001, () -> s.port().authorizerInfo(COMPONENT, "not-a-token", "wxauthorizer01"));
     }
 }

@@ -4,6 +4,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentPort;
@@ -124,10 +125,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
 
     /** The merchant revokes the platform: its tokens stop working, renewals answer 61003. */
     public synchronized void revoke(String authorizerAppId) {
-        Authorizer a = authorizers.get(authorizerAppId);
-        if (a != null) {
-            a.revoked = true;
-        }
+        Optional.ofNullable(authorizers.get(authorizerAppId)).ifPresent(a -> a.revoked = true);
         tokenOwner.forEach((token, owner) -> {
             if (owner.equals(authorizerAppId)) {
                 authorizerTokens.remove(token);
@@ -251,9 +249,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
 
     @Override
     public synchronized PreAuthCode createPreAuthCode(String appId, String componentToken) {
-        enter("api_create_preauthcode");
-        checkComponent(appId);
-        checkComponentToken("api_create_preauthcode", componentToken);
+        enter("api_create_preauthcode", appId, componentToken);
         String code = "preauthcode@@@" + random();
         secrets.add(code);
         preAuthCodes.put(code, clock.instant().plusSeconds(1800));
@@ -262,30 +258,19 @@ public final class InMemoryComponentPlatform implements ComponentPort {
 
     @Override
     public synchronized Authorization queryAuth(String appId, String componentToken, String authorizationCode) {
-        enter("api_query_auth");
-        checkComponent(appId);
-        checkComponentToken("api_query_auth", componentToken);
+        enter("api_query_auth", appId, componentToken);
         String authorizer = codes.remove(authorizationCode);
         if (authorizer == null) {
             throw error("api_query_auth", 61010, "code is expired or used");
         }
-        Authorizer a = authorizers.get(authorizer);
-        if (a.revoked) {
-            throw error("api_query_auth", 61003, "component is not authorized by this account");
-        }
-        AccessToken token = issueAuthorizerToken(authorizer);
-        return new Authorization(authorizer, new AuthorizerToken(token, a.refreshToken), a.sets);
+        Authorizer a = live("api_query_auth", authorizer);
+        return new Authorization(authorizer, new AuthorizerToken(issueAuthorizerToken(authorizer), a.refreshToken), a.sets);
     }
 
     @Override
     public synchronized AuthorizerToken authorizerToken(String appId, String componentToken, String authorizerAppId, String refreshToken) {
-        enter("api_authorizer_token");
-        checkComponent(appId);
-        checkComponentToken("api_authorizer_token", componentToken);
-        Authorizer a = authorizers.get(authorizerAppId);
-        if (a == null || a.revoked) {
-            throw error("api_authorizer_token", 61003, "component is not authorized by this account");
-        }
+        enter("api_authorizer_token", appId, componentToken);
+        Authorizer a = live("api_authorizer_token", authorizerAppId);
         if (!a.refreshToken.equals(refreshToken)) {
             throw error("api_authorizer_token", 61023, "refresh_token is invalid");
         }
@@ -299,9 +284,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
 
     @Override
     public synchronized AuthorizerPage authorizerList(String appId, String componentToken, int offset, int count) {
-        enter("api_get_authorizer_list");
-        checkComponent(appId);
-        checkComponentToken("api_get_authorizer_list", componentToken);
+        enter("api_get_authorizer_list", appId, componentToken);
         if (offset < 0 || count < 1 || count > 500) {
             throw error("api_get_authorizer_list", 40097, "invalid args: offset >= 0, count 1..500");
         }
@@ -313,6 +296,15 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         });
         int from = Math.min(offset, all.size());
         return new AuthorizerPage(all.size(), all.subList(from, Math.min(all.size(), from + count)));
+    }
+
+    /** {@inheritDoc} The fake's accounts are mini programs: nickname {@code "mini program <appid>"}, original id {@code gh_<appid>}. */
+    @Override
+    public synchronized AuthorizerInfo authorizerInfo(String appId, String componentToken, String authorizerAppId) {
+        enter("api_get_authorizer_info", appId, componentToken);
+        Authorizer a = live("api_get_authorizer_info", authorizerAppId);
+        return new AuthorizerInfo(authorizerAppId, "mini program " + authorizerAppId, "gh_" + authorizerAppId, "emulated principal",
+                true, a.sets, a.refreshToken);
     }
 
     private AccessToken issueAuthorizerToken(String authorizer) {
@@ -331,6 +323,21 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         if (code != null) {
             throw error(operation, code, "injected");
         }
+    }
+
+    private void enter(String operation, String appId, String componentToken) {
+        enter(operation);
+        checkComponent(appId);
+        checkComponentToken(operation, componentToken);
+    }
+
+    /** The authorizer, unless unknown or revoked (61003). */
+    private Authorizer live(String operation, String authorizerAppId) {
+        Authorizer a = authorizers.get(authorizerAppId);
+        if (a == null || a.revoked) {
+            throw error(operation, 61003, "component is not authorized by this account");
+        }
+        return a;
     }
 
     private void checkComponent(String appId) {

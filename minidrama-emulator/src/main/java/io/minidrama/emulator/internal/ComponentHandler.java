@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.minidrama.adapter.fake.InMemoryComponentPlatform;
 import io.minidrama.domain.error.PlatformException;
+import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.internal.FieldSpec.Table;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.PreAuthCode;
@@ -23,10 +25,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@code POST /cgi-bin/component/*}: the five component operations of API.md section 10, each
+ * {@code POST /cgi-bin/component/*}: the six component operations of API.md section 10, each
  * checked against its request table, answered by the fake's {@link InMemoryComponentPlatform}.
- * The component token is read from {@code component_access_token} or {@code access_token} in the
- * query (the platform accepts both).
+ * The component token is read from {@code access_token} in the query, the name the current official
+ * pages give it on every operation after {@code api_component_token}: a {@code component_access_token}
+ * (the older pages' name) is recorded as a wire problem and, without an {@code access_token},
+ * answered 41001 as the platform answers a missing token.
  */
 public final class ComponentHandler implements HttpHandler {
     /** The context path. */
@@ -53,6 +57,7 @@ public final class ComponentHandler implements HttpHandler {
                     case "api_query_auth" -> ComponentTables.QUERY_AUTH;
                     case "api_authorizer_token" -> ComponentTables.AUTHORIZER_TOKEN;
                     case "api_get_authorizer_list" -> ComponentTables.AUTHORIZER_LIST;
+                    case "api_get_authorizer_info" -> ComponentTables.AUTHORIZER_INFO;
                     default -> null;
                 };
                 if (table == null) {
@@ -68,7 +73,11 @@ public final class ComponentHandler implements HttpHandler {
                 JsonObject o = JsonBodies.parse(Exchanges.readBody(ex));
                 RequestCheck.json(PREFIX + op, table, o, problems);
                 String appId = o.getString("component_appid");
-                String token = q.getOrDefault("component_access_token", q.get("access_token"));
+                if (q.containsKey("component_access_token")) {
+                    problems.record(new WireProblem(PREFIX + op, "?component_access_token", WireProblem.Kind.UNKNOWN_FIELD,
+                            "the official page of " + op + " names the component token's query parameter access_token"));
+                }
+                String token = q.get("access_token");
                 if (!op.equals("api_component_token") && (token == null || token.isEmpty())) {
                     throw new WireError(41001, "access_token missing");
                 }
@@ -101,6 +110,26 @@ public final class ComponentHandler implements HttpHandler {
                         yield Json.createObjectBuilder().add("authorizer_access_token", t.accessToken().value())
                                 .add("expires_in", seconds(t.accessToken().expiresAt()))
                                 .add("authorizer_refresh_token", t.refreshToken()).build();
+                    }
+                    case "api_get_authorizer_info" -> {
+                        AuthorizerInfo i = component.authorizerInfo(appId, token, o.getString("authorizer_appid"));
+                        JsonArrayBuilder func = Json.createArrayBuilder();
+                        new TreeSet<>(i.permissionSets()).forEach(id -> func.add(Json.createObjectBuilder()
+                                .add("funcscope_category", Json.createObjectBuilder().add("id", id))));
+                        jakarta.json.JsonObjectBuilder account = Json.createObjectBuilder().add("nick_name", i.nickName())
+                                .add("head_img", "").add("service_type_info", Json.createObjectBuilder().add("id", 0))
+                                .add("verify_type_info", Json.createObjectBuilder().add("id", 0)).add("user_name", i.userName())
+                                .add("alias", "").add("qrcode_url", "").add("principal_name", i.principalName()).add("signature", "")
+                                .add("account_status", 1);
+                        if (i.miniProgram()) {
+                            account.add("MiniProgramInfo", Json.createObjectBuilder().add("network", Json.createObjectBuilder())
+                                    .add("categories", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                            .add("first", "文娱").add("second", "微短剧"))).add("visit_status", 0));
+                        }
+                        jakarta.json.JsonObjectBuilder auth = Json.createObjectBuilder().add("authorizer_appid", i.authorizerAppId());
+                        i.currentRefreshToken().ifPresent(r -> auth.add("authorizer_refresh_token", r));
+                        yield Json.createObjectBuilder().add("authorizer_info", account)
+                                .add("authorization_info", auth.add("func_info", func)).build();
                     }
                     default -> {
                         AuthorizerPage page = component.authorizerList(appId, token, o.getInt("offset"), o.getInt("count"));

@@ -26,4 +26,5 @@ final class ComponentTables {
             req("authorizer_refresh_token", STRING)), Map.of());
     static final Table AUTHORIZER_LIST = new Table(List.of(req("component_appid", STRING), req("offset", INTEGER),
             req("count", INTEGER)), Map.of());
+    static final Table AUTHORIZER_INFO = new Table(List.of(req("component_appid", STRING), req("authorizer_appid", STRING)), Map.of());
 }

@@ -44,4 +44,10 @@ public interface ComponentPort {
      * @param count  1..500 rows
      */
     AuthorizerPage authorizerList(String componentAppId, String componentToken, int offset, int count);
+
+    /**
+     * {@code api_get_authorizer_info}: the account of {@code authorizerAppId} and the permission sets
+     * it grants the platform now (61003 when it has not authorized the platform, or revoked it).
+     */
+    AuthorizerInfo authorizerInfo(String componentAppId, String componentToken, String authorizerAppId);
 }

@@ -40,10 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Uploads files from disk fast, in bounded memory, without losing work.
@@ -82,7 +79,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       machine's does not matter.</li>
  * </ul>
  *
- * <p>Thread-safe; share one instance. {@link #close()} stops its threads.
+ * <p>Thread-safe; share one instance. {@link #close()} stops its threads (or, built on a shared
+ * {@link UploadExecutor}, cancels its running uploads and leaves the threads to their owner).
  */
 public final class FileUploadService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileUploadService.class.getName());
@@ -99,6 +97,11 @@ public final class FileUploadService implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService partExecutor;
     private final ExecutorService coordinator;
+    /** The executor this service owns (closed with it), or {@code null} when it shares one. */
+    private final UploadExecutor owned;
+    /** Uploads started and not finished, cancelled by {@link #close()} when the executor is shared. */
+    private final java.util.Set<UploadHandle> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private FileUploadService(Builder b) {
         this.port = b.port;
@@ -107,8 +110,10 @@ public final class FileUploadService implements AutoCloseable {
         this.singleUploadThreshold = b.singleUploadThreshold;
         this.partConcurrency = b.partConcurrency;
         this.clock = b.clock;
-        this.partExecutor = Executors.newFixedThreadPool(b.maxParallelParts, daemon("minidrama-part-"));
-        this.coordinator = Executors.newCachedThreadPool(daemon("minidrama-upload-"));
+        UploadExecutor threads = b.executor != null ? b.executor : UploadExecutor.create(b.maxParallelParts);
+        this.owned = b.executor != null ? null : threads;
+        this.partExecutor = threads.parts();
+        this.coordinator = threads.coordinator();
     }
 
     /** A builder over {@code port}, storing checkpoints in {@code checkpoints}. */
@@ -116,16 +121,31 @@ public final class FileUploadService implements AutoCloseable {
         return new Builder(port, checkpoints);
     }
 
-    /** Starts uploading; returns at once. */
+    /**
+     * Starts uploading; returns at once.
+     *
+     * @throws IllegalStateException after {@link #close()}, or once its shared executor is closed
+     */
     public UploadHandle start(FileUploadRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this upload service is closed; nothing was sent");
+        }
         UploadHandle handle = new UploadHandle();
-        coordinator.execute(() -> {
-            try {
-                handle.future().complete(run(request, handle));
-            } catch (Throwable t) {
-                handle.future().completeExceptionally(t);
-            }
-        });
+        running.add(handle);
+        handle.future().whenComplete((id, failure) -> running.remove(handle));
+        try {
+            coordinator.execute(() -> {
+                try {
+                    handle.future().complete(run(request, handle));
+                } catch (Throwable t) {
+                    handle.future().completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            running.remove(handle);
+            throw new IllegalStateException("this upload service's threads are stopped (the service or its shared UploadExecutor "
+                    + "was closed); nothing was sent", closed);
+        }
         return handle;
     }
 
@@ -548,20 +568,19 @@ public final class FileUploadService implements AutoCloseable {
         }
     }
 
-    /** Stops the service's threads; running uploads stop at their next part and keep their checkpoints. */
+    /**
+     * Stops the service's threads; running uploads stop at their next part and keep their
+     * checkpoints. With a shared {@link UploadExecutor} its threads stay up (its owner closes it) and
+     * this service's running uploads are cancelled instead.
+     */
     @Override
     public void close() {
-        partExecutor.shutdownNow();
-        coordinator.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        closed = true;
+        if (owned != null) {
+            owned.close();
+        } else {
+            running.forEach(UploadHandle::cancel);
+        }
     }
 
     /**
@@ -578,6 +597,7 @@ public final class FileUploadService implements AutoCloseable {
         private long singleUploadThreshold = UploadLimits.SINGLE_UPLOAD_MAX_EXCLUSIVE;
         private int partConcurrency = 4;
         private int maxParallelParts = 4;
+        private UploadExecutor executor;
         private Clock clock = Clock.systemUTC();
 
         private Builder(MediaUploadPort port, UploadCheckpointPort checkpoints) {
@@ -606,7 +626,10 @@ public final class FileUploadService implements AutoCloseable {
             return this;
         }
 
-        /** Parts in flight across all uploads of the service (default 4): the memory bound. */
+        /**
+         * Parts in flight across all uploads of the service (default 4): the memory bound. Ignored
+         * with a shared {@link #executor(UploadExecutor)}, whose own bound applies.
+         */
         public Builder maxParallelParts(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxParallelParts must be >= 1");
@@ -621,6 +644,16 @@ public final class FileUploadService implements AutoCloseable {
          */
         public Builder catalog(MediaCatalogPort catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * Runs on {@code shared} threads instead of the service's own: several services (one per
+         * mini program, say) then send at most {@link UploadExecutor#maxParallelParts()} parts at
+         * once between them. The service does not close it.
+         */
+        public Builder executor(UploadExecutor shared) {
+            this.executor = Objects.requireNonNull(shared, "shared");
             return this;
         }
 

@@ -105,6 +105,28 @@ class FileUploadServiceTest {
     }
 
     @Test
+    void servicesOnASharedExecutor_closingOneLeavesTheThreadsToTheirOwner() throws IOException {
+        Path video = file("ep1.mp4", 12 * MB, 7);
+        FileUploadService other;
+        UploadExecutor shared = UploadExecutor.create(2);
+        try {
+            FileUploadService first = FileUploadService.builder(port.retrying(RetryPolicy.defaults()), checkpoints).executor(shared).build();
+            other = FileUploadService.builder(port.retrying(RetryPolicy.defaults()),
+                    FileUploadCheckpoints.in(dir.resolve("other"))).executor(shared).build();
+
+            first.close();
+
+            assertFalse(shared.isShutdown(), "a service does not stop threads it does not own");
+            assertThrows(IllegalStateException.class, () -> first.start(request(video, UploadListener.NONE)), "closed");
+            assertTrue(other.upload(request(video, UploadListener.NONE)).value() > 0, "the other service still uploads");
+        } finally {
+            shared.close();
+        }
+        assertTrue(shared.isShutdown());
+        assertThrows(IllegalStateException.class, () -> other.start(request(video, UploadListener.NONE)));
+    }
+
+    @Test
     void upload_whenUnderTenMegabytes_usesSingleFileUpload() throws IOException {
         Path video = file("ep1.mp4", 3 * MB, 1);
         List<UploadProgress> seen = new CopyOnWriteArrayList<>();

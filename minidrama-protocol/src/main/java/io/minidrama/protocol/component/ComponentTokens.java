@@ -9,6 +9,7 @@ import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
 import io.minidrama.port.component.AuthorizerGrant;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentAuthorizationException;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -193,10 +195,40 @@ public final class ComponentTokens {
      * {@code auth_code} once confirmed: give it to {@link #authorize}.
      */
     public URI authorizeUrl(URI redirectUri) {
+        return authorizeUrl(redirectUri, 2, null, List.of());
+    }
+
+    /**
+     * The authorization page with the options the page takes: {@code auth_type} (the accounts
+     * offered: 1 official accounts, 2 mini programs, 3 both), {@code biz_appid} (only that account's
+     * administrator may authorize; {@code null} for any) and {@code category_id_list} (the permission
+     * sets asked for, such as 153 and 157; empty for every set the platform published).
+     *
+     * @throws IllegalArgumentException for an {@code authType} other than 1..3 or a set id under 1,
+     *                                  before any call
+     */
+    public URI authorizeUrl(URI redirectUri, int authType, String bizAppId, java.util.Collection<Integer> permissionSets) {
         Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(permissionSets, "permissionSets");
+        if (authType < 1 || authType > 3) {
+            throw new IllegalArgumentException("auth_type is 1 (official accounts), 2 (mini programs) or 3 (both), got " + authType);
+        }
+        for (Integer set : permissionSets) {
+            if (set == null || set < 1) {
+                throw new IllegalArgumentException("a permission set id is a positive number, got " + set);
+            }
+        }
         PreAuthCode code = preAuthCode();
-        return URI.create(loginPage + "?component_appid=" + enc(componentAppId) + "&pre_auth_code=" + enc(code.value())
-                + "&redirect_uri=" + enc(redirectUri.toString()) + "&auth_type=2");
+        StringBuilder url = new StringBuilder(loginPage + "?component_appid=" + enc(componentAppId) + "&pre_auth_code="
+                + enc(code.value()) + "&redirect_uri=" + enc(redirectUri.toString()) + "&auth_type=" + authType);
+        if (bizAppId != null && !bizAppId.isBlank()) {
+            url.append("&biz_appid=").append(enc(bizAppId.strip()));
+        }
+        if (!permissionSets.isEmpty()) {
+            url.append("&category_id_list=").append(enc(new java.util.TreeSet<>(permissionSets).stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("|"))));
+        }
+        return URI.create(url.toString());
     }
 
     /**
@@ -229,6 +261,45 @@ public final class ComponentTokens {
                     .ifPresent(t -> store.removeAuthorizerToken(componentAppId, authorizerAppId, t));
             return null;
         });
+    }
+
+    /**
+     * The account of {@code authorizerAppId} and the permission sets it grants now
+     * ({@code api_get_authorizer_info}); nothing is stored.
+     */
+    public AuthorizerInfo authorizerInfo(String authorizerAppId) {
+        Objects.requireNonNull(authorizerAppId, "authorizerAppId");
+        return withComponentToken(t -> port.authorizerInfo(componentAppId, t, authorizerAppId));
+    }
+
+    /**
+     * Re-reads the permission sets {@code authorizerAppId} grants ({@code api_get_authorizer_info})
+     * and keeps them with its grant (the refresh token and a revocation are left as they are): for a
+     * merchant who granted a set after the authorization the store knows, or a grant re-pulled from
+     * the authorizer list without its sets. A 61003 answer marks the appid revoked.
+     *
+     * @return the sets granted now
+     * @throws ComponentAuthorizationException REVOKED on a 61003 answer
+     */
+    public Set<Integer> refreshPermissionSets(String authorizerAppId) {
+        AuthorizerInfo info;
+        try {
+            info = authorizerInfo(authorizerAppId);
+        } catch (ComponentAuthorizationException e) {
+            throw e;
+        } catch (PlatformException e) {
+            if (e.rawErrcode() == 61003) {
+                revoke(authorizerAppId, clock.instant());
+                throw ComponentAuthorizationException.revoked(HttpComponentPort.AUTHORIZER_INFO, authorizerAppId);
+            }
+            throw e;
+        }
+        store.locked(componentAppId, authorizerAppId, () -> {
+            store.grant(componentAppId, authorizerAppId).filter(g -> !g.revoked())
+                    .ifPresent(g -> store.putGrant(componentAppId, authorizerAppId, g.withPermissionSets(info.permissionSets())));
+            return null;
+        });
+        return info.permissionSets();
     }
 
     /** What the store knows about {@code authorizerAppId}. */

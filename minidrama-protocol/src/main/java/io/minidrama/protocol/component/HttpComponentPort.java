@@ -4,6 +4,7 @@ import io.minidrama.domain.error.PlatformException;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.component.Authorization;
 import io.minidrama.port.component.AuthorizerEntry;
+import io.minidrama.port.component.AuthorizerInfo;
 import io.minidrama.port.component.AuthorizerPage;
 import io.minidrama.port.component.AuthorizerToken;
 import io.minidrama.port.component.ComponentPort;
@@ -31,9 +32,11 @@ import java.util.Set;
 /**
  * The component API over HTTP ({@code POST /cgi-bin/component/*}, API.md section 10), through the
  * protocol's {@link HttpTransport} and JSON-B codec, one exchange per call, no retries and no
- * state. The component token travels in the query ({@code access_token} for
- * {@code api_create_preauthcode}, {@code component_access_token} for the others); secrets, tickets,
- * tokens and refresh tokens never appear in a message.
+ * state. The component token travels in the query as {@code access_token} on every operation after
+ * {@code api_component_token}, as the current official pages (oplatform/openApi/ticket-token/,
+ * .../authorization-management/) write it; older pages and SDKs write {@code component_access_token}
+ * for most of them (README, "Third-party platforms"). The name is kept in {@link #TOKEN_PARAMETER}
+ * alone. Secrets, tickets, tokens and refresh tokens never appear in a message.
  *
  * <p>Thread-safe. Built with {@link #builder()}; a transport is required and is not closed here.
  */
@@ -43,6 +46,9 @@ public final class HttpComponentPort implements ComponentPort {
     static final String QUERY_AUTH = "api_query_auth";
     static final String AUTHORIZER_TOKEN = "api_authorizer_token";
     static final String AUTHORIZER_LIST = "api_get_authorizer_list";
+    static final String AUTHORIZER_INFO = "api_get_authorizer_info";
+    /** The query parameter carrying the component token (the official pages' {@code access_token}). */
+    static final String TOKEN_PARAMETER = "access_token";
     private static final String PATH = "/cgi-bin/component/";
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -80,7 +86,7 @@ public final class HttpComponentPort implements ComponentPort {
         ComponentWire.PreAuthCodeRequest body = new ComponentWire.PreAuthCodeRequest();
         body.componentAppid = text(componentAppId, "componentAppId");
         Instant asked = clock.instant();
-        Exchange.Response r = post(PRE_AUTH, Exchange.param("access_token", text(componentToken, "componentToken")), body);
+        Exchange.Response r = post(PRE_AUTH, tokenQuery(componentToken), body);
         ComponentWire.PreAuthCodeResponse dto = read(PRE_AUTH, r, ComponentWire.PreAuthCodeResponse.class, componentToken, "");
         return new PreAuthCode(need(dto.preAuthCode, PRE_AUTH, r, "pre_auth_code"), asked.plusSeconds(positive(dto.expiresIn, PRE_AUTH, r)));
     }
@@ -91,21 +97,13 @@ public final class HttpComponentPort implements ComponentPort {
         body.componentAppid = text(componentAppId, "componentAppId");
         body.authorizationCode = text(authorizationCode, "authorizationCode");
         Instant asked = clock.instant();
-        Exchange.Response r = post(QUERY_AUTH, Exchange.param("component_access_token", text(componentToken, "componentToken")), body);
+        Exchange.Response r = post(QUERY_AUTH, tokenQuery(componentToken), body);
         ComponentWire.QueryAuthResponse dto = read(QUERY_AUTH, r, ComponentWire.QueryAuthResponse.class, componentToken, authorizationCode);
         ComponentWire.AuthorizationInfo info = dto.authorizationInfo;
         if (info == null) {
             throw ResponseReader.missing(QUERY_AUTH, r.status(), "authorization_info");
         }
-        Set<Integer> sets = new LinkedHashSet<>();
-        if (info.funcInfo != null) {
-            for (ComponentWire.FuncInfo f : info.funcInfo) {
-                if (f != null && f.funcscopeCategory != null && f.funcscopeCategory.id != null
-                        && f.funcscopeCategory.id > 0 && f.funcscopeCategory.id <= Integer.MAX_VALUE) {
-                    sets.add(f.funcscopeCategory.id.intValue());
-                }
-            }
-        }
+        Set<Integer> sets = sets(info.funcInfo);
         AccessToken token = new AccessToken(need(info.authorizerAccessToken, QUERY_AUTH, r, "authorization_info.authorizer_access_token"),
                 asked.plusSeconds(positive(info.expiresIn, QUERY_AUTH, r)));
         return new Authorization(need(info.authorizerAppid, QUERY_AUTH, r, "authorization_info.authorizer_appid"),
@@ -120,7 +118,7 @@ public final class HttpComponentPort implements ComponentPort {
         body.authorizerAppid = text(authorizerAppId, "authorizerAppId");
         body.authorizerRefreshToken = text(refreshToken, "refreshToken");
         Instant asked = clock.instant();
-        Exchange.Response r = post(AUTHORIZER_TOKEN, Exchange.param("component_access_token", text(componentToken, "componentToken")), body);
+        Exchange.Response r = post(AUTHORIZER_TOKEN, tokenQuery(componentToken), body);
         ComponentWire.AuthorizerTokenResponse dto = read(AUTHORIZER_TOKEN, r, ComponentWire.AuthorizerTokenResponse.class,
                 componentToken, refreshToken);
         AccessToken token = new AccessToken(need(dto.authorizerAccessToken, AUTHORIZER_TOKEN, r, "authorizer_access_token"),
@@ -139,7 +137,7 @@ public final class HttpComponentPort implements ComponentPort {
         body.componentAppid = text(componentAppId, "componentAppId");
         body.offset = offset;
         body.count = count;
-        Exchange.Response r = post(AUTHORIZER_LIST, Exchange.param("component_access_token", text(componentToken, "componentToken")), body);
+        Exchange.Response r = post(AUTHORIZER_LIST, tokenQuery(componentToken), body);
         ComponentWire.AuthorizerListResponse dto = read(AUTHORIZER_LIST, r, ComponentWire.AuthorizerListResponse.class, componentToken, "");
         List<AuthorizerEntry> entries = new ArrayList<>();
         if (dto.list != null) {
@@ -154,6 +152,46 @@ public final class HttpComponentPort implements ComponentPort {
         }
         long total = dto.totalCount == null ? entries.size() : dto.totalCount;
         return new AuthorizerPage((int) Math.min(Integer.MAX_VALUE, Math.max(0, total)), entries);
+    }
+
+    @Override
+    public AuthorizerInfo authorizerInfo(String componentAppId, String componentToken, String authorizerAppId) {
+        ComponentWire.AuthorizerInfoRequest body = new ComponentWire.AuthorizerInfoRequest();
+        body.componentAppid = text(componentAppId, "componentAppId");
+        body.authorizerAppid = text(authorizerAppId, "authorizerAppId");
+        Exchange.Response r = post(AUTHORIZER_INFO, tokenQuery(componentToken), body);
+        ComponentWire.AuthorizerInfoResponse dto = read(AUTHORIZER_INFO, r, ComponentWire.AuthorizerInfoResponse.class, componentToken, "");
+        ComponentWire.AuthorizationInfo auth = dto.authorizationInfo;
+        if (auth == null) {
+            throw ResponseReader.missing(AUTHORIZER_INFO, r.status(), "authorization_info");
+        }
+        // older pages' example names it "appid"; the current table "authorizer_appid"
+        String appId = auth.authorizerAppid != null ? auth.authorizerAppid : auth.appid;
+        ComponentWire.AuthorizerAccount account = dto.authorizerInfo;
+        return new AuthorizerInfo(need(appId, AUTHORIZER_INFO, r, "authorization_info.authorizer_appid"),
+                account == null || account.nickName == null ? "" : account.nickName,
+                account == null || account.userName == null ? "" : account.userName,
+                account == null || account.principalName == null ? "" : account.principalName,
+                account != null && account.miniProgramInfo != null,
+                sets(auth.funcInfo),
+                auth.authorizerRefreshToken == null ? "" : auth.authorizerRefreshToken);
+    }
+
+    private static Set<Integer> sets(List<ComponentWire.FuncInfo> funcInfo) {
+        Set<Integer> sets = new LinkedHashSet<>();
+        if (funcInfo != null) {
+            for (ComponentWire.FuncInfo f : funcInfo) {
+                if (f != null && f.funcscopeCategory != null && f.funcscopeCategory.id != null
+                        && f.funcscopeCategory.id > 0 && f.funcscopeCategory.id <= Integer.MAX_VALUE) {
+                    sets.add(f.funcscopeCategory.id.intValue());
+                }
+            }
+        }
+        return sets;
+    }
+
+    private static String tokenQuery(String componentToken) {
+        return Exchange.param(TOKEN_PARAMETER, text(componentToken, "componentToken"));
     }
 
     private Exchange.Response post(String operation, String query, Object body) {

@@ -1,7 +1,10 @@
 package io.minidrama.protocol.component;
 
 import io.minidrama.port.MiniDramaPlatform;
+import io.minidrama.port.UploadCheckpointPort;
 import io.minidrama.port.component.ComponentAuthorizationException;
+import io.minidrama.port.upload.FileUploadService;
+import io.minidrama.port.upload.UploadExecutor;
 import io.minidrama.protocol.MiniDramaClient;
 import io.minidrama.protocol.spi.HttpTransport;
 
@@ -12,14 +15,18 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The clients of many mini programs, sharing one transport (one connection pool) and one token
- * store: {@link #client(String)} hands out the client of an appid, created on first use: with the
+ * The clients of many mini programs, sharing one transport (one connection pool), one token
+ * store and, with {@link Builder#uploads}, one {@link UploadExecutor} for their uploads:
+ * {@link #client(String)} hands out the client of an appid, created on first use: with the
  * mini program's own secret if one was {@linkplain Builder#app registered}, otherwise as an
  * authorizer of the {@linkplain Builder#component third-party platform} (authorizer tokens from the
  * shared {@link ComponentTokens}, and revocation and permission sets checked before every call).
- * {@link #close()} closes them together, and the transport.
+ * {@link #uploads(String)} hands out the appid's {@link FileUploadService}, running on the shared
+ * upload executor (at most its {@code maxParallelParts} parts in flight across every app).
+ * {@link #close()} closes them together, the upload executor and the transport.
  *
  * <pre>{@code
  * try (MiniDramaClients clients = MiniDramaClients.builder()
@@ -39,6 +46,10 @@ public final class MiniDramaClients implements AutoCloseable {
     private final Map<String, String> secrets;
     private final Consumer<MiniDramaClient.Builder> options;
     private final Map<String, MiniDramaPlatform> clients = new ConcurrentHashMap<>();
+    private final Function<String, UploadCheckpointPort> checkpoints;
+    private final Consumer<FileUploadService.Builder> uploadOptions;
+    private final UploadExecutor uploadExecutor;
+    private final Map<String, FileUploadService> uploads = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private MiniDramaClients(Builder b) {
@@ -47,6 +58,9 @@ public final class MiniDramaClients implements AutoCloseable {
         this.component = b.component;
         this.secrets = Map.copyOf(b.secrets);
         this.options = b.options;
+        this.checkpoints = b.checkpoints;
+        this.uploadOptions = b.uploadOptions;
+        this.uploadExecutor = b.checkpoints == null ? null : UploadExecutor.create(b.maxParallelParts);
     }
 
     /** A builder; a {@link Builder#transport transport} is required. */
@@ -90,18 +104,63 @@ public final class MiniDramaClients implements AutoCloseable {
         return new AuthorizerGuard(b.accessTokens(component.accessTokens(appId)).build(), component, appId);
     }
 
+    /**
+     * The upload service of {@code appId}, created on first use over {@link #client(String)}, with the
+     * appid's checkpoint store, on the registry's shared {@link #uploadExecutor()}. Do not close it:
+     * {@link #close()} does.
+     *
+     * @throws IllegalStateException without {@link Builder#uploads}, or after {@link #close()}
+     */
+    public FileUploadService uploads(String appId) {
+        Objects.requireNonNull(appId, "appId");
+        if (uploadExecutor == null) {
+            throw new IllegalStateException("uploads are not configured: MiniDramaClients.builder().uploads(checkpointsPerApp, maxParallelParts)");
+        }
+        MiniDramaPlatform client = client(appId);
+        FileUploadService service = uploads.computeIfAbsent(appId, id -> {
+            FileUploadService.Builder b = FileUploadService.builder(client, Objects.requireNonNull(checkpoints.apply(id),
+                    "the checkpoint store of " + id));
+            uploadOptions.accept(b);
+            return b.executor(uploadExecutor).build();
+        });
+        if (closed) {
+            throw new IllegalStateException("these clients are closed");
+        }
+        return service;
+    }
+
+    /**
+     * The one executor every app's uploads run on.
+     *
+     * @throws IllegalStateException without {@link Builder#uploads}
+     */
+    public UploadExecutor uploadExecutor() {
+        if (uploadExecutor == null) {
+            throw new IllegalStateException("uploads are not configured");
+        }
+        return uploadExecutor;
+    }
+
     /** The appids whose clients exist now. */
     public Set<String> created() {
         return Set.copyOf(clients.keySet());
     }
 
-    /** Forgets every client and closes the transport; idempotent. */
+    /**
+     * Forgets every client, cancels running uploads (their checkpoints stay), stops the upload
+     * executor and closes the transport; idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        uploads.values().forEach(FileUploadService::close);
+        uploads.clear();
+        if (uploadExecutor != null) {
+            uploadExecutor.close();
+        }
         clients.clear();
         transport.close();
     }
@@ -119,8 +178,34 @@ public final class MiniDramaClients implements AutoCloseable {
         private ComponentTokens component;
         private final Map<String, String> secrets = new LinkedHashMap<>();
         private Consumer<MiniDramaClient.Builder> options = b -> { };
+        private Function<String, UploadCheckpointPort> checkpoints;
+        private int maxParallelParts;
+        private Consumer<FileUploadService.Builder> uploadOptions = b -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Enables {@link MiniDramaClients#uploads(String)}: each app's checkpoints in the store
+         * {@code checkpointsPerApp} gives for its appid (one store per app, such as a directory per
+         * appid: an upload id belongs to one mini program), and at most {@code maxParallelParts}
+         * parts in flight across every app, on one {@link UploadExecutor}.
+         *
+         * @throws IllegalArgumentException if {@code maxParallelParts} is under 1
+         */
+        public Builder uploads(Function<String, UploadCheckpointPort> checkpointsPerApp, int maxParallelParts) {
+            this.checkpoints = Objects.requireNonNull(checkpointsPerApp, "checkpointsPerApp");
+            if (maxParallelParts < 1) {
+                throw new IllegalArgumentException("maxParallelParts must be >= 1, got " + maxParallelParts);
+            }
+            this.maxParallelParts = maxParallelParts;
+            return this;
+        }
+
+        /** Options applied to every app's upload service (threshold, part concurrency, clock); the executor is set here. */
+        public Builder uploadOptions(Consumer<FileUploadService.Builder> options) {
+            this.uploadOptions = Objects.requireNonNull(options, "options");
+            return this;
         }
 
         /** The one transport of every client (required); {@link MiniDramaClients#close()} closes it. */

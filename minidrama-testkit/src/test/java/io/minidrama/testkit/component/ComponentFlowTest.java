@@ -248,6 +248,43 @@ class ComponentFlowTest {
     }
 
     @Test
+    void answer61007_withSetsUnknown_rereadsTheGrantedSets_thenNamesTheSet_andTheNextCallFailsFast() {
+        authorized("wxauthorizer01", Set.of(157));
+        AuthorizerGrant g = store.grant(COMPONENT, "wxauthorizer01").orElseThrow();
+        store.putGrant(COMPONENT, "wxauthorizer01", g.withPermissionSets(Set.of()));   // as after a re-pull from the list
+
+        ComponentAuthorizationException e = failure(ComponentAuthorizationException.class,
+                () -> clients.client("wxauthorizer01").authorizedApps());
+
+        assertEquals(Reason.PERMISSION_SET_MISSING, e.reason());
+        assertEquals(153, e.permissionSet());
+        assertEquals(1, emulator.component().calls().get("api_get_authorizer_info"));
+        assertEquals(Set.of(157), store.grant(COMPONENT, "wxauthorizer01").orElseThrow().permissionSets());
+        int before = transport.exchanges.get();
+        failure(ComponentAuthorizationException.class, () -> clients.client("wxauthorizer01").authorizedApps());
+        assertEquals(before, transport.exchanges.get(), "the sets are known now: no network call");
+    }
+
+    @Test
+    void answer61007_forASetGrantedMeanwhile_isCalledOnceMore() {
+        authorized("wxauthorizer01", Set.of(157));
+        AuthorizerGrant g = store.grant(COMPONENT, "wxauthorizer01").orElseThrow();
+        store.putGrant(COMPONENT, "wxauthorizer01", g.withPermissionSets(Set.of()));
+        // the merchant grants 153 right after the platform refused the call (its event not handled yet)
+        transport.afterResponse = body -> {
+            if (body.contains("61007")) {
+                transport.afterResponse = null;
+                emulator.component().authorize("wxauthorizer01", Set.of(153, 157));
+            }
+        };
+
+        clients.client("wxauthorizer01").authorizedApps();
+
+        assertEquals(Set.of(153, 157), store.grant(COMPONENT, "wxauthorizer01").orElseThrow().permissionSets());
+        assertEquals(1, emulator.component().calls().get("api_get_authorizer_info"));
+    }
+
+    @Test
     void rotatedRefreshToken_isWrittenBack_soTheNextRenewalWorks() {
         authorized("wxauthorizer01", Set.of(153));
         emulator.component().rotateRefreshTokens(true);
@@ -383,6 +420,52 @@ class ComponentFlowTest {
     }
 
     @Test
+    void uploads_ofTwoApps_runOnTheRegistrysOneExecutor_whichCloseStops(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        authorized("wxauthorizer01", Set.of(153));
+        authorized("wxauthorizer02", Set.of(153));
+        Set<Thread> partThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        HttpTransport recording = new HttpTransport() {
+            @Override
+            public TransportResponse execute(TransportRequest request) {
+                if (request.uri().getPath().endsWith("/uploadpart")) {
+                    partThreads.add(Thread.currentThread());
+                }
+                return transport.execute(request);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        MiniDramaClients shared = MiniDramaClients.builder().transport(recording).baseUrl(emulator.baseUrl()).component(tokens)
+                .clientOptions(b -> b.clock(emulator.clock()))
+                .uploads(app -> io.minidrama.port.upload.FileUploadCheckpoints.in(dir.resolve("checkpoints").resolve(app)), 1)
+                .uploadOptions(b -> b.singleUploadThreshold(0))
+                .build();
+        java.nio.file.Path video = java.nio.file.Files.write(dir.resolve("ep1.mp4"), new byte[64 * 1024]);
+        try {
+            for (String app : List.of("wxauthorizer01", "wxauthorizer02")) {
+                shared.uploads(app).upload(io.minidrama.port.upload.FileUploadRequest.builder(video,
+                        io.minidrama.domain.media.MediaName.parse("共享执行器 - 第1集")).build());
+            }
+            assertTrue(shared.uploads("wxauthorizer01") == shared.uploads("wxauthorizer01"), "one service per app");
+            assertTrue(shared.uploads("wxauthorizer01") != shared.uploads("wxauthorizer02"), "a service per app");
+            assertEquals(1, partThreads.size(), "both apps' parts on the one part thread of the shared executor: " + partThreads);
+            assertTrue(emulator.component().operationCallsByAuthorizer().keySet().containsAll(List.of("wxauthorizer01", "wxauthorizer02")),
+                    "each app uploaded with its own token: " + emulator.component().operationCallsByAuthorizer());
+        } finally {
+            shared.close();
+        }
+
+        assertTrue(shared.uploadExecutor().isShutdown());
+        Thread part = partThreads.iterator().next();
+        part.join(5_000);
+        assertFalse(part.isAlive(), "the shared executor's thread stops with the registry");
+        assertThrows(IllegalStateException.class, () -> shared.uploads("wxauthorizer01"));
+    }
+
+    @Test
     void authorizeUrl_carriesTheComponentAndAFreshPreAuthCode() {
         emulator.pushTicket();
         URI url = tokens.authorizeUrl(URI.create("https://service.example/authorized?x=1"));
@@ -397,6 +480,7 @@ class ComponentFlowTest {
     private static final class CountingTransport implements HttpTransport {
         final AtomicInteger exchanges = new AtomicInteger();
         final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile java.util.function.Consumer<String> afterResponse;
         private final HttpTransport delegate;
 
         CountingTransport(HttpTransport delegate) {
@@ -406,7 +490,41 @@ class ComponentFlowTest {
         @Override
         public TransportResponse execute(TransportRequest request) {
             exchanges.incrementAndGet();
-            return delegate.execute(request);
+            TransportResponse r = delegate.execute(request);
+            java.util.function.Consumer<String> hook = afterResponse;
+            if (hook == null) {
+                return r;
+            }
+            byte[] body;
+            try (java.io.InputStream in = r.body()) {
+                body = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            r.close();
+            hook.accept(new String(body, StandardCharsets.UTF_8));
+            int status = r.status();
+            java.util.Map<String, List<String>> headers = r.headers();
+            return new TransportResponse() {
+                @Override
+                public int status() {
+                    return status;
+                }
+
+                @Override
+                public java.util.Map<String, List<String>> headers() {
+                    return headers;
+                }
+
+                @Override
+                public java.io.InputStream body() {
+                    return new java.io.ByteArrayInputStream(body);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override

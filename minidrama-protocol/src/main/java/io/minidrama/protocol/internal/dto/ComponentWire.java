@@ -1,5 +1,6 @@
 package io.minidrama.protocol.internal.dto;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 
 import java.util.List;
@@ -51,10 +52,13 @@ public final class ComponentWire {
         public AuthorizationInfo authorizationInfo;
     }
 
-    /** {@code authorization_info} of {@code api_query_auth}. */
+    /** {@code authorization_info} of {@code api_query_auth} and {@code api_get_authorizer_info}. */
     public static final class AuthorizationInfo {
         @JsonbTypeDeserializer(StrictString.class)
         public String authorizerAppid;
+        /** The older pages' example of {@code api_get_authorizer_info} names the appid {@code appid}. */
+        @JsonbTypeDeserializer(StrictString.class)
+        public String appid;
         @JsonbTypeDeserializer(StrictString.class)
         public String authorizerAccessToken;
         @JsonbTypeDeserializer(FlexibleLong.class)
@@ -114,5 +118,34 @@ public final class ComponentWire {
         public String refreshToken;
         @JsonbTypeDeserializer(FlexibleLong.class)
         public Long authTime;
+    }
+
+    /** {@code api_get_authorizer_info} request. */
+    public static final class AuthorizerInfoRequest {
+        public String componentAppid;
+        public String authorizerAppid;
+    }
+
+    /** {@code api_get_authorizer_info} response. */
+    public static final class AuthorizerInfoResponse extends Wire.Envelope {
+        public AuthorizerAccount authorizerInfo;
+        public AuthorizationInfo authorizationInfo;
+    }
+
+    /** {@code authorizer_info} of {@code api_get_authorizer_info}: the fields the SDK reads (others are ignored). */
+    public static final class AuthorizerAccount {
+        @JsonbTypeDeserializer(StrictString.class)
+        public String nickName;
+        @JsonbTypeDeserializer(StrictString.class)
+        public String userName;
+        @JsonbTypeDeserializer(StrictString.class)
+        public String principalName;
+        /** Present for a mini program (the page's field is spelled {@code MiniProgramInfo}). */
+        @JsonbProperty("MiniProgramInfo")
+        public MiniProgramInfo miniProgramInfo;
+    }
+
+    /** {@code MiniProgramInfo}: only its presence is read. */
+    public static final class MiniProgramInfo {
     }
 }
