@@ -126,11 +126,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
     /** The merchant revokes the platform: its tokens stop working, renewals answer 61003. */
     public synchronized void revoke(String authorizerAppId) {
         Optional.ofNullable(authorizers.get(authorizerAppId)).ifPresent(a -> a.revoked = true);
-        tokenOwner.forEach((token, owner) -> {
-            if (owner.equals(authorizerAppId)) {
-                authorizerTokens.remove(token);
-            }
-        });
+        authorizerTokens.keySet().removeIf(token -> authorizerAppId.equals(tokenOwner.get(token)));
     }
 
     /** Component and authorizer tokens issued from now on live {@code lifetime} (default {@link #TOKEN_LIFETIME}, 2 hours). */
@@ -178,20 +174,13 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         String owner = tokenOwner.get(token);
         Instant exp = authorizerTokens.get(token);
         if (owner == null || exp == null) {
-            throw new PlatformException("authorizer_access_token", 40001, "invalid credential, access_token is invalid or not latest",
-                    PlatformException.NO_HTTP_STATUS);
+            throw error("authorizer_access_token", 40001, "invalid credential, access_token is invalid or not latest");
         }
         if (!clock.instant().isBefore(exp)) {
-            throw new PlatformException("authorizer_access_token", 42001, "access_token expired", PlatformException.NO_HTTP_STATUS);
+            throw error("authorizer_access_token", 42001, "access_token expired");
         }
-        Authorizer a = authorizers.get(owner);
-        if (a == null || a.revoked) {
-            throw new PlatformException("authorizer_access_token", 61003, "component is not authorized by this account",
-                    PlatformException.NO_HTTP_STATUS);
-        }
-        if (!a.sets.contains(permissionSet)) {
-            throw new PlatformException("authorizer_access_token", 61007, "api is unauthorized to component",
-                    PlatformException.NO_HTTP_STATUS);
+        if (!live("authorizer_access_token", owner).sets.contains(permissionSet)) {
+            throw error("authorizer_access_token", 61007, "api is unauthorized to component");
         }
         operationCalls.merge(owner, 1, Integer::sum);
         return owner;
@@ -243,8 +232,9 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         }
         String token = "componenttoken@@@" + random();
         secrets.add(token);
-        componentTokens.put(token, clock.instant().plus(tokenLifetime));
-        return new AccessToken(token, clock.instant().plus(tokenLifetime));
+        Instant expires = clock.instant().plus(tokenLifetime);
+        componentTokens.put(token, expires);
+        return new AccessToken(token, expires);
     }
 
     @Override
@@ -253,7 +243,7 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         String code = "preauthcode@@@" + random();
         secrets.add(code);
         preAuthCodes.put(code, clock.instant().plusSeconds(1800));
-        return new PreAuthCode(code, clock.instant().plusSeconds(1800));
+        return new PreAuthCode(code, preAuthCodes.get(code));
     }
 
     @Override
@@ -288,12 +278,8 @@ public final class InMemoryComponentPlatform implements ComponentPort {
         if (offset < 0 || count < 1 || count > 500) {
             throw error("api_get_authorizer_list", 40097, "invalid args: offset >= 0, count 1..500");
         }
-        List<AuthorizerEntry> all = new ArrayList<>();
-        authorizers.forEach((id, a) -> {
-            if (!a.revoked) {
-                all.add(new AuthorizerEntry(id, a.refreshToken, a.authorizedAt));
-            }
-        });
+        List<AuthorizerEntry> all = authorizers.entrySet().stream().filter(e -> !e.getValue().revoked)
+                .map(e -> new AuthorizerEntry(e.getKey(), e.getValue().refreshToken, e.getValue().authorizedAt)).toList();
         int from = Math.min(offset, all.size());
         return new AuthorizerPage(all.size(), all.subList(from, Math.min(all.size(), from + count)));
     }
