@@ -27,20 +27,14 @@ import java.util.TreeSet;
  * checked against its request table, answered by the fake's {@link InMemoryComponentPlatform}.
  * The component token is read from {@code component_access_token} or {@code access_token} in the
  * query (the platform accepts both).
+ *
+ * @param component the fake component platform that answers
+ * @param problems  where a request that does not fit its table is recorded
+ * @param clock     what the tokens' {@code expires_in} counts from
  */
-public final class ComponentHandler implements HttpHandler {
+public record ComponentHandler(InMemoryComponentPlatform component, WireProblems problems, Clock clock) implements HttpHandler {
     /** The context path. */
     public static final String PREFIX = "/cgi-bin/component/";
-
-    private final InMemoryComponentPlatform component;
-    private final WireProblems problems;
-    private final Clock clock;
-
-    public ComponentHandler(InMemoryComponentPlatform component, WireProblems problems, Clock clock) {
-        this.component = component;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
