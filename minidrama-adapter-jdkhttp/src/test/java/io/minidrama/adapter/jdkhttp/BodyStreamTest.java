@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BodyStreamTest {
     private static final byte[] HEAD = "--b\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TAIL = "\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8);
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = JdkHttpTransport.BodyStream.CHUNK;
 
     @TempDir
     Path dir;
@@ -45,9 +46,9 @@ class BodyStreamTest {
         return content;
     }
 
-    private BodyStream body(long offset, long length) {
+    private BodyPublisher body(long offset, long length) {
         Path file = dir.resolve("video.mp4");
-        return new BodyStream(new RequestBody() {
+        return JdkHttpTransport.BodyStream.publisher(new RequestBody() {
             public String contentType() {
                 return "multipart/form-data; boundary=b";
             }
@@ -59,7 +60,7 @@ class BodyStreamTest {
             public ReadableByteChannel open() throws IOException {
                 return new HeadFileTail(FileChannel.open(file, StandardOpenOption.READ), offset, length);
             }
-        }, CHUNK);
+        });
     }
 
     /** HEAD, then {@code length} bytes of the file from {@code offset} (read by position), then TAIL. */
@@ -186,15 +187,15 @@ class BodyStreamTest {
 
     @Test
     void publishesHeadRegionAndTail_inFullBuffersReusedOnceConsumed() throws IOException {
-        byte[] content = file(20_000);
-        BodyStream body = body(1_234, 15_500);
+        byte[] content = file(20 * CHUNK);
+        BodyPublisher body = body(1_234, 15 * CHUNK + 500);
         Client client = new Client(true, -1);
 
         body.subscribe(client);
 
         assertTrue(client.complete);
         assertNull(client.error);
-        byte[] want = expected(content, 1_234, 15_500);
+        byte[] want = expected(content, 1_234, 15 * CHUNK + 500);
         assertArrayEquals(want, client.received.toByteArray());
         assertEquals(want.length, body.contentLength());
         assertEquals((want.length + CHUNK - 1) / CHUNK, client.items, "full buffers of " + CHUNK + " bytes, the last one shorter");
@@ -202,19 +203,19 @@ class BodyStreamTest {
 
     @Test
     void aClientHoldingEveryBufferUnconsumed_neverSeesOneOverwritten() throws IOException {
-        byte[] content = file(20_000);
+        byte[] content = file(20 * CHUNK);
         Client client = new Client(false, -1);
 
-        body(0, 20_000).subscribe(client);
+        body(0, 20 * CHUNK).subscribe(client);
 
         assertTrue(client.complete);
-        assertArrayEquals(expected(content, 0, 20_000), client.keptBytes());
+        assertArrayEquals(expected(content, 0, 20 * CHUNK), client.keptBytes());
     }
 
     @Test
     void everySubscriptionStartsFromTheFirstByte_afterAnAbandonedOne() throws IOException {
-        byte[] content = file(10_000);
-        BodyStream body = body(500, 9_000);
+        byte[] content = file(10 * CHUNK);
+        BodyPublisher body = body(500, 9 * CHUNK);
         Client abandoned = new Client(true, 4);
         body.subscribe(abandoned);
         assertFalse(abandoned.complete);
@@ -223,15 +224,15 @@ class BodyStreamTest {
         body.subscribe(retry);
 
         assertTrue(retry.complete);
-        assertArrayEquals(expected(content, 500, 9_000), retry.received.toByteArray());
+        assertArrayEquals(expected(content, 500, 9 * CHUNK), retry.received.toByteArray());
     }
 
     @Test
     void aFileShorterThanItsRegion_failsTheBody() throws IOException {
-        file(10_000);
-        BodyStream body = body(0, 10_000);
+        file(10 * CHUNK);
+        BodyPublisher body = body(0, 10 * CHUNK);
         try (FileChannel ch = FileChannel.open(dir.resolve("video.mp4"), StandardOpenOption.WRITE)) {
-            ch.truncate(6_500);
+            ch.truncate(6 * CHUNK + 500);
         }
         Client client = new Client(true, -1);
 
@@ -239,6 +240,6 @@ class BodyStreamTest {
 
         assertFalse(client.complete);
         assertInstanceOf(IOException.class, client.error);
-        assertTrue(client.error.getMessage().contains("ended " + (3_500 + TAIL.length) + " bytes before its declared"), client.error.getMessage());
+        assertTrue(client.error.getMessage().contains("ended " + (4 * CHUNK - 500 + TAIL.length) + " bytes before its declared"), client.error.getMessage());
     }
 }

@@ -31,20 +31,14 @@ import java.util.TreeSet;
  * pages give it on every operation after {@code api_component_token}: a {@code component_access_token}
  * (the older pages' name) is recorded as a wire problem and, without an {@code access_token},
  * answered 41001 as the platform answers a missing token.
+ *
+ * @param component the fake component platform that answers
+ * @param problems  where a request that does not fit its table is recorded
+ * @param clock     what the tokens' {@code expires_in} counts from
  */
-public final class ComponentHandler implements HttpHandler {
+public record ComponentHandler(InMemoryComponentPlatform component, WireProblems problems, Clock clock) implements HttpHandler {
     /** The context path. */
     public static final String PREFIX = "/cgi-bin/component/";
-
-    private final InMemoryComponentPlatform component;
-    private final WireProblems problems;
-    private final Clock clock;
-
-    public ComponentHandler(InMemoryComponentPlatform component, WireProblems problems, Clock clock) {
-        this.component = component;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {

@@ -54,7 +54,7 @@ class ArchitectureTest {
     static void imports_every_module(JavaClasses classes) {
         for (String name : List.of("io.minidrama.domain.media.UploadSession", "io.minidrama.port.service.MiniDrama",
                 "io.minidrama.events.PushEventReceiver", "io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter",
-                "io.minidrama.adapter.jdkhttp.JdkHttpTransport", "io.minidrama.adapter.jdkhttp.BodyStream",
+                "io.minidrama.adapter.jdkhttp.JdkHttpTransport", "io.minidrama.adapter.jdkhttp.JdkHttpTransport$BodyStream",
                 "io.minidrama.protocol.MiniDramaClient", "io.minidrama.protocol.internal.Mapping", "io.minidrama.adapter.fake.InMemoryMiniDramaPlatform",
                 "io.minidrama.emulator.MiniDramaEmulator", "io.minidrama.emulator.internal.WireRequests",
                 "io.minidrama.testkit.MiniDramaExtension")) {
@@ -132,7 +132,7 @@ class ArchitectureTest {
             .because("the protocol is transport-independent: an HTTP client lives behind io.minidrama.protocol.spi.HttpTransport");
 
     /** The JDK transport's classes (and their nested ones). */
-    private static final String JDK_TRANSPORT = "io\\.minidrama\\.adapter\\.jdkhttp\\.(JdkHttpTransport|BodyStream)(\\$.*)?";
+    private static final String JDK_TRANSPORT = "io\\.minidrama\\.adapter\\.jdkhttp\\.JdkHttpTransport(\\$.*)?";
 
     @ArchTest
     static final ArchRule jdk_transport_depends_only_on_the_jdk_and_the_spi = classes()
