@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The health indicator on Spring Boot 4's health API ({@code org.springframework.boot.health}),
- * against the emulator. Compiled and run by the {@code boot4} profile only (see the pom).
+ * against the emulator. Spring Boot 4 only: this module's build runs it (the starter's tests run Boot 3's).
  */
 class Boot4HealthIndicatorTest {
 
