@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,6 +46,7 @@ public final class MiniDramaClients implements AutoCloseable {
     private final ComponentTokens component;
     private final Map<String, String> secrets;
     private final Consumer<MiniDramaClient.Builder> options;
+    private final BiFunction<String, MiniDramaPlatform, MiniDramaPlatform> decorator;
     private final Map<String, MiniDramaPlatform> clients = new ConcurrentHashMap<>();
     private final Function<String, UploadCheckpointPort> checkpoints;
     private final Consumer<FileUploadService.Builder> uploadOptions;
@@ -61,6 +63,7 @@ public final class MiniDramaClients implements AutoCloseable {
         this.checkpoints = b.checkpoints;
         this.uploadOptions = b.uploadOptions;
         this.uploadExecutor = b.checkpoints == null ? null : UploadExecutor.create(b.maxParallelParts);
+        this.decorator = b.decorator;
     }
 
     /** A builder; a {@link Builder#transport transport} is required. */
@@ -80,7 +83,7 @@ public final class MiniDramaClients implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("these clients are closed");
         }
-        MiniDramaPlatform c = clients.computeIfAbsent(appId, this::create);
+        MiniDramaPlatform c = clients.computeIfAbsent(appId, id -> Objects.requireNonNull(decorator.apply(id, create(id)), "decorate(..) returned null"));
         if (closed) {
             clients.remove(appId);
             throw new IllegalStateException("these clients are closed");
@@ -181,6 +184,7 @@ public final class MiniDramaClients implements AutoCloseable {
         private Function<String, UploadCheckpointPort> checkpoints;
         private int maxParallelParts;
         private Consumer<FileUploadService.Builder> uploadOptions = b -> { };
+        private BiFunction<String, MiniDramaPlatform, MiniDramaPlatform> decorator = (appId, client) -> client;
 
         private Builder() {
         }
@@ -238,6 +242,18 @@ public final class MiniDramaClients implements AutoCloseable {
          */
         public Builder clientOptions(Consumer<MiniDramaClient.Builder> options) {
             this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Wraps each client once, when it is created: {@code decorator} gets the appid and the client
+         * (an authorizer's with its revocation and permission checks inside) and returns what
+         * {@link MiniDramaClients#client(String)} hands out, e.g. an observed or retrying decorator
+         * ({@code (appId, client) -> MiniDramaObservations.observe(client, registry)}). Default: the
+         * client itself. Must not return {@code null}.
+         */
+        public Builder decorate(BiFunction<String, MiniDramaPlatform, MiniDramaPlatform> decorator) {
+            this.decorator = Objects.requireNonNull(decorator, "decorator");
             return this;
         }
 

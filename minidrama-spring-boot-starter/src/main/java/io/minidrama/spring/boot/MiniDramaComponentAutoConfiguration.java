@@ -1,6 +1,7 @@
 package io.minidrama.spring.boot;
 
 import io.minidrama.events.ComponentEventReceiver;
+import io.minidrama.port.RetryPolicy;
 import io.minidrama.port.component.ComponentStore;
 import io.minidrama.port.component.InMemoryComponentStore;
 import io.minidrama.protocol.component.ComponentTokens;
@@ -9,6 +10,7 @@ import io.minidrama.protocol.component.MiniDramaClients;
 import io.minidrama.protocol.spi.HttpTransport;
 import io.minidrama.protocol.spi.TransportRequest;
 import io.minidrama.protocol.spi.TransportResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -69,12 +71,16 @@ public class MiniDramaComponentAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     MiniDramaClients miniDramaClients(MiniDramaProperties properties, HttpTransport transport, ClockSkew clockSkew,
-                                      ComponentTokens tokens) {
+                                      ComponentTokens tokens, ObjectProvider<MiniDramaInstrumentation> instrumentation) {
+        MiniDramaInstrumentation instruments = instrumentation.getIfAvailable(() -> MiniDramaInstrumentation.NONE);
+        // Each authorizer's client like the main one: retried once, in the ports' decorator, and observed
+        // around that (the appid is no tag: low cardinality).
         return MiniDramaClients.builder()
                 .transport(notClosed(clockSkew.observe(transport)))
                 .baseUrl(properties.getBaseUrl())
                 .component(tokens)
-                .clientOptions(b -> b.callTimeout(properties.getCallTimeout()))
+                .clientOptions(b -> b.callTimeout(properties.getCallTimeout()).retryPolicy(RetryPolicy.none()))
+                .decorate((appId, client) -> PlatformAssembly.retriedAndInstrumented(client, instruments))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.minidrama.spring.boot;
 
 import io.minidrama.port.AccessTokenPort;
+import io.minidrama.protocol.component.ComponentTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +23,8 @@ public class MiniDramaHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "miniDramaHealthIndicator")
     HealthIndicator miniDramaHealthIndicator(ObjectProvider<AccessTokenPort> mainTokens, ObjectProvider<MiniDramaApps> apps,
-                                             ObjectProvider<ClockSkew> clockSkew, MiniDramaProperties properties) {
-        return new MiniDramaHealthIndicator(PlatformHealthCheck.of(mainTokens, apps, clockSkew, properties));
+                                             ObjectProvider<ClockSkew> clockSkew, ObjectProvider<ComponentTokens> component,
+                                             MiniDramaProperties properties) {
+        return new MiniDramaHealthIndicator(PlatformHealthCheck.of(mainTokens, apps, clockSkew, component, properties));
     }
 }

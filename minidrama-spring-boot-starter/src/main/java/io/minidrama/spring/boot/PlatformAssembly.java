@@ -45,6 +45,14 @@ final class PlatformAssembly {
                 // Retries happen once, in the ports' decorator below, where they are observed.
                 .retryPolicy(RetryPolicy.none())
                 .build();
+        return retriedAndInstrumented(client, instrumentation);
+    }
+
+    /**
+     * A client whose own retries are off (as each of {@code MiniDramaClients}' is in the starter):
+     * retried by the ports' decorator, observed around that.
+     */
+    static MiniDramaPlatform retriedAndInstrumented(MiniDramaPlatform client, MiniDramaInstrumentation instrumentation) {
         MiniDramaPlatform retrying = RetryingMiniDramaPlatform.wrap(client, RetryPolicy.defaults(), Sleeper.SYSTEM)
                 .withListener(instrumentation.retryListener());
         return instrumentation.platform(retrying);

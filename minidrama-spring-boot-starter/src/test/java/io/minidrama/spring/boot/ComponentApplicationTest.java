@@ -1,7 +1,11 @@
 package io.minidrama.spring.boot;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.minidrama.emulator.MiniDramaEmulator;
 import io.minidrama.events.ComponentEventReceiver;
+import io.minidrama.micrometer.MiniDramaObservations;
 import io.minidrama.port.component.ComponentAuthorizationException;
 import io.minidrama.port.component.ComponentStore;
 import io.minidrama.port.component.InMemoryComponentStore;
@@ -26,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -154,6 +159,26 @@ class ComponentApplicationTest {
             assertNotNull(context.getBean(MiniDramaClients.class));
             assertEquals(0, context.getBeanNamesForType(ComponentEventReceiver.class).length);
             assertInstanceOf(InMemoryComponentStore.class, context.getBean(ComponentStore.class));
+        });
+    }
+
+    @Test
+    void anAuthorizersCalls_areObservedLikeTheMainClients_withoutTheAppidAsATag() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        runner.withBean(ObservationRegistry.class, () -> observations).run(context -> {
+            ComponentTokens componentTokens = context.getBean(ComponentTokens.class);
+            componentTokens.acceptTicket(EMULATOR.component().issueTicket(), Instant.now());
+            componentTokens.authorize(EMULATOR.component().authorize("wxauthorizerobs1", Set.of(153, 157)));
+
+            context.getBean(MiniDramaClients.class).client("wxauthorizerobs1").authorizedApps();
+
+            TestObservationRegistryAssert.assertThat(observations)
+                    .hasNumberOfObservationsWithNameEqualTo(MiniDramaObservations.CALL, 1)
+                    .hasObservationWithNameEqualTo(MiniDramaObservations.CALL).that()
+                    .hasLowCardinalityKeyValue("operation", "getauthorizeapps")
+                    .hasLowCardinalityKeyValue("outcome", "success")
+                    .doesNotHaveHighCardinalityKeyValueWithKey("appid")
+                    .satisfies(call -> assertFalse(call.getAllKeyValues().toString().contains("wxauthorizerobs1"), call.getAllKeyValues().toString()));
         });
     }
 
