@@ -44,7 +44,10 @@ import java.util.regex.Pattern;
  *       {@code sdk-jdk-1}: the same, 1 in flight;</li>
  *   <li>{@code sdk-apache}: the same over {@code ApacheHttpTransport} (Apache HttpClient 5), 4 in flight;
  *       {@code sdk-jdk-fast}, {@code sdk-apache-fast}: {@code sdk-jdk} and {@code sdk-apache} with
- *       {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} (what a library user can give a short-lived upload process);</li>
+ *       {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} (what a library user can give a short-lived upload process);
+ *       {@code sdk-jdk-cds}, {@code sdk-apache-cds}: the same plus an AppCDS archive of the application's class path
+ *       ({@code -Xshare:on -XX:SharedArchiveFile}), made once per benchmark run, untimed, by a training upload
+ *       ({@code sdkArchive}): what a library user deploying on JDK 17 can do for their own service;</li>
  *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
  *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
  *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
@@ -55,7 +58,7 @@ import java.util.regex.Pattern;
  */
 public final class PeerBenchmark {
     private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "sdk-jdk-fast",
-            "sdk-apache-fast", "cli", "cli-fast");
+            "sdk-apache-fast", "sdk-jdk-cds", "sdk-apache-cds", "cli", "cli-fast");
     private static final String HEAP = "-Xmx64m";
     /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
     private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -98,6 +101,12 @@ public final class PeerBenchmark {
             System.out.printf(Locale.ROOT, "file: %d MB, sha256 %s; emulator %s (pid %d, -Xmx2g); %d cores; load average %s; contenders %s%n",
                     sizeMb, sha.substring(0, 16), bench.base, bench.emulatorPid, Runtime.getRuntime().availableProcessors(),
                     loadAverage(), contenders);
+            // Untimed: the AppCDS archives of the sdk-*-cds contenders, each from a training upload.
+            for (String c : contenders) {
+                if (c.startsWith("sdk-") && c.endsWith("-cds")) {
+                    bench.sdkArchive(c.equals("sdk-jdk-cds") ? "jdk" : "apache", file);
+                }
+            }
             // Untimed: warms the emulator's JIT so the first contender of round 1 does not pay for it.
             Run warm = bench.run("curl", 0, file, size, sha);
             System.out.println("warm-up (not counted): " + format(warm));
@@ -220,13 +229,19 @@ public final class PeerBenchmark {
             case "sdk-apache":
             case "sdk-jdk-fast":
             case "sdk-apache-fast":
+            case "sdk-jdk-cds":
+            case "sdk-apache-cds":
                 String transport = contender.startsWith("sdk-jdk") ? "jdk" : "apache";
                 List<String> s = new ArrayList<>(List.of(javaBin, HEAP));
-                if (contender.endsWith("-fast")) {
+                if (contender.endsWith("-fast") || contender.endsWith("-cds")) {
                     s.addAll(FAST_CLI_OPTIONS);
                 }
-                s.addAll(List.of("-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), f, name,
-                        dir.resolve("checkpoints").toString(), transport, contender.endsWith("-1") ? "1" : "4"));
+                if (contender.endsWith("-cds")) {
+                    // -Xshare:on: a run whose archive does not map (another class path, a rebuilt jar) fails instead of
+                    // silently measuring no archive.
+                    s.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + sdkArchivePath(transport)));
+                }
+                s.addAll(sdkUpload(f, name, dir.resolve("checkpoints"), transport, contender.endsWith("-1") ? "1" : "4"));
                 return s;
             case "cli":
             case "cli-fast":
@@ -241,6 +256,46 @@ public final class PeerBenchmark {
             default:
                 throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT);
         }
+    }
+
+    /** The arguments that run {@code peers/SdkUpload} on this jar's class path (the same string for the archive and its users). */
+    private List<String> sdkUpload(String file, String name, Path checkpoints, String transport, String concurrency) {
+        return List.of("-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), file, name,
+                checkpoints.toString(), transport, concurrency);
+    }
+
+    private Path sdkArchivePath(String transport) {
+        return work.resolve("sdk-" + transport + ".jsa");
+    }
+
+    /**
+     * The AppCDS archive a library user makes for their own service on JDK 17 (untimed set-up): a training run of
+     * the same application on the same class path, JVM options and transport, {@code -XX:ArchiveClassesAtExit},
+     * uploading a 3-part file (the first 12 MiB of the benchmark's file) to the emulator, so the archive holds the
+     * classes of the whole upload path (first call, parts, commit). The JVM records the class path (each jar's
+     * size and time) in the archive and refuses to map it on any other; with {@code -Xshare:on} the contender then
+     * fails instead of running without it.
+     */
+    private void sdkArchive(String transport, Path file) throws IOException, InterruptedException {
+        Path jsa = sdkArchivePath(transport);
+        Path train = work.resolve("train-" + transport + ".mp4");
+        try (var in = java.nio.channels.FileChannel.open(file); var out = java.nio.channels.FileChannel.open(train,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            in.transferTo(0, 12L * 1024 * 1024, out);
+        }
+        Path dir = Files.createDirectories(work.resolve("train-" + transport));
+        List<String> cmd = new ArrayList<>(List.of(javaBin, HEAP));
+        cmd.addAll(FAST_CLI_OPTIONS);
+        cmd.add("-XX:ArchiveClassesAtExit=" + jsa);
+        cmd.addAll(sdkUpload(train.toString(), "基准短剧训练 - 第1集", dir.resolve("checkpoints"), transport, "4"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        if (p.waitFor() != 0 || !Files.exists(jsa)) {
+            throw new IllegalStateException("could not make the CDS archive " + jsa + ": " + tail(Files.readString(dir.resolve("out.txt"))));
+        }
+        System.out.printf(Locale.ROOT, "AppCDS archive for sdk-%s-cds (untimed): %s, %.1f MB, training upload of 12 MiB in %.1f s%n", transport,
+                jsa.getFileName(), Files.size(jsa) / 1e6, (System.nanoTime() - t0) / 1e9);
+        Files.delete(train);
     }
 
     private Path cliJar() {

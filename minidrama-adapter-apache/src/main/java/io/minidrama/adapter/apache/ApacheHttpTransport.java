@@ -13,14 +13,19 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -215,7 +220,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             return this;
         }
 
-        /** The TLS context (trust store, client certificate) for HTTPS. Default: the JDK's default. */
+        /** The TLS context (trust store, client certificate) for HTTPS. Default: the JDK's default, made on the first HTTPS connection. */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             ownSettings = true;
@@ -258,9 +263,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                             // closed an idle keep-alive connection must not fail the next exchange.
                             .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
                             .build());
-            if (sslContext != null) {
-                pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
-            }
+            pool.setTlsSocketStrategy(sslContext != null ? new DefaultClientTlsStrategy(sslContext) : new DefaultTlsOnFirstUse());
             var http = HttpClients.custom()
                     .setConnectionManager(pool.build())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build())
@@ -275,6 +278,38 @@ public final class ApacheHttpTransport implements HttpTransport {
             return new ApacheHttpTransport(http.build(), true, "own client, maxConnections=" + maxConnections
                     + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                     + (proxy == null ? "" : ", proxy=" + proxy.getHost() + ":" + proxy.getPort()));
+        }
+
+        /**
+         * HttpClient's default TLS strategy (the JDK's default {@link SSLContext}: its trust store read, about a
+         * tenth of a second of CPU and a few hundred classes) made on the first HTTPS connection instead of when the
+         * transport is built, so a transport that only speaks HTTP (a local emulator, a plain-HTTP proxy hop) never
+         * pays for it. A default context that cannot be made fails that connection before anything is sent, as a
+         * failed handshake.
+         */
+        private static final class DefaultTlsOnFirstUse implements TlsSocketStrategy {
+            private volatile TlsSocketStrategy tls;
+
+            @Override
+            public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context) throws IOException {
+                TlsSocketStrategy t = tls;
+                if (t == null) {
+                    synchronized (this) {
+                        t = tls;
+                        if (t == null) {
+                            try {
+                                t = DefaultClientTlsStrategy.createDefault();
+                            } catch (RuntimeException e) {
+                                SSLHandshakeException failure = new SSLHandshakeException("the JDK's default TLS context could not be made");
+                                failure.initCause(e);
+                                throw failure;
+                            }
+                            tls = t;
+                        }
+                    }
+                }
+                return t.upgrade(socket, target, port, attachment, context);
+            }
         }
 
         private static Duration positive(Duration value, String name) {
