@@ -7,6 +7,7 @@ import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.RetryListener;
 import io.minidrama.port.RetryingMiniDramaPlatform;
+import io.minidrama.port.component.ComponentPort;
 import io.minidrama.port.upload.UploadListener;
 
 import java.util.Objects;
@@ -43,6 +44,15 @@ import java.util.Objects;
  *       miss, an expiry, or a replacement of a token the platform refused); tags
  *       {@value #REASON} ({@code fetch} or {@code replace_rejected}), {@value #OUTCOME},
  *       {@value #ERRCODE}.</li>
+ *   <li>{@value #COMPONENT_CALL}: one observation per call of a third-party platform's
+ *       {@link ComponentPort} ({@code /cgi-bin/component/*}), its contextual name the operation's
+ *       wire name; tags {@value #OPERATION} ({@code api_component_token},
+ *       {@code api_create_preauthcode}, {@code api_query_auth}, {@code api_authorizer_token},
+ *       {@code api_get_authorizer_list}, {@code api_get_authorizer_info}), {@value #OUTCOME} and
+ *       {@value #ERRCODE} as for {@value #CALL} (the component's own errcodes, such as 61023, are
+ *       {@code unknown}). The component token fetch and each authorizer token refresh are the
+ *       operations {@code api_component_token} and {@code api_authorizer_token} of this name, not
+ *       {@value #TOKEN_FETCH}: one name keeps one set of tag keys, as Prometheus requires.</li>
  *   <li>Meters of uploads: the counters {@value #UPLOAD_BYTES} and {@value #UPLOAD_PARTS}, and the
  *       distribution summary {@value #UPLOAD_THROUGHPUT} (bytes per second of a run).</li>
  * </ul>
@@ -60,6 +70,8 @@ public final class MiniDramaObservations {
     public static final String RETRY = "minidrama.platform.retry";
     /** Name of the observation of one token fetch. */
     public static final String TOKEN_FETCH = "minidrama.token.fetch";
+    /** Name of the observation of one call of a third-party platform's component API. */
+    public static final String COMPONENT_CALL = "minidrama.component.call";
     /** Counter of bytes uploaded. */
     public static final String UPLOAD_BYTES = "minidrama.upload.bytes";
     /** Counter of upload parts finished. */
@@ -101,6 +113,21 @@ public final class MiniDramaObservations {
      */
     public static AccessTokenSource observe(AccessTokenSource source, ObservationRegistry registry) {
         return new ObservedTokenSource(source, registry);
+    }
+
+    /**
+     * {@code port} with one {@value #COMPONENT_CALL} observation around each of its calls: the
+     * component token fetch ({@code api_component_token}), each authorizer token refresh
+     * ({@code api_authorizer_token}) and the other component operations. Give the result to the
+     * protocol's {@code ComponentTokens.builder(..).port(..)}, which calls the port only when its
+     * cached tokens do not serve.
+     *
+     * @param port     the component port to observe
+     * @param registry where observations go
+     * @return the observed port
+     */
+    public static ComponentPort observe(ComponentPort port, ObservationRegistry registry) {
+        return new ObservedComponentPort(port, registry);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
+import io.minidrama.adapter.fake.InMemoryComponentPlatform;
 import io.minidrama.adapter.fake.InMemoryMiniDramaPlatform;
 import io.minidrama.domain.MediaId;
 import io.minidrama.domain.error.PlatformException;
@@ -13,6 +14,8 @@ import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.RetryPolicy;
 import io.minidrama.port.RetryingMiniDramaPlatform;
+import io.minidrama.port.component.Authorization;
+import io.minidrama.port.component.ComponentPort;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
@@ -119,6 +122,25 @@ class SpanTest {
         assertEquals(Map.of("operation", "getmedia", "outcome", "platform_error", "errcode.class", "resource_not_found"), span.getTags());
         assertInstanceOf(PlatformException.class, span.getError());
         assertNoneCarries(List.of(span), "987654321");
+    }
+
+    @Test
+    void anAuthorizerTokenRefresh_isASpanNamedAfterItsOperation_neverTheAppidsOrTokens() {
+        InMemoryComponentPlatform component = InMemoryComponentPlatform.builder("wxcomponentspan1", "component-secret-span").build();
+        ComponentPort port = MiniDramaObservations.observe(component, observations);
+        AccessToken componentToken = component.componentToken("wxcomponentspan1", "component-secret-span", component.issueTicket());
+        Authorization auth = component.queryAuth("wxcomponentspan1", componentToken.value(),
+                component.authorize("wxauthorizerspan1", Set.of(153)));
+
+        port.authorizerToken("wxcomponentspan1", componentToken.value(), "wxauthorizerspan1", auth.token().refreshToken());
+
+        SimpleSpan span = tracer.onlySpan();
+        assertEquals("api_authorizer_token", span.getName());
+        assertEquals(Map.of("operation", "api_authorizer_token", "outcome", "success", "errcode.class", "none"), span.getTags());
+        assertNotNull(span.getEndTimestamp());
+        List<String> secrets = new java.util.ArrayList<>(component.issuedSecrets());
+        secrets.addAll(List.of("wxcomponentspan1", "component-secret-span", "wxauthorizerspan1"));
+        assertNoneCarries(List.of(span), secrets.toArray(String[]::new));
     }
 
     private static void assertNoneCarries(List<SimpleSpan> spans, String... secrets) {
