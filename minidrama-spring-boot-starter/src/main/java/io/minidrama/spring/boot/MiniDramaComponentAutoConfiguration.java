@@ -2,6 +2,7 @@ package io.minidrama.spring.boot;
 
 import io.minidrama.events.ComponentEventReceiver;
 import io.minidrama.port.RetryPolicy;
+import io.minidrama.port.component.ComponentPort;
 import io.minidrama.port.component.ComponentStore;
 import io.minidrama.port.component.InMemoryComponentStore;
 import io.minidrama.protocol.component.ComponentTokens;
@@ -27,9 +28,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * A third-party platform (API.md section 10), with {@code minidrama.component.appid} and
  * {@code .secret}: its {@link ComponentStore} (Redis when {@code minidrama-adapter-redis} and a
  * Lettuce client are present, else memory; {@code minidrama.component.store} chooses), its
- * {@link ComponentTokens} and the {@link MiniDramaClients} of its authorizers
- * ({@code clients.client("wx-authorizer")}). With {@code minidrama.component.token} and
- * {@code .encoding-aes-key}: the {@link ComponentEventReceiver}, and in a Spring MVC application a
+ * {@link ComponentTokens} (its component calls observed as {@code minidrama.component.call} when
+ * an {@code ObservationRegistry} bean and {@code minidrama-micrometer} are present) and the
+ * {@link MiniDramaClients} of its authorizers ({@code clients.client("wx-authorizer")}). With
+ * {@code minidrama.component.token} and {@code .encoding-aes-key}: the {@link ComponentEventReceiver}, and in a Spring MVC application a
  * webhook at {@code minidrama.component.webhook.path} (default {@code /minidrama/component/events})
  * that keeps each pushed ticket, authorizes on {@code authorized} / {@code updateauthorized},
  * revokes on {@code unauthorized}, publishes the {@code ComponentEvent} to the application's
@@ -56,7 +58,7 @@ public class MiniDramaComponentAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ComponentTokens miniDramaComponentTokens(MiniDramaProperties properties, HttpTransport transport, ClockSkew clockSkew,
-                                             ComponentStore store) {
+                                             ComponentStore store, ObjectProvider<MiniDramaInstrumentation> instrumentation) {
         MiniDramaProperties.Component component = properties.getComponent();
         if (component.getAppid() == null || component.getAppid().isBlank()) {
             throw new IllegalStateException("minidrama.component.appid is required");
@@ -64,7 +66,9 @@ public class MiniDramaComponentAutoConfiguration {
         if (component.getSecret() == null || component.getSecret().isBlank()) {
             throw new IllegalStateException("minidrama.component.secret is required (the third-party platform's AppSecret)");
         }
-        HttpComponentPort port = HttpComponentPort.builder().transport(clockSkew.observe(transport)).baseUrl(properties.getBaseUrl()).build();
+        HttpComponentPort http = HttpComponentPort.builder().transport(clockSkew.observe(transport)).baseUrl(properties.getBaseUrl()).build();
+        // The component token fetch and each authorizer token refresh, observed when Micrometer is (no appid as a tag).
+        ComponentPort port = instrumentation.getIfAvailable(() -> MiniDramaInstrumentation.NONE).componentPort(http);
         return ComponentTokens.builder(component.getAppid(), component.getSecret().reveal()).port(port).store(store).build();
     }
 

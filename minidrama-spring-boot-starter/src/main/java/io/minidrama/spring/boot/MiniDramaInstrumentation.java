@@ -3,6 +3,7 @@ package io.minidrama.spring.boot;
 import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.RetryListener;
+import io.minidrama.port.component.ComponentPort;
 
 /**
  * How the starter instruments what it builds: Micrometer observations when
@@ -23,6 +24,14 @@ public interface MiniDramaInstrumentation {
     /** The source tokens are fetched from (default: unchanged). */
     default AccessTokenSource tokenSource(AccessTokenSource source) {
         return source;
+    }
+
+    /**
+     * A third-party platform's component API, whose calls fetch the component token and refresh
+     * each authorizer's token (default: unchanged).
+     */
+    default ComponentPort componentPort(ComponentPort port) {
+        return port;
     }
 
     /** Told of each retry (default: {@link RetryListener#NONE}). */

@@ -5,6 +5,7 @@ import io.minidrama.micrometer.MiniDramaObservations;
 import io.minidrama.port.AccessTokenSource;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.RetryListener;
+import io.minidrama.port.component.ComponentPort;
 
 /** {@link MiniDramaInstrumentation} through {@link MiniDramaObservations}; loaded only when Micrometer is present. */
 final class ObservationInstrumentation implements MiniDramaInstrumentation {
@@ -22,6 +23,11 @@ final class ObservationInstrumentation implements MiniDramaInstrumentation {
     @Override
     public AccessTokenSource tokenSource(AccessTokenSource source) {
         return MiniDramaObservations.observe(source, registry);
+    }
+
+    @Override
+    public ComponentPort componentPort(ComponentPort port) {
+        return MiniDramaObservations.observe(port, registry);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.minidrama.spring.boot;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -179,6 +181,60 @@ class ComponentApplicationTest {
                     .hasLowCardinalityKeyValue("outcome", "success")
                     .doesNotHaveHighCardinalityKeyValueWithKey("appid")
                     .satisfies(call -> assertFalse(call.getAllKeyValues().toString().contains("wxauthorizerobs1"), call.getAllKeyValues().toString()));
+        });
+    }
+
+    @Test
+    void anAuthorizerTokenRefresh_isObservedAsAComponentCall_withItsOutcome_neverAnAppidOrToken() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        List<Observation.Context> stopped = new ArrayList<>();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                synchronized (stopped) {
+                    stopped.add(context);
+                }
+            }
+        });
+        runner.withBean(ObservationRegistry.class, () -> observations).run(context -> {
+            ComponentTokens componentTokens = context.getBean(ComponentTokens.class);
+            ComponentStore componentStore = context.getBean(ComponentStore.class);
+            componentTokens.acceptTicket(EMULATOR.component().issueTicket(), Instant.now());
+            componentTokens.authorize(EMULATOR.component().authorize("wxauthorizerobs2", Set.of(153, 157)));
+            // the held token rejected, and the kept refresh token lost (61023): the renewal finds the current one
+            componentTokens.accessTokens("wxauthorizerobs2").invalidate(componentTokens.authorizerToken("wxauthorizerobs2"));
+            String staleRefreshToken = "refreshtoken@@@stale-obs2";
+            componentStore.putGrant(COMPONENT, "wxauthorizerobs2",
+                    componentStore.grant(COMPONENT, "wxauthorizerobs2").orElseThrow().withRefreshToken(staleRefreshToken));
+
+            context.getBean(MiniDramaClients.class).client("wxauthorizerobs2").authorizedApps();
+
+            List<String> components;
+            synchronized (stopped) {
+                components = stopped.stream().filter(c -> c.getName().equals(MiniDramaObservations.COMPONENT_CALL))
+                        .map(c -> c.getLowCardinalityKeyValue("operation").getValue() + " " + c.getLowCardinalityKeyValue("outcome").getValue()
+                                + " " + c.getLowCardinalityKeyValue("errcode.class").getValue())
+                        .toList();
+            }
+            assertEquals(List.of("api_component_token success none", "api_query_auth success none",
+                    "api_authorizer_token platform_error unknown", "api_get_authorizer_list success none",
+                    "api_authorizer_token success none"), components, "the token fetch, the authorization, then the refresh");
+            TestObservationRegistryAssert.assertThat(observations)
+                    .hasNumberOfObservationsWithNameEqualTo(MiniDramaObservations.COMPONENT_CALL, 5)
+                    .hasNumberOfObservationsWithNameEqualTo(MiniDramaObservations.CALL, 1);
+            List<String> forbidden = new ArrayList<>(List.of(COMPONENT, SECRET, "wxauthorizerobs2", staleRefreshToken));
+            forbidden.addAll(EMULATOR.component().issuedSecrets());
+            synchronized (stopped) {
+                for (Observation.Context c : stopped) {
+                    String text = c.getName() + " " + c.getContextualName() + " " + c.getAllKeyValues();
+                    forbidden.forEach(f -> assertFalse(text.contains(f), text));
+                }
+            }
         });
     }
 
