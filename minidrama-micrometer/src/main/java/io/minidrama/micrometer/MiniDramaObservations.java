@@ -49,8 +49,8 @@ import java.util.Objects;
  *       wire name; tags {@value #OPERATION} ({@code api_component_token},
  *       {@code api_create_preauthcode}, {@code api_query_auth}, {@code api_authorizer_token},
  *       {@code api_get_authorizer_list}, {@code api_get_authorizer_info}), {@value #OUTCOME} and
- *       {@value #ERRCODE} as for {@value #CALL} (the component's own errcodes, such as 61023, are
- *       {@code unknown}). The component token fetch and each authorizer token refresh are the
+ *       {@value #ERRCODE} as for {@value #CALL} (the component's errcodes have their own
+ *       classes, such as {@code refresh_token_invalid} for 61023). The component token fetch and each authorizer token refresh are the
  *       operations {@code api_component_token} and {@code api_authorizer_token} of this name, not
  *       {@value #TOKEN_FETCH}: one name keeps one set of tag keys, as Prometheus requires.</li>
  *   <li>Meters of uploads: the counters {@value #UPLOAD_BYTES} and {@value #UPLOAD_PARTS}, and the

@@ -115,12 +115,12 @@ class ComponentObservationTest {
 
         assertEquals(61023, refused.rawErrcode());
         Observation.Context refresh = named().get(1);
-        assertEquals(Map.of("operation", "api_authorizer_token", "outcome", "platform_error", "errcode.class", "unknown"), tags(refresh),
-                "61023 is not an ErrorCode of the mini-drama API: its class is unknown, never the raw number");
+        assertEquals(Map.of("operation", "api_authorizer_token", "outcome", "platform_error", "errcode.class", "refresh_token_invalid"), tags(refresh),
+                "61023 is tagged by its ErrorCode's name, never the raw number");
         assertEquals("api_authorizer_token", refresh.getContextualName());
         assertInstanceOf(PlatformException.class, refresh.getError());
         assertEquals(1, meters.get(MiniDramaObservations.COMPONENT_CALL)
-                .tags("operation", "api_authorizer_token", "outcome", "platform_error", "errcode.class", "unknown").timer().count());
+                .tags("operation", "api_authorizer_token", "outcome", "platform_error", "errcode.class", "refresh_token_invalid").timer().count());
         assertNoSecretIn(fake.issuedSecrets());
     }
 

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every errcode the platform documents for the mini-drama operations (API.md §4, §7, §8 and §10's 61007), with its
+ * Every errcode the platform documents for the mini-drama operations (API.md §4, §7, §8 and §10), with its
  * retry classification. A code the platform sends that is not listed maps to {@link #UNKNOWN}; the
  * raw code is kept by {@link PlatformException#rawErrcode()}.
  */
@@ -71,6 +71,18 @@ public enum ErrorCode {
      * set the operation needs; {@link PlatformException#missingPermissionSet()} says which.
      */
     PERMISSION_SET_NOT_GRANTED(61007, "the permission set this operation needs is not granted to the third-party platform", Retry.NEVER),
+    /** Third-party platforms (API.md §10): this account has not authorized the platform, or revoked it. */
+    COMPONENT_NOT_AUTHORIZED(61003, "the account has not authorized the third-party platform (or revoked it)", Retry.NEVER),
+    /** Third-party platforms: the caller's IP is not on the platform's whitelist. */
+    COMPONENT_IP_NOT_WHITELISTED(61004, "the caller's IP is not on the third-party platform's whitelist", Retry.NEVER),
+    /** Third-party platforms: the {@code component_verify_ticket} is older than its 12 hours. */
+    COMPONENT_TICKET_EXPIRED(61005, "component_verify_ticket expired", Retry.NEVER),
+    /** Third-party platforms: the {@code component_verify_ticket} is not one the platform issued. */
+    COMPONENT_TICKET_INVALID(61006, "component_verify_ticket invalid", Retry.NEVER),
+    /** Third-party platforms: the authorizer refresh token is invalid (re-pull it from the authorizer list, else re-authorize). */
+    REFRESH_TOKEN_INVALID(61023, "authorizer refresh token invalid", Retry.NEVER),
+    /** The daily quota of the interface is used up (e.g. {@code api_component_token}); retry tomorrow. */
+    DAILY_QUOTA_REACHED(45009, "daily quota reached", Retry.NEVER),
     /** Any code not documented: check {@link PlatformException#rawErrcode()}. */
     UNKNOWN(Integer.MIN_VALUE, "undocumented errcode", Retry.NEVER);
 

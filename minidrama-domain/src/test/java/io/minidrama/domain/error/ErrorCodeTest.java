@@ -59,6 +59,12 @@ class ErrorCodeTest {
             "106017, PROMOTION_QUALITY_TOO_LOW, NEVER",
             "106018, PROMOTION_DUPLICATE_CONTENT, NEVER",
             "61007, PERMISSION_SET_NOT_GRANTED, NEVER",
+            "61003, COMPONENT_NOT_AUTHORIZED, NEVER",
+            "61004, COMPONENT_IP_NOT_WHITELISTED, NEVER",
+            "61005, COMPONENT_TICKET_EXPIRED, NEVER",
+            "61006, COMPONENT_TICKET_INVALID, NEVER",
+            "61023, REFRESH_TOKEN_INVALID, NEVER",
+            "45009, DAILY_QUOTA_REACHED, NEVER",
     })
     void of_whenCodeIsDocumented_mapsToItsConstantAndRetryClass(int errcode, ErrorCode expected, ErrorCode.Retry retry) {
         ErrorCode code = ErrorCode.of(errcode);
@@ -70,7 +76,7 @@ class ErrorCodeTest {
     }
 
     @ParameterizedTest(name = "{0} is undocumented")
-    @ValueSource(ints = {3, -3, 20999, 21010, 106016, 106019, 40002, 45009, 10090004, 10093099, 99999999, Integer.MIN_VALUE, Integer.MAX_VALUE})
+    @ValueSource(ints = {3, -3, 20999, 21010, 106016, 106019, 40002, 45010, 61008, 10090004, 10093099, 99999999, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void of_whenCodeIsUndocumented_mapsToUnknownAndIsNotRetried(int errcode) {
         ErrorCode code = ErrorCode.of(errcode);
 

@@ -222,7 +222,7 @@ class ComponentApplicationTest {
                         .toList();
             }
             assertEquals(List.of("api_component_token success none", "api_query_auth success none",
-                    "api_authorizer_token platform_error unknown", "api_get_authorizer_list success none",
+                    "api_authorizer_token platform_error refresh_token_invalid", "api_get_authorizer_list success none",
                     "api_authorizer_token success none"), components, "the token fetch, the authorization, then the refresh");
             TestObservationRegistryAssert.assertThat(observations)
                     .hasNumberOfObservationsWithNameEqualTo(MiniDramaObservations.COMPONENT_CALL, 5)
