@@ -42,8 +42,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.util.List;
 import java.util.Objects;
@@ -235,13 +233,6 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         return intercept(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, () -> delegate().latestAudit(query));
     }
 
-    // ------------------------------------------ TrafficPackagePort
-
-    @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        return intercept(PlatformOperation.LIST_PACKAGES, () -> delegate().listPackages(query));
-    }
-
     // -------------------------------------- DramaAuthorizationPort
 
     @Override
@@ -312,13 +303,13 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         return intercept(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, () -> delegate().receivedCopyrights(query));
     }
 
-    // --------------------------------------------- DramaPlayerPort
+    // ------------------------- typed operations (DramaPlayerPort, TrafficPackagePort)
 
     /**
      * Forwards one typed operation: through {@link #intercept} to the delegate's typed method of
      * {@code operation} (so a decorator further down that overrides, say,
      * {@code finderEvents(..)} is still called). The typed methods of {@link DramaPlayerPort}
-     * are not overridden here: their defaults call this method, and an override of one of them in
+     * and {@link TrafficPackagePort} are not overridden here: their defaults call this method, and an override of one of them in
      * a subclass decorates it as before.
      */
     @Override

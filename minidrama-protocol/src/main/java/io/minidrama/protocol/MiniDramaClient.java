@@ -58,8 +58,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.CopyrightAuthorizationPort;
@@ -313,15 +311,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 (r, status) -> Mapping.latestAudit(r.auditDetail));
     }
 
-    // ------------------------------------------------------------------ TrafficPackagePort
-
-    @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.LIST_PACKAGES, json(Mapping.listPackages(query)), Wire.ListPackagesResponse.class,
-                (r, status) -> Mapping.packages(r));
-    }
-
     // ------------------------------------------------------------------ DramaAuthorizationPort
 
     @Override
@@ -411,7 +400,8 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     // ------------------------------------------------------------------ typed operations (codec: Codecs)
 
     /**
-     * Runs a typed operation (every operation of {@link DramaPlayerPort}; its typed methods call
+     * Runs a typed operation (every operation of {@link DramaPlayerPort}, and {@code listpackages}
+     * of {@link TrafficPackagePort}; their typed methods call
      * this) through the one pipeline, with the codec its wire class registered
      * ({@link Codecs}): the request encoded as JSON, the answer read, checked and decoded; a
      * decoded value the domain refuses is an {@link UnexpectedResponseException} of kind

@@ -8,8 +8,10 @@ import io.minidrama.domain.player.DramaRef;
 import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Json;
 import io.minidrama.protocol.internal.Mapping;
+import io.minidrama.protocol.internal.dto.VodWire;
 import io.minidrama.protocol.internal.dto.Wire;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -83,9 +85,10 @@ class WireJsonTest {
                    "used":300,"all":1024,"status":1,"is_deleted":0},
                   {"package_id":"pkg_002","order_id":"42001","start_time":1690000000,"end_time":1700000000,
                    "used":1024,"all":1024,"status":3,"is_deleted":1}]}""";
-        TrafficPackages packages = Mapping.packages(Json.fromJson(body, Wire.ListPackagesResponse.class));
+        TrafficPackages packages = VodWire.packages(Json.fromJson(body, VodWire.ListPackagesResponse.class));
 
         assertEquals(parse(body), parse(WireJson.toJson(packages)));
+        assertEquals(parse(body), parse(WireJson.toJson(TrafficPackagePort.LIST_PACKAGES, packages)));
     }
 
     @Test

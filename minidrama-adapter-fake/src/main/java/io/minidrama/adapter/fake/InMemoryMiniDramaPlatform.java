@@ -49,8 +49,6 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.Operation;
 import io.minidrama.port.MiniDramaPlatform;
@@ -180,6 +178,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         this.control = new FakeControl(engine, injected, clock);
         this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
         player.register(handlers);
+        engine.register(handlers);
         this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
             m.onChange(engine::tick);
@@ -351,12 +350,6 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     }
 
     @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.LIST_PACKAGES.wireName(), query, () -> engine.listPackages(query));
-    }
-
-    @Override
     public List<AuthorizationResult> authorizeDramas(DramaAuthorization request) {
         Objects.requireNonNull(request, "request");
         return faults.call(PlatformOperation.AUTHORIZE_DRAMA.wireName(), request, () -> engine.authorizeDramas(request));
@@ -440,7 +433,8 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     // ------------------------------------------------------------ typed operations (the drama player's, API.md §8)
 
     /**
-     * Runs a typed operation (every one of {@link DramaPlayerPort}; its typed methods call this):
+     * Runs a typed operation (every one of {@link DramaPlayerPort}, and {@code listpackages}; the
+     * typed methods call this):
      * the behaviour its capability registered, behind the injected faults, retried as the
      * {@linkplain #retryPolicy() policy} decides.
      *

@@ -4,6 +4,7 @@ import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.WireProblem.Kind;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.TrafficPackagePort;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class RequestTablesTest {
                  "copyright":{"copyright_role":2,"apply_for_copyright_protection":1,"copyright_verification":"2",
                               "purchase_or_broadcast_authorization_certificate":["m5"]}}""");
         EXAMPLES.put(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, "{\"drama_id\":100206,\"audit_type\":2}");
-        EXAMPLES.put(PlatformOperation.LIST_PACKAGES, "{\"status\":0,\"offset\":0,\"limit\":100,\"query_type\":1}");
+        EXAMPLES.put(TrafficPackagePort.LIST_PACKAGES, "{\"status\":0,\"offset\":0,\"limit\":100,\"query_type\":1}");
         EXAMPLES.put(PlatformOperation.AUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205],\"authz_expire_time\":0}");
         EXAMPLES.put(PlatformOperation.DEAUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205]}");
         EXAMPLES.put(PlatformOperation.GET_AUTHORIZE_OBJECTS, "{\"drama_id\":100200,\"authorized_appid\":\"wx*************\",\"offset\":0,\"limit\":100}");
@@ -259,7 +260,7 @@ class RequestTablesTest {
 
     @Test
     void aMissingRequiredField_is47003_andRecorded() {
-        WireError e = refused(PlatformOperation.LIST_PACKAGES, "{\"status\":0,\"offset\":0}");
+        WireError e = refused(TrafficPackagePort.LIST_PACKAGES, "{\"status\":0,\"offset\":0}");
 
         assertEquals(47003, e.errcode);
         assertEquals(List.of(new WireProblem("listpackages", "limit", Kind.MISSING_REQUIRED, "limit is required (a JSON integer (no quotes, "

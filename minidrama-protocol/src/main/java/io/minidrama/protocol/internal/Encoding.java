@@ -15,8 +15,6 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaAuditDetail;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.TrafficPackage;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.protocol.internal.dto.Wire;
 
 import java.time.Instant;
@@ -136,26 +134,6 @@ public final class Encoding {
             i.endTime = seconds(f.endTime());
             return i;
         }).toList();
-        return w;
-    }
-
-    public static Wire.ListPackagesResponse packages(TrafficPackages p) {
-        Wire.ListPackagesResponse w = new Wire.ListPackagesResponse();
-        w.totalCount = p.totalCount();
-        List<Wire.PackageInfo> list = new ArrayList<>();
-        for (TrafficPackage t : p.packages()) {
-            Wire.PackageInfo i = new Wire.PackageInfo();
-            i.packageId = t.packageId();
-            i.orderId = t.orderId();
-            i.startTime = seconds(t.startTime());
-            i.endTime = seconds(t.endTime());
-            i.used = t.usedMb();
-            i.all = t.totalMb();
-            i.status = (long) t.status();
-            i.isDeleted = t.deleted();
-            list.add(i);
-        }
-        w.packageList = list;
         return w;
     }
 

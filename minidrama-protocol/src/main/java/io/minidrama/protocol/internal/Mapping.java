@@ -57,9 +57,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackage;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -354,15 +351,6 @@ public final class Mapping {
         return d;
     }
 
-    public static Wire.ListPackagesRequest listPackages(PackageQuery q) {
-        Wire.ListPackagesRequest d = new Wire.ListPackagesRequest();
-        d.status = q.status().code();
-        d.offset = q.offset();
-        d.limit = q.limit();
-        d.queryType = q.queryType().code();
-        return d;
-    }
-
     public static Wire.DramaAuthorizationRequest authorizeDramas(DramaAuthorization a) {
         Wire.DramaAuthorizationRequest d = new Wire.DramaAuthorizationRequest();
         d.dramaId = dramaIds(a.dramaIds());
@@ -467,20 +455,6 @@ public final class Mapping {
             return new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
         }
         return new DramaAuditDetail(status(a.status == null ? null : a.status.intValue()), time(a.createTime), time(a.auditTime));
-    }
-
-    public static TrafficPackages packages(Wire.ListPackagesResponse r) {
-        List<TrafficPackage> out = new ArrayList<>();
-        if (r.packageList != null) {
-            for (Wire.PackageInfo p : r.packageList) {
-                if (p != null) {
-                    out.add(new TrafficPackage(text(p.packageId), text(p.orderId), time(p.startTime), time(p.endTime),
-                            p.used == null ? 0 : p.used, p.all == null ? 0 : p.all, p.status == null ? 0 : p.status.intValue(),
-                            p.isDeleted != null && p.isDeleted));
-                }
-            }
-        }
-        return new TrafficPackages(r.totalCount == null ? out.size() : r.totalCount, out);
     }
 
     /** Per-drama outcomes; an entry without a drama id names nothing and is left out. */

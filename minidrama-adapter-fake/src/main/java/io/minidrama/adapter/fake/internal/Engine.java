@@ -50,8 +50,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -217,8 +215,9 @@ public final class Engine {
 
     // ---------------------------------------------------------------- traffic packages
 
-    public TrafficPackages listPackages(PackageQuery q) {
-        return packages.listPackages(q);
+    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}). */
+    public void register(Handlers handlers) {
+        packages.register(handlers);
     }
 
     public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {

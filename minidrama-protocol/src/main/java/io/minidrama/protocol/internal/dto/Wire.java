@@ -424,39 +424,6 @@ public final class Wire {
         public Long auditTime;
     }
 
-    public static final class ListPackagesRequest {
-        public Integer status;
-        public Integer offset;
-        public Integer limit;
-        public Integer queryType;
-    }
-
-    public static final class ListPackagesResponse extends Envelope {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long totalCount;
-        public List<PackageInfo> packageList;
-    }
-
-    public static final class PackageInfo {
-        @JsonbTypeDeserializer(FlexibleString.class)
-        public String packageId;
-        @JsonbTypeDeserializer(FlexibleString.class)
-        public String orderId;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long startTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long endTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long used;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long all;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long status;
-        @JsonbTypeDeserializer(FlexibleFlag.class)
-        @JsonbTypeSerializer(FlagAsNumber.class) // 0 / 1, as documented
-        public Boolean isDeleted;
-    }
-
     /** authorizedrama (with authz_expire_time) and deauthorizedrama (without). */
     public static final class DramaAuthorizationRequest {
         public List<Long> dramaId;

@@ -1,0 +1,122 @@
+package io.minidrama.protocol.internal.dto;
+
+import io.minidrama.domain.traffic.PackageQuery;
+import io.minidrama.domain.traffic.TrafficPackage;
+import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.TrafficPackagePort;
+import io.minidrama.protocol.internal.Codecs;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The codec of the typed {@code /wxa/sec/vod/*} operations (API.md §2 and §7), each in one place:
+ * the request and response bodies field for field, the request encoded from the domain, the answer
+ * decoded into it and encoded back (for {@code WireJson}). The vod operations not yet typed are
+ * still {@link Wire}'s and {@code Mapping}'s.
+ */
+public final class VodWire {
+    private VodWire() {
+    }
+
+    /** The codec entry of each typed {@code /wxa/sec/vod/*} operation: one line per operation. */
+    public static void register(Codecs.Registry codecs) {
+        codecs.add(TrafficPackagePort.LIST_PACKAGES, VodWire::listPackages, ListPackagesResponse.class,
+                VodWire::packages, VodWire::packagesResponse);
+    }
+
+    // ---------------------------------------------------------------- listpackages
+
+    /** {@code listpackages}: {@code {status, offset, limit, query_type}}. */
+    public static final class ListPackagesRequest {
+        public Integer status;
+        public Integer offset;
+        public Integer limit;
+        public Integer queryType;
+    }
+
+    /** The answer of {@code listpackages}: {@code total_count} and {@code package_list}. */
+    public static final class ListPackagesResponse extends Wire.Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<PackageInfo> packageList;
+    }
+
+    /** One traffic package; {@code order_id} is text (19 digits do not survive a double). */
+    public static final class PackageInfo {
+        @JsonbTypeDeserializer(FlexibleString.class)
+        public String packageId;
+        @JsonbTypeDeserializer(FlexibleString.class)
+        public String orderId;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long startTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long endTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long used;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long all;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long status;
+        @JsonbTypeDeserializer(FlexibleFlag.class)
+        @JsonbTypeSerializer(FlagAsNumber.class) // 0 / 1, as documented
+        public Boolean isDeleted;
+    }
+
+    public static ListPackagesRequest listPackages(PackageQuery q) {
+        ListPackagesRequest d = new ListPackagesRequest();
+        d.status = q.status().code();
+        d.offset = q.offset();
+        d.limit = q.limit();
+        d.queryType = q.queryType().code();
+        return d;
+    }
+
+    /** A package without a time reads as the epoch; absent {@code total_count} is the list's size. */
+    public static TrafficPackages packages(ListPackagesResponse r) {
+        List<TrafficPackage> out = new ArrayList<>();
+        if (r.packageList != null) {
+            for (PackageInfo p : r.packageList) {
+                if (p != null) {
+                    out.add(new TrafficPackage(text(p.packageId), text(p.orderId), time(p.startTime), time(p.endTime),
+                            p.used == null ? 0 : p.used, p.all == null ? 0 : p.all, p.status == null ? 0 : p.status.intValue(),
+                            p.isDeleted != null && p.isDeleted));
+                }
+            }
+        }
+        return new TrafficPackages(r.totalCount == null ? out.size() : r.totalCount, out);
+    }
+
+    public static ListPackagesResponse packagesResponse(TrafficPackages p) {
+        ListPackagesResponse w = new ListPackagesResponse();
+        w.totalCount = p.totalCount();
+        List<PackageInfo> list = new ArrayList<>();
+        for (TrafficPackage t : p.packages()) {
+            PackageInfo i = new PackageInfo();
+            i.packageId = t.packageId();
+            i.orderId = t.orderId();
+            i.startTime = t.startTime().getEpochSecond();
+            i.endTime = t.endTime().getEpochSecond();
+            i.used = t.usedMb();
+            i.all = t.totalMb();
+            i.status = (long) t.status();
+            i.isDeleted = t.deleted();
+            list.add(i);
+        }
+        w.packageList = list;
+        return w;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Instant time(Long epochSeconds) {
+        return epochSeconds == null || epochSeconds <= 0 ? Instant.EPOCH : Instant.ofEpochSecond(epochSeconds);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}
