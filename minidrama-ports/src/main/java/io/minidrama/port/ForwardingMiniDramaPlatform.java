@@ -26,10 +26,8 @@ import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.media.ApplyUpload;
@@ -228,11 +226,6 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         });
     }
 
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        return intercept(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, () -> delegate().latestAudit(query));
-    }
-
     // -------------------------------------- DramaAuthorizationPort
 
     @Override
@@ -303,7 +296,7 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         return intercept(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, () -> delegate().receivedCopyrights(query));
     }
 
-    // ------------------------- typed operations (DramaPlayerPort, TrafficPackagePort)
+    // ------------------------- typed operations (DramaPlayerPort, TrafficPackagePort, ...)
 
     /**
      * Forwards one typed operation: through {@link #intercept} to the delegate's typed method of

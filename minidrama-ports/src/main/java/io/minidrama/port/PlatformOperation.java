@@ -78,8 +78,6 @@ public sealed class PlatformOperation implements Comparable<PlatformOperation> p
     public static final PlatformOperation REPLACE_DRAMA_MEDIA = media("REPLACE_DRAMA_MEDIA", "replacedramamedia", BodyKind.JSON, false);
     /** {@code modifydramabasicinfo}: submits a change of a drama's information for review. */
     public static final PlatformOperation MODIFY_DRAMA_BASIC_INFO = media("MODIFY_DRAMA_BASIC_INFO", "modifydramabasicinfo", BodyKind.JSON, false);
-    /** {@code getdramalatestauditinfo}: reads a drama's latest review of one kind. */
-    public static final PlatformOperation GET_DRAMA_LATEST_AUDIT_INFO = media("GET_DRAMA_LATEST_AUDIT_INFO", "getdramalatestauditinfo", BodyKind.JSON, true);
     /** {@code authorizedrama}: authorizes another mini program to play dramas; a repeat answers per-drama errors that hide the first outcome. */
     public static final PlatformOperation AUTHORIZE_DRAMA = media("AUTHORIZE_DRAMA", "authorizedrama", BodyKind.JSON, false);
     /** {@code deauthorizedrama}: withdraws a drama authorization; a repeat answers 10090039 "already de-authorised". */

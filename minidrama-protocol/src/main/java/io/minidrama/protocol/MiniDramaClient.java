@@ -39,10 +39,8 @@ import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.error.PlatformException;
@@ -304,12 +302,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
         call(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, json(Mapping.modifyInfo(change)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, json(Mapping.latestAudit(query)), Wire.LatestAuditResponse.class,
-                (r, status) -> Mapping.latestAudit(r.auditDetail));
-    }
 
     // ------------------------------------------------------------------ DramaAuthorizationPort
 

@@ -7,6 +7,9 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.player.DramaRef;
 import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Json;
@@ -89,6 +92,15 @@ class WireJsonTest {
 
         assertEquals(parse(body), parse(WireJson.toJson(packages)));
         assertEquals(parse(body), parse(WireJson.toJson(TrafficPackagePort.LIST_PACKAGES, packages)));
+    }
+
+    @Test
+    void latestAudit_writesTheAuditDetailAndReadsItBack() {
+        String body = "{\"audit_detail\":{\"status\":3,\"create_time\":1700000000,\"audit_time\":1700003600}}";
+        DramaAuditDetail detail = VodWire.latestAudit(Json.fromJson(body, VodWire.LatestAuditResponse.class));
+
+        assertEquals(AuditStatus.of(3), detail.status());
+        assertEquals(parse(body), parse(WireJson.toJson(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, detail)));
     }
 
     @Test

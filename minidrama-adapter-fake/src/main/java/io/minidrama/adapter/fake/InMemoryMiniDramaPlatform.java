@@ -32,10 +32,8 @@ import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.media.ApplyUpload;
@@ -341,12 +339,6 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
             engine.modifyInfo(change);
             return null;
         });
-    }
-
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO.wireName(), query, () -> engine.latestAudit(query));
     }
 
     @Override

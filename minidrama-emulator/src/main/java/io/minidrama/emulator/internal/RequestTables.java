@@ -2,6 +2,7 @@ package io.minidrama.emulator.internal;
 
 import io.minidrama.emulator.internal.FieldSpec.Table;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
 
 import java.util.Arrays;
@@ -144,7 +145,7 @@ final class RequestTables {
                 // the older qualification, for dramas first submitted with it (§7: qualification fields as §6.1 or R-15)
                 opt("publish_license", STRING), opt("publish_license_material_id", STRING),
                 opt("other_material_material_id", STRING), opt("producer", STRING), COPYRIGHT);
-        table(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, req("drama_id", INTEGER), req("audit_type", INTEGER));
+        table(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, req("drama_id", INTEGER), req("audit_type", INTEGER));
         table(TrafficPackagePort.LIST_PACKAGES, req("status", INTEGER), req("offset", INTEGER), req("limit", INTEGER), opt("query_type", INTEGER));
 
         // ---------------------------------------------------------------- authorizations (API.md §7, §9.8)

@@ -4,6 +4,7 @@ import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.WireProblem.Kind;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -75,7 +76,7 @@ class RequestTablesTest {
                  "other_material_material_id":"m4","producer":"演艺公司",
                  "copyright":{"copyright_role":2,"apply_for_copyright_protection":1,"copyright_verification":"2",
                               "purchase_or_broadcast_authorization_certificate":["m5"]}}""");
-        EXAMPLES.put(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, "{\"drama_id\":100206,\"audit_type\":2}");
+        EXAMPLES.put(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, "{\"drama_id\":100206,\"audit_type\":2}");
         EXAMPLES.put(TrafficPackagePort.LIST_PACKAGES, "{\"status\":0,\"offset\":0,\"limit\":100,\"query_type\":1}");
         EXAMPLES.put(PlatformOperation.AUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205],\"authz_expire_time\":0}");
         EXAMPLES.put(PlatformOperation.DEAUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205]}");

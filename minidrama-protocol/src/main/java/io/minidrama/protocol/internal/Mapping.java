@@ -40,7 +40,6 @@ import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
 import io.minidrama.domain.drama.FirstSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.MediaReplacement;
 import io.minidrama.domain.drama.Qualification;
 import io.minidrama.domain.drama.ReplacementApplication;
@@ -344,13 +343,6 @@ public final class Mapping {
         return d;
     }
 
-    public static Wire.LatestAuditRequest latestAudit(LatestAuditQuery q) {
-        Wire.LatestAuditRequest d = new Wire.LatestAuditRequest();
-        d.dramaId = q.dramaId().value();
-        d.auditType = q.auditType().code();
-        return d;
-    }
-
     public static Wire.DramaAuthorizationRequest authorizeDramas(DramaAuthorization a) {
         Wire.DramaAuthorizationRequest d = new Wire.DramaAuthorizationRequest();
         d.dramaId = dramaIds(a.dramaIds());
@@ -448,14 +440,6 @@ public final class Mapping {
     }
 
     // ------------------------------------------------------------------ responses beyond the seeds (API.md §7)
-
-    /** An absent {@code audit_detail} (no audit of that type yet) reads as status 0 (invalid). */
-    public static DramaAuditDetail latestAudit(Wire.LatestAuditDetail a) {
-        if (a == null) {
-            return new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
-        }
-        return new DramaAuditDetail(status(a.status == null ? null : a.status.intValue()), time(a.createTime), time(a.auditTime));
-    }
 
     /** Per-drama outcomes; an entry without a drama id names nothing and is left out. */
     public static List<AuthorizationResult> authorizationResults(Wire.AuthorizationResultResponse r) {

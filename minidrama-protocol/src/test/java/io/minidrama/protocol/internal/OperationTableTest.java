@@ -2,6 +2,7 @@ package io.minidrama.protocol.internal;
 
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class OperationTableTest {
                 Arguments.of(Operation.of(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS), "submitreplacedramamedias", false, false),
                 Arguments.of(Operation.of(PlatformOperation.REPLACE_DRAMA_MEDIA), "replacedramamedia", false, false),
                 Arguments.of(Operation.of(PlatformOperation.MODIFY_DRAMA_BASIC_INFO), "modifydramabasicinfo", false, false),
-                Arguments.of(Operation.of(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO), "getdramalatestauditinfo", true, false),
+                Arguments.of(Operation.of(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO), "getdramalatestauditinfo", true, false),
                 Arguments.of(Operation.of(TrafficPackagePort.LIST_PACKAGES), "listpackages", true, false),
                 Arguments.of(Operation.of(PlatformOperation.AUTHORIZE_DRAMA), "authorizedrama", false, false),
                 Arguments.of(Operation.of(PlatformOperation.DEAUTHORIZE_DRAMA), "deauthorizedrama", false, false),

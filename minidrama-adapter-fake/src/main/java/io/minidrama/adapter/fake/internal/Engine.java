@@ -31,10 +31,8 @@ import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.event.AuditEvent;
@@ -201,10 +199,6 @@ public final class Engine {
         maintenance.modifyInfo(c);
     }
 
-    public DramaAuditDetail latestAudit(LatestAuditQuery q) {
-        return maintenance.latestAudit(q);
-    }
-
     public void reviewReplacement(DramaId id, AuditStatus outcome, String reason) {
         maintenance.reviewReplacement(id, outcome, reason);
     }
@@ -215,9 +209,10 @@ public final class Engine {
 
     // ---------------------------------------------------------------- traffic packages
 
-    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}). */
+    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}, {@code getdramalatestauditinfo}). */
     public void register(Handlers handlers) {
         packages.register(handlers);
+        maintenance.register(handlers);
     }
 
     public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {

@@ -1,8 +1,12 @@
 package io.minidrama.protocol.internal.dto;
 
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackage;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Codecs;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
@@ -25,7 +29,9 @@ public final class VodWire {
     /** The codec entry of each typed {@code /wxa/sec/vod/*} operation: one line per operation. */
     public static void register(Codecs.Registry codecs) {
         codecs.add(TrafficPackagePort.LIST_PACKAGES, VodWire::listPackages, ListPackagesResponse.class,
-                VodWire::packages, VodWire::packagesResponse);
+                VodWire::packages, VodWire::packagesResponse)
+                .add(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, VodWire::latestAudit, LatestAuditResponse.class,
+                        VodWire::latestAudit, VodWire::latestAuditResponse);
     }
 
     // ---------------------------------------------------------------- listpackages
@@ -108,6 +114,62 @@ public final class VodWire {
         }
         w.packageList = list;
         return w;
+    }
+
+    // ---------------------------------------------------------------- getdramalatestauditinfo
+
+    /** {@code getdramalatestauditinfo}: {@code {drama_id, audit_type}}. */
+    public static final class LatestAuditRequest {
+        public Long dramaId;
+        public Integer auditType;
+    }
+
+    /** Its answer: {@code audit_detail}, absent when the drama has no audit of that type. */
+    public static final class LatestAuditResponse extends Wire.Envelope {
+        public LatestAuditDetail auditDetail;
+    }
+
+    /** {@code {status, audit_type, create_time, audit_time}}. */
+    public static final class LatestAuditDetail {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long status;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditType;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long createTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long auditTime;
+    }
+
+    public static LatestAuditRequest latestAudit(LatestAuditQuery q) {
+        LatestAuditRequest d = new LatestAuditRequest();
+        d.dramaId = q.dramaId().value();
+        d.auditType = q.auditType().code();
+        return d;
+    }
+
+    /**
+     * An absent {@code audit_detail} (no audit of that type yet) reads as status 0 (invalid); an
+     * undocumented status too, so that it does not make the whole answer unreadable.
+     */
+    public static DramaAuditDetail latestAudit(LatestAuditResponse r) {
+        LatestAuditDetail a = r.auditDetail;
+        if (a == null) {
+            return new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
+        }
+        AuditStatus status = a.status == null || a.status < 0 || a.status > 4 ? AuditStatus.INVALID : AuditStatus.of(a.status.intValue());
+        return new DramaAuditDetail(status, time(a.createTime), time(a.auditTime));
+    }
+
+    /** {@code {audit_detail: {status, create_time, audit_time}}} (the result does not carry the audit type). */
+    public static LatestAuditResponse latestAuditResponse(DramaAuditDetail d) {
+        LatestAuditDetail w = new LatestAuditDetail();
+        w.status = (long) d.status().code();
+        w.createTime = d.createTime().getEpochSecond();
+        w.auditTime = d.auditTime().getEpochSecond();
+        LatestAuditResponse r = new LatestAuditResponse();
+        r.auditDetail = w;
+        return r;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -404,26 +404,6 @@ public final class Wire {
         public Copyright copyright;
     }
 
-    public static final class LatestAuditRequest {
-        public Long dramaId;
-        public Integer auditType;
-    }
-
-    public static final class LatestAuditResponse extends Envelope {
-        public LatestAuditDetail auditDetail;
-    }
-
-    public static final class LatestAuditDetail {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long status;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long auditType;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long createTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long auditTime;
-    }
-
     /** authorizedrama (with authz_expire_time) and deauthorizedrama (without). */
     public static final class DramaAuthorizationRequest {
         public List<Long> dramaId;
