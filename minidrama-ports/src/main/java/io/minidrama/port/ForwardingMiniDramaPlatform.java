@@ -21,8 +21,6 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
@@ -193,11 +191,6 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
     @Override
     public CdnUsage getCdnUsage(CdnUsageQuery query) {
         return intercept(PlatformOperation.GET_CDN_USAGE_DATA, () -> delegate().getCdnUsage(query));
-    }
-
-    @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        return intercept(PlatformOperation.GET_CDN_LOGS, () -> delegate().getCdnLogs(query));
     }
 
     // ---------------------------------------- DramaMaintenancePort

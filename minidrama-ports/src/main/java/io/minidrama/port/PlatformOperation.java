@@ -70,8 +70,6 @@ public sealed class PlatformOperation implements Comparable<PlatformOperation> p
     public static final PlatformOperation GET_DRAMA = media("GET_DRAMA", "getdrama", BodyKind.JSON, true);
     /** {@code getcdnusagedata}: reads CDN usage. */
     public static final PlatformOperation GET_CDN_USAGE_DATA = media("GET_CDN_USAGE_DATA", "getcdnusagedata", BodyKind.JSON, true);
-    /** {@code getcdnlogs}: lists CDN log files. */
-    public static final PlatformOperation GET_CDN_LOGS = media("GET_CDN_LOGS", "getcdnlogs", BodyKind.JSON, true);
     /** {@code submitreplacedramamedias}: submits episode replacements for review; a repeat may start a second review. */
     public static final PlatformOperation SUBMIT_REPLACE_DRAMA_MEDIAS = media("SUBMIT_REPLACE_DRAMA_MEDIAS", "submitreplacedramamedias", BodyKind.JSON, false);
     /** {@code replacedramamedia}: applies an approved replacement. */

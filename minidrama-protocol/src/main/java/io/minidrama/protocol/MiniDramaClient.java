@@ -34,8 +34,6 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
@@ -275,12 +273,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 (r, status) -> Mapping.cdnUsage(r, query.interval()));
     }
 
-    @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.GET_CDN_LOGS, json(Mapping.cdnLogs(query)), Wire.CdnLogsResponse.class,
-                (r, status) -> Mapping.cdnLogs(r));
-    }
 
     // ------------------------------------------------------------------ DramaMaintenancePort
 

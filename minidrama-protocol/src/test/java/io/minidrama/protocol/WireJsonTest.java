@@ -9,6 +9,7 @@ import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.TrafficPackagePort;
@@ -73,11 +74,12 @@ class WireJsonTest {
                 {"total_count":2,"domestic_cdn_logs":[
                  {"date":"2024-03-28","name":"a.gz","url":"https://log/1","start_time":1711591200,"end_time":1711594800},
                  {"date":20240328,"name":"b.gz","url":"https://log/2","start_time":1711591200,"end_time":1711594800}]}""";
-        CdnLogs logs = Mapping.cdnLogs(Json.fromJson(body, Wire.CdnLogsResponse.class));
+        CdnLogs logs = VodWire.cdnLogs(Json.fromJson(body, VodWire.CdnLogsResponse.class));
 
         JsonObject written = parse(WireJson.toJson(logs));
 
         assertEquals(parse(body.replace("20240328", "\"2024-03-28\"")), written);
+        assertEquals(written, parse(WireJson.toJson(CdnPort.GET_CDN_LOGS, logs)));
     }
 
     @Test

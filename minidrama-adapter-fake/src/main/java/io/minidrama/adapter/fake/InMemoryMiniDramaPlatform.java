@@ -27,8 +27,6 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
@@ -306,12 +304,6 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     public CdnUsage getCdnUsage(CdnUsageQuery query) {
         Objects.requireNonNull(query, "query");
         return faults.call(PlatformOperation.GET_CDN_USAGE_DATA.wireName(), query, () -> engine.getCdnUsage(query));
-    }
-
-    @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.GET_CDN_LOGS.wireName(), query, () -> engine.getCdnLogs(query));
     }
 
     @Override

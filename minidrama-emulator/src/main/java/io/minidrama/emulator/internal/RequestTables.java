@@ -1,6 +1,7 @@
 package io.minidrama.emulator.internal;
 
 import io.minidrama.emulator.internal.FieldSpec.Table;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
@@ -129,7 +130,7 @@ final class RequestTables {
         // data_interval: the table types it string, the example sends a number (§9.4): both are read.
         table(PlatformOperation.GET_CDN_USAGE_DATA,
                 req("start_time", INTEGER), req("end_time", INTEGER), opt("data_interval", INTEGER_OR_DIGITS), opt("query_type", INTEGER));
-        table(PlatformOperation.GET_CDN_LOGS,
+        table(CdnPort.GET_CDN_LOGS,
                 Map.of("limit", "limit is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered",
                         "offset", "offset is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered"),
                 req("start_time", INTEGER), req("end_time", INTEGER), opt("query_type", INTEGER));

@@ -3,6 +3,7 @@ package io.minidrama.emulator.internal;
 import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.WireProblem.Kind;
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
@@ -64,7 +65,7 @@ class RequestTablesTest {
         EXAMPLES.put(PlatformOperation.LIST_DRAMAS, "{\"limit\":20,\"offset\":0}");
         EXAMPLES.put(PlatformOperation.GET_DRAMA, "{\"drama_id\":100000}");
         EXAMPLES.put(PlatformOperation.GET_CDN_USAGE_DATA, "{\"start_time\":1689609600,\"end_time\":1689696000,\"data_interval\":5}");
-        EXAMPLES.put(PlatformOperation.GET_CDN_LOGS, "{\"start_time\":1711584000,\"end_time\":1711670400,\"query_type\":0}");
+        EXAMPLES.put(CdnPort.GET_CDN_LOGS, "{\"start_time\":1711584000,\"end_time\":1711670400,\"query_type\":0}");
         EXAMPLES.put(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS, "{\"drama_id\":100206,\"replace_media_list\":[{\"old\":11,\"new\":12}]}");
         EXAMPLES.put(PlatformOperation.REPLACE_DRAMA_MEDIA, "{\"drama_id\":100206,\"old_media_id\":11,\"new_media_id\":12}");
         EXAMPLES.put(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, """

@@ -7,7 +7,6 @@ import io.minidrama.domain.authz.CopyrightGrants;
 import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.ReceivedAppGrant;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.DramaAuditDetail;
@@ -117,21 +116,6 @@ public final class Encoding {
             Wire.CdnUsageItem i = new Wire.CdnUsageItem();
             i.time = seconds(p.time());
             i.value = p.value();
-            return i;
-        }).toList();
-        return w;
-    }
-
-    public static Wire.CdnLogsResponse logs(CdnLogs logs) {
-        Wire.CdnLogsResponse w = new Wire.CdnLogsResponse();
-        w.totalCount = logs.totalCount();
-        w.domesticCdnLogs = logs.files().stream().map(f -> {
-            Wire.CdnLogInfo i = new Wire.CdnLogInfo();
-            i.date = f.date();
-            i.name = f.name();
-            i.url = f.url();
-            i.startTime = seconds(f.startTime());
-            i.endTime = seconds(f.endTime());
             return i;
         }).toList();
         return w;

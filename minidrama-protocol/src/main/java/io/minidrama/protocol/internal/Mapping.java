@@ -27,8 +27,6 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
@@ -59,8 +57,6 @@ import io.minidrama.domain.media.TaskStatus;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +65,6 @@ import java.util.List;
  * absent texts become empty strings, absent times {@link Instant#EPOCH}, absent lists empty.
  */
 public final class Mapping {
-    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
     private Mapping() {
     }
@@ -169,14 +164,6 @@ public final class Mapping {
         d.startTime = q.window().startEpochSecond();
         d.endTime = q.window().endEpochSecond();
         d.dataInterval = q.interval().minutes();
-        d.queryType = queryType(q.type());
-        return d;
-    }
-
-    public static Wire.CdnLogsRequest cdnLogs(CdnLogQuery q) {
-        Wire.CdnLogsRequest d = new Wire.CdnLogsRequest();
-        d.startTime = q.window().startEpochSecond();
-        d.endTime = q.window().endEpochSecond();
         d.queryType = queryType(q.type());
         return d;
     }
@@ -611,29 +598,11 @@ public final class Mapping {
         return new CdnUsage(interval, points);
     }
 
-    public static CdnLogs cdnLogs(Wire.CdnLogsResponse r) {
-        List<CdnLogs.LogFile> files = new ArrayList<>();
-        if (r.domesticCdnLogs != null) {
-            for (Wire.CdnLogInfo l : r.domesticCdnLogs) {
-                if (l == null) {
-                    continue;
-                }
-                Instant start = time(l.startTime);
-                files.add(new CdnLogs.LogFile(date(l.date, start), text(l.name), text(l.url), start, time(l.endTime)));
-            }
-        }
-        return new CdnLogs(r.totalCount == null ? files.size() : r.totalCount, files);
-    }
-
     private static DataInterval interval(long minutes) {
         if (minutes != 5 && minutes != 60 && minutes != 1440) {
             throw new IllegalArgumentException("data_interval " + minutes + " is none of 5, 60, 1440");
         }
         return DataInterval.ofMinutes((int) minutes);
-    }
-
-    private static LocalDate date(LocalDate date, Instant fallback) {
-        return date != null ? date : LocalDate.ofInstant(fallback, PLATFORM_ZONE);
     }
 
     private static AuditStatus status(Integer code) {

@@ -1,6 +1,7 @@
 package io.minidrama.protocol.internal;
 
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
@@ -38,7 +39,7 @@ class OperationTableTest {
                 Arguments.of(Operation.of(PlatformOperation.LIST_DRAMAS), "listdramas", true, false),
                 Arguments.of(Operation.of(PlatformOperation.GET_DRAMA), "getdrama", true, false),
                 Arguments.of(Operation.of(PlatformOperation.GET_CDN_USAGE_DATA), "getcdnusagedata", true, false),
-                Arguments.of(Operation.of(PlatformOperation.GET_CDN_LOGS), "getcdnlogs", true, false),
+                Arguments.of(Operation.of(CdnPort.GET_CDN_LOGS), "getcdnlogs", true, false),
                 Arguments.of(Operation.of(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS), "submitreplacedramamedias", false, false),
                 Arguments.of(Operation.of(PlatformOperation.REPLACE_DRAMA_MEDIA), "replacedramamedia", false, false),
                 Arguments.of(Operation.of(PlatformOperation.MODIFY_DRAMA_BASIC_INFO), "modifydramabasicinfo", false, false),

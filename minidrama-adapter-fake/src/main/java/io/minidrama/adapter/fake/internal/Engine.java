@@ -26,8 +26,6 @@ import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
@@ -209,10 +207,11 @@ public final class Engine {
 
     // ---------------------------------------------------------------- traffic packages
 
-    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}, {@code getdramalatestauditinfo}). */
+    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}, {@code getdramalatestauditinfo}, {@code getcdnlogs}). */
     public void register(Handlers handlers) {
         packages.register(handlers);
         maintenance.register(handlers);
+        cdn.register(handlers);
     }
 
     public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
@@ -305,10 +304,6 @@ public final class Engine {
     }
 
     /** One file per hour and serving domain with traffic of the asked type, once the hour is over. */
-    public CdnLogs getCdnLogs(CdnLogQuery q) {
-        return cdn.getCdnLogs(q);
-    }
-
     // ---------------------------------------------------------------- events, time, reset
 
     public void onUploadEvent(Consumer<UploadEvent> listener) {

@@ -3,9 +3,13 @@ package io.minidrama.protocol.internal.dto;
 import io.minidrama.domain.AuditStatus;
 import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.LatestAuditQuery;
+import io.minidrama.domain.cdn.CdnLogQuery;
+import io.minidrama.domain.cdn.CdnLogs;
+import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackage;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Codecs;
@@ -13,6 +17,8 @@ import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +37,8 @@ public final class VodWire {
         codecs.add(TrafficPackagePort.LIST_PACKAGES, VodWire::listPackages, ListPackagesResponse.class,
                 VodWire::packages, VodWire::packagesResponse)
                 .add(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, VodWire::latestAudit, LatestAuditResponse.class,
-                        VodWire::latestAudit, VodWire::latestAuditResponse);
+                        VodWire::latestAudit, VodWire::latestAuditResponse)
+                .add(CdnPort.GET_CDN_LOGS, VodWire::cdnLogs, CdnLogsResponse.class, VodWire::cdnLogs, VodWire::cdnLogsResponse);
     }
 
     // ---------------------------------------------------------------- listpackages
@@ -172,7 +179,78 @@ public final class VodWire {
         return r;
     }
 
+    // ---------------------------------------------------------------- getcdnlogs
+
+    /** {@code getcdnlogs}: {@code {start_time, end_time, query_type}}; no limit/offset: retired on 2024-03-29 (API.md §9.3). */
+    public static final class CdnLogsRequest {
+        public Long startTime;
+        public Long endTime;
+        /** 0 (the platform's default) is not sent. */
+        public Integer queryType;
+    }
+
+    /** Its answer: {@code total_count} and {@code domestic_cdn_logs}. */
+    public static final class CdnLogsResponse extends Wire.Envelope {
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long totalCount;
+        public List<CdnLogInfo> domesticCdnLogs;
+    }
+
+    /** One log file. */
+    public static final class CdnLogInfo {
+        /** {@code "2024-03-28"} in the official example, a number in the page's table: both read. */
+        @JsonbTypeDeserializer(FlexibleDate.class)
+        public LocalDate date;
+        public String name;
+        public String url;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long startTime;
+        @JsonbTypeDeserializer(FlexibleLong.class)
+        public Long endTime;
+    }
+
+    public static CdnLogsRequest cdnLogs(CdnLogQuery q) {
+        CdnLogsRequest d = new CdnLogsRequest();
+        d.startTime = q.window().startEpochSecond();
+        d.endTime = q.window().endEpochSecond();
+        d.queryType = q.type() == CdnQueryType.ALL ? null : q.type().code();
+        return d;
+    }
+
+    /** A file without a {@code date} is dated by its start in the platform's zone (Asia/Shanghai). */
+    public static CdnLogs cdnLogs(CdnLogsResponse r) {
+        List<CdnLogs.LogFile> files = new ArrayList<>();
+        if (r.domesticCdnLogs != null) {
+            for (CdnLogInfo l : r.domesticCdnLogs) {
+                if (l == null) {
+                    continue;
+                }
+                Instant start = time(l.startTime);
+                LocalDate date = l.date != null ? l.date : LocalDate.ofInstant(start, PLATFORM_ZONE);
+                files.add(new CdnLogs.LogFile(date, text(l.name), text(l.url), start, time(l.endTime)));
+            }
+        }
+        return new CdnLogs(r.totalCount == null ? files.size() : r.totalCount, files);
+    }
+
+    public static CdnLogsResponse cdnLogsResponse(CdnLogs logs) {
+        CdnLogsResponse w = new CdnLogsResponse();
+        w.totalCount = logs.totalCount();
+        w.domesticCdnLogs = logs.files().stream().map(f -> {
+            CdnLogInfo i = new CdnLogInfo();
+            i.date = f.date();
+            i.name = f.name();
+            i.url = f.url();
+            i.startTime = f.startTime().getEpochSecond();
+            i.endTime = f.endTime().getEpochSecond();
+            return i;
+        }).toList();
+        return w;
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static Instant time(Long epochSeconds) {
         return epochSeconds == null || epochSeconds <= 0 ? Instant.EPOCH : Instant.ofEpochSecond(epochSeconds);

@@ -346,32 +346,6 @@ public final class Wire {
         public Long value;
     }
 
-    /** No limit/offset: retired on 2024-03-29 (API.md §9.3). */
-    public static final class CdnLogsRequest {
-        public Long startTime;
-        public Long endTime;
-        /** 0 (the platform's default) is not sent. */
-        public Integer queryType;
-    }
-
-    public static final class CdnLogsResponse extends Envelope {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long totalCount;
-        public List<CdnLogInfo> domesticCdnLogs;
-    }
-
-    public static final class CdnLogInfo {
-        /** {@code "2024-03-28"} in the official example, a number in the page's table: both read. */
-        @JsonbTypeDeserializer(FlexibleDate.class)
-        public java.time.LocalDate date;
-        public String name;
-        public String url;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long startTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long endTime;
-    }
-
     // ---------------------------------------------------------------- beyond the seeds (API.md §7)
 
     public static final class ReplaceMediasRequest {
