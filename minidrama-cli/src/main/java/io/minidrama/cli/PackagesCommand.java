@@ -6,6 +6,7 @@ import io.minidrama.domain.error.Rule;
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackage;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.port.service.MiniDrama;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ final class PackagesCommand {
             human.append(String.format(Locale.ROOT, "%n  %s  %s  %d/%d MB used  %s..%s", t.packageId(), statusName(t.status()), t.usedMb(),
                     t.totalMb(), t.startTime(), t.endTime()));
         }
-        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(Output.wire(WireJson.toJson(p)), human.toString());
+        new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), connection.json).result(Output.wire(WireJson.toJson(TrafficPackagePort.LIST_PACKAGES, p)), human.toString());
         return ExitCodes.OK;
     }
 

@@ -11,11 +11,16 @@ import io.minidrama.domain.cdn.CdnUsageQuery;
  * <p>Implementations MUST be thread-safe and MUST NOT accept {@code null}. Both are reads and safe
  * to retry. Log URLs live 24 hours and MUST NOT be persisted by callers.
  */
-public interface CdnPort {
+public interface CdnPort extends OperationPort {
+
+    /** {@code getcdnlogs}: lists CDN log files. */
+    Operation<CdnLogQuery, CdnLogs> GET_CDN_LOGS = Operation.vod("GET_CDN_LOGS", "getcdnlogs", true, (p, q) -> p.getCdnLogs(q));
 
     /** Traffic per interval over the query's window. */
     CdnUsage getCdnUsage(CdnUsageQuery query);
 
     /** Every log file over the query's window (several per hour when several domains served). */
-    CdnLogs getCdnLogs(CdnLogQuery query);
+    default CdnLogs getCdnLogs(CdnLogQuery query) {
+        return execute(GET_CDN_LOGS, query);
+    }
 }

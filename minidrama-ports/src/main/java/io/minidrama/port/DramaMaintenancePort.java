@@ -15,8 +15,15 @@ import io.minidrama.domain.drama.ReplacementRequest;
  * {@link io.minidrama.domain.error.PlatformException} (for example a drama that is not approved)
  * or {@link io.minidrama.domain.error.TransportException}. Submissions SHOULD NOT be retried
  * blindly after an ambiguous failure; the audit query is a read.
+ *
+ * <p>The audit query is a typed {@link Operation}: {@link #latestAudit} is a {@code default} method
+ * calling {@link #execute(Operation, Object)} with {@link #GET_DRAMA_LATEST_AUDIT_INFO}.
  */
-public interface DramaMaintenancePort {
+public interface DramaMaintenancePort extends OperationPort {
+
+    /** {@code getdramalatestauditinfo}: reads a drama's latest review of one kind. */
+    Operation<LatestAuditQuery, DramaAuditDetail> GET_DRAMA_LATEST_AUDIT_INFO = Operation.vod("GET_DRAMA_LATEST_AUDIT_INFO",
+            "getdramalatestauditinfo", true, (p, q) -> p.latestAudit(q));
 
     /** Submits episode replacements for review; an audit event with audit type 2 follows. */
     void submitReplacement(ReplacementRequest request);
@@ -31,5 +38,7 @@ public interface DramaMaintenancePort {
     void modifyInfo(DramaInfoChange change);
 
     /** The latest audit of the given type. */
-    DramaAuditDetail latestAudit(LatestAuditQuery query);
+    default DramaAuditDetail latestAudit(LatestAuditQuery query) {
+        return execute(GET_DRAMA_LATEST_AUDIT_INFO, query);
+    }
 }

@@ -30,24 +30,12 @@ import java.util.List;
  *
  * <p><b>One generic call.</b> Each operation is a typed {@link Operation} constant declared next
  * to its method, and each typed method is a {@code default} method that calls
- * {@link #execute(Operation, Object)}: an adapter implements {@code execute} once and answers every
+ * {@link #execute(Operation, Object)} (declared by {@link OperationPort}, shared with the
+ * {@code /wxa/sec/vod/*} ports): an adapter implements {@code execute} once and answers every
  * operation of this port, a decorator forwards it once (or overrides a typed method), and adding an
  * operation is its constant and its method here, nothing else in the ports.
  */
-public interface DramaPlayerPort {
-
-    /**
-     * Runs one operation of this port: what its typed method does (the typed methods call this).
-     * The result is {@code null} for an operation without one ({@code Void}).
-     *
-     * @param operation one of this port's constants, such as {@link #GET_FINDER_EVENT}
-     * @param request   its request ({@link NoRequest#INSTANCE} when it takes none)
-     * @param <Q>       the request type
-     * @param <R>       the result type
-     * @return the operation's result
-     * @throws IllegalArgumentException when this implementation does not know {@code operation}
-     */
-    <Q, R> R execute(Operation<Q, R> operation, Q request);
+public interface DramaPlayerPort extends OperationPort {
 
     /** {@code setplayerdramarecmdswitch}: turns a player recommendation slot or the untranscoded original on or off. */
     Operation<SwitchSetting, Void> SET_PLAYER_DRAMA_RECMD_SWITCH = Operation.player("SET_PLAYER_DRAMA_RECMD_SWITCH",

@@ -21,15 +21,11 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.media.ApplyUpload;
@@ -42,8 +38,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.util.List;
 import java.util.Objects;
@@ -199,11 +193,6 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         return intercept(PlatformOperation.GET_CDN_USAGE_DATA, () -> delegate().getCdnUsage(query));
     }
 
-    @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        return intercept(PlatformOperation.GET_CDN_LOGS, () -> delegate().getCdnLogs(query));
-    }
-
     // ---------------------------------------- DramaMaintenancePort
 
     @Override
@@ -228,18 +217,6 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
             delegate().modifyInfo(change);
             return null;
         });
-    }
-
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        return intercept(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, () -> delegate().latestAudit(query));
-    }
-
-    // ------------------------------------------ TrafficPackagePort
-
-    @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        return intercept(PlatformOperation.LIST_PACKAGES, () -> delegate().listPackages(query));
     }
 
     // -------------------------------------- DramaAuthorizationPort
@@ -312,13 +289,13 @@ public abstract class ForwardingMiniDramaPlatform implements MiniDramaPlatform {
         return intercept(PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST, () -> delegate().receivedCopyrights(query));
     }
 
-    // --------------------------------------------- DramaPlayerPort
+    // ------------------------- typed operations (DramaPlayerPort, TrafficPackagePort, ...)
 
     /**
      * Forwards one typed operation: through {@link #intercept} to the delegate's typed method of
      * {@code operation} (so a decorator further down that overrides, say,
      * {@code finderEvents(..)} is still called). The typed methods of {@link DramaPlayerPort}
-     * are not overridden here: their defaults call this method, and an override of one of them in
+     * and {@link TrafficPackagePort} are not overridden here: their defaults call this method, and an override of one of them in
      * a subclass decorates it as before.
      */
     @Override

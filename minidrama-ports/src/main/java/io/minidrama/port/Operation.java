@@ -6,8 +6,9 @@ import java.util.Objects;
  * A typed platform operation: the {@link PlatformOperation} (wire name, path, body kind, repeat
  * safety, permission set) with the type of its request {@code Q} and of its result {@code R}.
  * Declared as a constant next to its typed port method (the drama player's, e.g.
- * {@link DramaPlayerPort#GET_FINDER_EVENT}), whose default implementation is
- * {@code execute(THE_CONSTANT, request)}; {@link DramaPlayerPort#execute} is the one method an
+ * {@link DramaPlayerPort#GET_FINDER_EVENT}, or a {@code /wxa/sec/vod/*} port's, e.g.
+ * {@link TrafficPackagePort#LIST_PACKAGES}), whose default implementation is
+ * {@code execute(THE_CONSTANT, request)}; {@link OperationPort#execute} is the one method an
  * adapter implements for all of them.
  *
  * <p>Adding a read-only operation therefore touches: its request and result values (the domain),
@@ -37,7 +38,7 @@ public final class Operation<Q, R> extends PlatformOperation {
 
     /**
      * Calls an operation's typed port method: how {@link ForwardingMiniDramaPlatform} forwards
-     * {@link DramaPlayerPort#execute} to its delegate, so that a decorator further down the chain
+     * {@link OperationPort#execute} to its delegate, so that a decorator further down the chain
      * that overrides the typed method is still called.
      *
      * @param <Q> the request
@@ -66,6 +67,19 @@ public final class Operation<Q, R> extends PlatformOperation {
      */
     static <Q, R> Operation<Q, R> player(String name, String wireName, boolean repeatSafe, TypedMethod<Q, R> typedMethod) {
         return define(new Operation<>(name, PLAYER_PATH_PREFIX, wireName, repeatSafe, typedMethod));
+    }
+
+    /**
+     * Declares a media-asset operation ({@code POST /wxa/sec/vod/<wireName>}, a JSON body,
+     * permission set {@value PlatformOperation#MEDIA_PERMISSION_SET}) and adds it to the catalogue.
+     *
+     * @param name        the constant name, such as {@code LIST_PACKAGES}
+     * @param wireName    the last path segment, such as {@code listpackages}
+     * @param repeatSafe  whether a repeat after an ambiguous failure is harmless
+     * @param typedMethod calls the port's typed method of the operation
+     */
+    static <Q, R> Operation<Q, R> vod(String name, String wireName, boolean repeatSafe, TypedMethod<Q, R> typedMethod) {
+        return define(new Operation<>(name, PATH_PREFIX, wireName, repeatSafe, typedMethod));
     }
 
     /**

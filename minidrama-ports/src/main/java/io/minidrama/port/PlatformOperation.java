@@ -18,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code FakeControl.failNext}) can name an operation without a string literal.
  *
  * <p>Where an operation is declared: the {@code /wxa/sec/vod/*} operations are the constants of
- * this class; an operation that the ports reach through {@link DramaPlayerPort#execute the generic
+ * this class; an operation that the ports reach through {@link OperationPort#execute the generic
  * call} is a typed {@link Operation} declared next to its port method (the drama player's, such as
- * {@link DramaPlayerPort#GET_FINDER_EVENT}), and is listed here as well:
+ * {@link DramaPlayerPort#GET_FINDER_EVENT}, and {@code /wxa/sec/vod/*} ones such as
+ * {@link TrafficPackagePort#LIST_PACKAGES}), not here (a constant of this class that is an
+ * {@code Operation} would initialize the subclass from its superclass's initializer: a
+ * class-initialization deadlock between threads), and is listed here as well:
  * {@link #values()}, {@link #find}, {@link #of} and {@link #valueOf} know every operation of
  * every port of {@link MiniDramaPlatform}. So adding an operation is one declaration, never a
  * second list to keep in step.
@@ -67,18 +70,12 @@ public sealed class PlatformOperation implements Comparable<PlatformOperation> p
     public static final PlatformOperation GET_DRAMA = media("GET_DRAMA", "getdrama", BodyKind.JSON, true);
     /** {@code getcdnusagedata}: reads CDN usage. */
     public static final PlatformOperation GET_CDN_USAGE_DATA = media("GET_CDN_USAGE_DATA", "getcdnusagedata", BodyKind.JSON, true);
-    /** {@code getcdnlogs}: lists CDN log files. */
-    public static final PlatformOperation GET_CDN_LOGS = media("GET_CDN_LOGS", "getcdnlogs", BodyKind.JSON, true);
     /** {@code submitreplacedramamedias}: submits episode replacements for review; a repeat may start a second review. */
     public static final PlatformOperation SUBMIT_REPLACE_DRAMA_MEDIAS = media("SUBMIT_REPLACE_DRAMA_MEDIAS", "submitreplacedramamedias", BodyKind.JSON, false);
     /** {@code replacedramamedia}: applies an approved replacement. */
     public static final PlatformOperation REPLACE_DRAMA_MEDIA = media("REPLACE_DRAMA_MEDIA", "replacedramamedia", BodyKind.JSON, false);
     /** {@code modifydramabasicinfo}: submits a change of a drama's information for review. */
     public static final PlatformOperation MODIFY_DRAMA_BASIC_INFO = media("MODIFY_DRAMA_BASIC_INFO", "modifydramabasicinfo", BodyKind.JSON, false);
-    /** {@code getdramalatestauditinfo}: reads a drama's latest review of one kind. */
-    public static final PlatformOperation GET_DRAMA_LATEST_AUDIT_INFO = media("GET_DRAMA_LATEST_AUDIT_INFO", "getdramalatestauditinfo", BodyKind.JSON, true);
-    /** {@code listpackages}: lists traffic packages. */
-    public static final PlatformOperation LIST_PACKAGES = media("LIST_PACKAGES", "listpackages", BodyKind.JSON, true);
     /** {@code authorizedrama}: authorizes another mini program to play dramas; a repeat answers per-drama errors that hide the first outcome. */
     public static final PlatformOperation AUTHORIZE_DRAMA = media("AUTHORIZE_DRAMA", "authorizedrama", BodyKind.JSON, false);
     /** {@code deauthorizedrama}: withdraws a drama authorization; a repeat answers 10090039 "already de-authorised". */

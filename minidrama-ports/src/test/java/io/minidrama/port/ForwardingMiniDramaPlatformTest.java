@@ -130,6 +130,9 @@ class ForwardingMiniDramaPlatformTest {
         assertEquals("uploadPart", byOperation.get(PlatformOperation.UPLOAD_PART).getName());
         assertEquals("submit", byOperation.get(PlatformOperation.AUDIT_DRAMA).getName());
         assertEquals("deleteMedia", byOperation.get(PlatformOperation.DELETE_MEDIA).getName());
+        assertEquals("listPackages", byOperation.get(TrafficPackagePort.LIST_PACKAGES).getName(), "a typed vod operation, forwarded through execute");
+        assertEquals("latestAudit", byOperation.get(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO).getName());
+        assertEquals("getCdnLogs", byOperation.get(CdnPort.GET_CDN_LOGS).getName());
     }
 
     /** A distinct instance where the type allows one (interfaces, Optional, List), else null or a primitive's zero. */

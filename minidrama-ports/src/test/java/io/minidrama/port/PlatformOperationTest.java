@@ -80,6 +80,20 @@ class PlatformOperationTest {
     }
 
     @Test
+    void aTypedVodOperation_isAMediaOperationOfTheCatalogue_underItsOldName() {
+        Operation<?, ?> listPackages = TrafficPackagePort.LIST_PACKAGES;
+
+        assertEquals("/wxa/sec/vod/listpackages", listPackages.path());
+        assertEquals(BodyKind.JSON, listPackages.bodyKind());
+        assertEquals(153, listPackages.permissionSet());
+        assertTrue(listPackages.repeatSafe());
+        assertEquals(false, listPackages.isPlayer());
+        assertSame(listPackages, PlatformOperation.of("listpackages"));
+        assertSame(listPackages, PlatformOperation.valueOf("LIST_PACKAGES"));
+        assertTrue(Arrays.asList(PlatformOperation.values()).contains(listPackages));
+    }
+
+    @Test
     void onlyTheTwoFileUploads_areMultipart() {
         Set<PlatformOperation> multipart = Arrays.stream(PlatformOperation.values()).filter(op -> op.bodyKind() == BodyKind.MULTIPART)
                 .collect(Collectors.toSet());

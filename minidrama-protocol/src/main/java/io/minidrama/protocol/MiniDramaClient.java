@@ -34,15 +34,11 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.error.PlatformException;
@@ -58,8 +54,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.AccessTokenPort;
 import io.minidrama.port.CopyrightAuthorizationPort;
@@ -279,12 +273,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
                 (r, status) -> Mapping.cdnUsage(r, query.interval()));
     }
 
-    @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.GET_CDN_LOGS, json(Mapping.cdnLogs(query)), Wire.CdnLogsResponse.class,
-                (r, status) -> Mapping.cdnLogs(r));
-    }
 
     // ------------------------------------------------------------------ DramaMaintenancePort
 
@@ -306,21 +294,6 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
         call(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, json(Mapping.modifyInfo(change)), Wire.EmptyResponse.class, (r, status) -> Boolean.TRUE);
     }
 
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, json(Mapping.latestAudit(query)), Wire.LatestAuditResponse.class,
-                (r, status) -> Mapping.latestAudit(r.auditDetail));
-    }
-
-    // ------------------------------------------------------------------ TrafficPackagePort
-
-    @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        Objects.requireNonNull(query, "query");
-        return call(PlatformOperation.LIST_PACKAGES, json(Mapping.listPackages(query)), Wire.ListPackagesResponse.class,
-                (r, status) -> Mapping.packages(r));
-    }
 
     // ------------------------------------------------------------------ DramaAuthorizationPort
 
@@ -411,7 +384,8 @@ public final class MiniDramaClient implements MiniDramaPlatform, DramaPlayerPort
     // ------------------------------------------------------------------ typed operations (codec: Codecs)
 
     /**
-     * Runs a typed operation (every operation of {@link DramaPlayerPort}; its typed methods call
+     * Runs a typed operation (every operation of {@link DramaPlayerPort}, and {@code listpackages}
+     * of {@link TrafficPackagePort}; their typed methods call
      * this) through the one pipeline, with the codec its wire class registered
      * ({@link Codecs}): the request encoded as JSON, the answer read, checked and decoded; a
      * decoded value the domain refuses is an {@link UnexpectedResponseException} of kind

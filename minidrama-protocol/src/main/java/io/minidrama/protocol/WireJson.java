@@ -15,7 +15,9 @@ import io.minidrama.domain.media.Task;
 import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.protocol.internal.Encoding;
 import io.minidrama.protocol.internal.Json;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.Operation;
+import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Codecs;
 
 import java.util.List;
@@ -63,9 +65,9 @@ public final class WireJson {
         } else if (value instanceof CdnUsage u) {
             wire = Encoding.usage(u);
         } else if (value instanceof CdnLogs l) {
-            wire = Encoding.logs(l);
+            return toJson(CdnPort.GET_CDN_LOGS, l);
         } else if (value instanceof TrafficPackages p) {
-            wire = Encoding.packages(p);
+            return toJson(TrafficPackagePort.LIST_PACKAGES, p);
         } else if (value instanceof CopyrightGrants g) {
             wire = Encoding.copyrightGrants(g);
         } else if (value instanceof DramaGrants g) {

@@ -7,9 +7,15 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.player.DramaRef;
 import io.minidrama.domain.player.FinderEvent;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.domain.AuditStatus;
+import io.minidrama.domain.drama.DramaAuditDetail;
+import io.minidrama.port.CdnPort;
+import io.minidrama.port.DramaMaintenancePort;
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.TrafficPackagePort;
 import io.minidrama.protocol.internal.Json;
 import io.minidrama.protocol.internal.Mapping;
+import io.minidrama.protocol.internal.dto.VodWire;
 import io.minidrama.protocol.internal.dto.Wire;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -68,11 +74,12 @@ class WireJsonTest {
                 {"total_count":2,"domestic_cdn_logs":[
                  {"date":"2024-03-28","name":"a.gz","url":"https://log/1","start_time":1711591200,"end_time":1711594800},
                  {"date":20240328,"name":"b.gz","url":"https://log/2","start_time":1711591200,"end_time":1711594800}]}""";
-        CdnLogs logs = Mapping.cdnLogs(Json.fromJson(body, Wire.CdnLogsResponse.class));
+        CdnLogs logs = VodWire.cdnLogs(Json.fromJson(body, VodWire.CdnLogsResponse.class));
 
         JsonObject written = parse(WireJson.toJson(logs));
 
         assertEquals(parse(body.replace("20240328", "\"2024-03-28\"")), written);
+        assertEquals(written, parse(WireJson.toJson(CdnPort.GET_CDN_LOGS, logs)));
     }
 
     @Test
@@ -83,9 +90,19 @@ class WireJsonTest {
                    "used":300,"all":1024,"status":1,"is_deleted":0},
                   {"package_id":"pkg_002","order_id":"42001","start_time":1690000000,"end_time":1700000000,
                    "used":1024,"all":1024,"status":3,"is_deleted":1}]}""";
-        TrafficPackages packages = Mapping.packages(Json.fromJson(body, Wire.ListPackagesResponse.class));
+        TrafficPackages packages = VodWire.packages(Json.fromJson(body, VodWire.ListPackagesResponse.class));
 
         assertEquals(parse(body), parse(WireJson.toJson(packages)));
+        assertEquals(parse(body), parse(WireJson.toJson(TrafficPackagePort.LIST_PACKAGES, packages)));
+    }
+
+    @Test
+    void latestAudit_writesTheAuditDetailAndReadsItBack() {
+        String body = "{\"audit_detail\":{\"status\":3,\"create_time\":1700000000,\"audit_time\":1700003600}}";
+        DramaAuditDetail detail = VodWire.latestAudit(Json.fromJson(body, VodWire.LatestAuditResponse.class));
+
+        assertEquals(AuditStatus.of(3), detail.status());
+        assertEquals(parse(body), parse(WireJson.toJson(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, detail)));
     }
 
     @Test

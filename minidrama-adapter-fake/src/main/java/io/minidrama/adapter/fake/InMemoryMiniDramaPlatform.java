@@ -27,15 +27,11 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.media.ApplyUpload;
@@ -49,8 +45,6 @@ import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.UploadLimits;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.port.DramaPlayerPort;
 import io.minidrama.port.Operation;
 import io.minidrama.port.MiniDramaPlatform;
@@ -180,6 +174,7 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
         this.control = new FakeControl(engine, injected, clock);
         this.player = new PlayerCapability(clock, b.appId.value(), new PlayableDramas(engine, b.appId));
         player.register(handlers);
+        engine.register(handlers);
         this.playerControl = new PlayerControl(player);
         if (clock instanceof MutableClock m) {
             m.onChange(engine::tick);
@@ -312,12 +307,6 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     }
 
     @Override
-    public CdnLogs getCdnLogs(CdnLogQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.GET_CDN_LOGS.wireName(), query, () -> engine.getCdnLogs(query));
-    }
-
-    @Override
     public void submitReplacement(ReplacementRequest request) {
         Objects.requireNonNull(request, "request");
         faults.call(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS.wireName(), request, () -> {
@@ -342,18 +331,6 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
             engine.modifyInfo(change);
             return null;
         });
-    }
-
-    @Override
-    public DramaAuditDetail latestAudit(LatestAuditQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO.wireName(), query, () -> engine.latestAudit(query));
-    }
-
-    @Override
-    public TrafficPackages listPackages(PackageQuery query) {
-        Objects.requireNonNull(query, "query");
-        return faults.call(PlatformOperation.LIST_PACKAGES.wireName(), query, () -> engine.listPackages(query));
     }
 
     @Override
@@ -440,7 +417,8 @@ public final class InMemoryMiniDramaPlatform implements MiniDramaPlatform, Drama
     // ------------------------------------------------------------ typed operations (the drama player's, API.md §8)
 
     /**
-     * Runs a typed operation (every one of {@link DramaPlayerPort}; its typed methods call this):
+     * Runs a typed operation (every one of {@link DramaPlayerPort}, and {@code listpackages}; the
+     * typed methods call this):
      * the behaviour its capability registered, behind the injected faults, retried as the
      * {@linkplain #retryPolicy() policy} decides.
      *

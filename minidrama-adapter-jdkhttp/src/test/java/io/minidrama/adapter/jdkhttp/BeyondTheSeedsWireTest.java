@@ -93,7 +93,7 @@ class BeyondTheSeedsWireTest {
                 PlatformOperation.AUTHORIZE_COPYRIGHT, PlatformOperation.DEAUTHORIZE_COPYRIGHT)) {
             assertFalse(op.repeatSafe(), op.wireName());
         }
-        for (PlatformOperation op : List.of(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, PlatformOperation.LIST_PACKAGES, PlatformOperation.GET_AUTHORIZE_OBJECTS,
+        for (PlatformOperation op : List.of(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, TrafficPackagePort.LIST_PACKAGES, PlatformOperation.GET_AUTHORIZE_OBJECTS,
                 PlatformOperation.GET_AUTHORIZED_OBJECTS, PlatformOperation.GET_AUTHORIZE_APPS, PlatformOperation.GET_COPYRIGHT_AUTHORIZATION_LIST,
                 PlatformOperation.GET_COPYRIGHT_AUTHORIZED_LIST)) {
             assertTrue(op.repeatSafe(), op.wireName());

@@ -420,7 +420,7 @@ class CatalogDramaCdnWireTest {
         UnexpectedResponseException u = assertInstanceOf(UnexpectedResponseException.class, e);
         assertFalse(e instanceof TransportException);
         assertEquals(UnexpectedResponseException.Kind.UNMAPPABLE, u.kind());
-        assertFalse(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.PlatformOperation.GET_CDN_LOGS, u, 1,
+        assertFalse(io.minidrama.port.RetryPolicy.defaults().delayBeforeRetry(io.minidrama.port.CdnPort.GET_CDN_LOGS, u, 1,
                 Duration.ZERO, 0.5).isPresent());
         assertEquals(1, server.requests("/wxa/sec/vod/getcdnlogs").size(), "the same answer would come again: not retried");
     }

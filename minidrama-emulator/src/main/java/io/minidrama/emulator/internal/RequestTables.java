@@ -1,7 +1,10 @@
 package io.minidrama.emulator.internal;
 
 import io.minidrama.emulator.internal.FieldSpec.Table;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
+import io.minidrama.port.TrafficPackagePort;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -127,7 +130,7 @@ final class RequestTables {
         // data_interval: the table types it string, the example sends a number (§9.4): both are read.
         table(PlatformOperation.GET_CDN_USAGE_DATA,
                 req("start_time", INTEGER), req("end_time", INTEGER), opt("data_interval", INTEGER_OR_DIGITS), opt("query_type", INTEGER));
-        table(PlatformOperation.GET_CDN_LOGS,
+        table(CdnPort.GET_CDN_LOGS,
                 Map.of("limit", "limit is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered",
                         "offset", "offset is no longer a getcdnlogs field (retired 2024-03-29): every file of the window is answered"),
                 req("start_time", INTEGER), req("end_time", INTEGER), opt("query_type", INTEGER));
@@ -143,8 +146,8 @@ final class RequestTables {
                 // the older qualification, for dramas first submitted with it (§7: qualification fields as §6.1 or R-15)
                 opt("publish_license", STRING), opt("publish_license_material_id", STRING),
                 opt("other_material_material_id", STRING), opt("producer", STRING), COPYRIGHT);
-        table(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, req("drama_id", INTEGER), req("audit_type", INTEGER));
-        table(PlatformOperation.LIST_PACKAGES, req("status", INTEGER), req("offset", INTEGER), req("limit", INTEGER), opt("query_type", INTEGER));
+        table(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, req("drama_id", INTEGER), req("audit_type", INTEGER));
+        table(TrafficPackagePort.LIST_PACKAGES, req("status", INTEGER), req("offset", INTEGER), req("limit", INTEGER), opt("query_type", INTEGER));
 
         // ---------------------------------------------------------------- authorizations (API.md §7, §9.8)
         Map<String, String> authorized = Map.of("authorized",

@@ -3,7 +3,10 @@ package io.minidrama.emulator.internal;
 import io.minidrama.emulator.WireProblem;
 import io.minidrama.emulator.WireProblem.Kind;
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
+import io.minidrama.port.TrafficPackagePort;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -62,7 +65,7 @@ class RequestTablesTest {
         EXAMPLES.put(PlatformOperation.LIST_DRAMAS, "{\"limit\":20,\"offset\":0}");
         EXAMPLES.put(PlatformOperation.GET_DRAMA, "{\"drama_id\":100000}");
         EXAMPLES.put(PlatformOperation.GET_CDN_USAGE_DATA, "{\"start_time\":1689609600,\"end_time\":1689696000,\"data_interval\":5}");
-        EXAMPLES.put(PlatformOperation.GET_CDN_LOGS, "{\"start_time\":1711584000,\"end_time\":1711670400,\"query_type\":0}");
+        EXAMPLES.put(CdnPort.GET_CDN_LOGS, "{\"start_time\":1711584000,\"end_time\":1711670400,\"query_type\":0}");
         EXAMPLES.put(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS, "{\"drama_id\":100206,\"replace_media_list\":[{\"old\":11,\"new\":12}]}");
         EXAMPLES.put(PlatformOperation.REPLACE_DRAMA_MEDIA, "{\"drama_id\":100206,\"old_media_id\":11,\"new_media_id\":12}");
         EXAMPLES.put(PlatformOperation.MODIFY_DRAMA_BASIC_INFO, """
@@ -74,8 +77,8 @@ class RequestTablesTest {
                  "other_material_material_id":"m4","producer":"演艺公司",
                  "copyright":{"copyright_role":2,"apply_for_copyright_protection":1,"copyright_verification":"2",
                               "purchase_or_broadcast_authorization_certificate":["m5"]}}""");
-        EXAMPLES.put(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO, "{\"drama_id\":100206,\"audit_type\":2}");
-        EXAMPLES.put(PlatformOperation.LIST_PACKAGES, "{\"status\":0,\"offset\":0,\"limit\":100,\"query_type\":1}");
+        EXAMPLES.put(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, "{\"drama_id\":100206,\"audit_type\":2}");
+        EXAMPLES.put(TrafficPackagePort.LIST_PACKAGES, "{\"status\":0,\"offset\":0,\"limit\":100,\"query_type\":1}");
         EXAMPLES.put(PlatformOperation.AUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205],\"authz_expire_time\":0}");
         EXAMPLES.put(PlatformOperation.DEAUTHORIZE_DRAMA, "{\"authorized_appid\":\"wx*************\",\"drama_id\":[100200,100205]}");
         EXAMPLES.put(PlatformOperation.GET_AUTHORIZE_OBJECTS, "{\"drama_id\":100200,\"authorized_appid\":\"wx*************\",\"offset\":0,\"limit\":100}");
@@ -259,7 +262,7 @@ class RequestTablesTest {
 
     @Test
     void aMissingRequiredField_is47003_andRecorded() {
-        WireError e = refused(PlatformOperation.LIST_PACKAGES, "{\"status\":0,\"offset\":0}");
+        WireError e = refused(TrafficPackagePort.LIST_PACKAGES, "{\"status\":0,\"offset\":0}");
 
         assertEquals(47003, e.errcode);
         assertEquals(List.of(new WireProblem("listpackages", "limit", Kind.MISSING_REQUIRED, "limit is required (a JSON integer (no quotes, "

@@ -2,6 +2,7 @@ package io.minidrama.protocol.internal;
 
 import io.minidrama.port.Operation;
 import io.minidrama.protocol.internal.dto.PlayerWire;
+import io.minidrama.protocol.internal.dto.VodWire;
 import io.minidrama.protocol.internal.dto.Wire;
 
 import java.util.Map;
@@ -15,13 +16,14 @@ import java.util.function.Function;
  * result is encoded back into the platform's JSON (for {@code WireJson}, the CLI's {@code --json}).
  *
  * <p>Each family's wire class registers its operations, next to their wire types
- * ({@link PlayerWire#register}): adding an operation is one entry there. Thread-safe.
+ * ({@link PlayerWire#register}, {@link VodWire#register}): adding an operation is one entry there. Thread-safe.
  */
 public final class Codecs {
     private static final Map<Operation<?, ?>, Codec<?, ?, ?>> CODECS = new ConcurrentHashMap<>();
 
     static {
         PlayerWire.register(new Registry());
+        VodWire.register(new Registry());
     }
 
     private Codecs() {

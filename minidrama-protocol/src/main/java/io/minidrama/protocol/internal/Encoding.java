@@ -7,7 +7,6 @@ import io.minidrama.domain.authz.CopyrightGrants;
 import io.minidrama.domain.authz.DramaGrant;
 import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.ReceivedAppGrant;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.drama.Drama;
 import io.minidrama.domain.drama.DramaAuditDetail;
@@ -15,8 +14,6 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaAuditDetail;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.TrafficPackage;
-import io.minidrama.domain.traffic.TrafficPackages;
 import io.minidrama.protocol.internal.dto.Wire;
 
 import java.time.Instant;
@@ -121,41 +118,6 @@ public final class Encoding {
             i.value = p.value();
             return i;
         }).toList();
-        return w;
-    }
-
-    public static Wire.CdnLogsResponse logs(CdnLogs logs) {
-        Wire.CdnLogsResponse w = new Wire.CdnLogsResponse();
-        w.totalCount = logs.totalCount();
-        w.domesticCdnLogs = logs.files().stream().map(f -> {
-            Wire.CdnLogInfo i = new Wire.CdnLogInfo();
-            i.date = f.date();
-            i.name = f.name();
-            i.url = f.url();
-            i.startTime = seconds(f.startTime());
-            i.endTime = seconds(f.endTime());
-            return i;
-        }).toList();
-        return w;
-    }
-
-    public static Wire.ListPackagesResponse packages(TrafficPackages p) {
-        Wire.ListPackagesResponse w = new Wire.ListPackagesResponse();
-        w.totalCount = p.totalCount();
-        List<Wire.PackageInfo> list = new ArrayList<>();
-        for (TrafficPackage t : p.packages()) {
-            Wire.PackageInfo i = new Wire.PackageInfo();
-            i.packageId = t.packageId();
-            i.orderId = t.orderId();
-            i.startTime = seconds(t.startTime());
-            i.endTime = seconds(t.endTime());
-            i.used = t.usedMb();
-            i.all = t.totalMb();
-            i.status = (long) t.status();
-            i.isDeleted = t.deleted();
-            list.add(i);
-        }
-        w.packageList = list;
         return w;
     }
 

@@ -27,8 +27,6 @@ import io.minidrama.domain.authz.DramaGrants;
 import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnQueryType;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
@@ -40,7 +38,6 @@ import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
 import io.minidrama.domain.drama.FirstSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.MediaReplacement;
 import io.minidrama.domain.drama.Qualification;
 import io.minidrama.domain.drama.ReplacementApplication;
@@ -57,14 +54,9 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.Task;
 import io.minidrama.domain.media.TaskStatus;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackage;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +65,6 @@ import java.util.List;
  * absent texts become empty strings, absent times {@link Instant#EPOCH}, absent lists empty.
  */
 public final class Mapping {
-    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
     private Mapping() {
     }
@@ -173,14 +164,6 @@ public final class Mapping {
         d.startTime = q.window().startEpochSecond();
         d.endTime = q.window().endEpochSecond();
         d.dataInterval = q.interval().minutes();
-        d.queryType = queryType(q.type());
-        return d;
-    }
-
-    public static Wire.CdnLogsRequest cdnLogs(CdnLogQuery q) {
-        Wire.CdnLogsRequest d = new Wire.CdnLogsRequest();
-        d.startTime = q.window().startEpochSecond();
-        d.endTime = q.window().endEpochSecond();
         d.queryType = queryType(q.type());
         return d;
     }
@@ -347,22 +330,6 @@ public final class Mapping {
         return d;
     }
 
-    public static Wire.LatestAuditRequest latestAudit(LatestAuditQuery q) {
-        Wire.LatestAuditRequest d = new Wire.LatestAuditRequest();
-        d.dramaId = q.dramaId().value();
-        d.auditType = q.auditType().code();
-        return d;
-    }
-
-    public static Wire.ListPackagesRequest listPackages(PackageQuery q) {
-        Wire.ListPackagesRequest d = new Wire.ListPackagesRequest();
-        d.status = q.status().code();
-        d.offset = q.offset();
-        d.limit = q.limit();
-        d.queryType = q.queryType().code();
-        return d;
-    }
-
     public static Wire.DramaAuthorizationRequest authorizeDramas(DramaAuthorization a) {
         Wire.DramaAuthorizationRequest d = new Wire.DramaAuthorizationRequest();
         d.dramaId = dramaIds(a.dramaIds());
@@ -460,28 +427,6 @@ public final class Mapping {
     }
 
     // ------------------------------------------------------------------ responses beyond the seeds (API.md §7)
-
-    /** An absent {@code audit_detail} (no audit of that type yet) reads as status 0 (invalid). */
-    public static DramaAuditDetail latestAudit(Wire.LatestAuditDetail a) {
-        if (a == null) {
-            return new DramaAuditDetail(AuditStatus.INVALID, Instant.EPOCH, Instant.EPOCH);
-        }
-        return new DramaAuditDetail(status(a.status == null ? null : a.status.intValue()), time(a.createTime), time(a.auditTime));
-    }
-
-    public static TrafficPackages packages(Wire.ListPackagesResponse r) {
-        List<TrafficPackage> out = new ArrayList<>();
-        if (r.packageList != null) {
-            for (Wire.PackageInfo p : r.packageList) {
-                if (p != null) {
-                    out.add(new TrafficPackage(text(p.packageId), text(p.orderId), time(p.startTime), time(p.endTime),
-                            p.used == null ? 0 : p.used, p.all == null ? 0 : p.all, p.status == null ? 0 : p.status.intValue(),
-                            p.isDeleted != null && p.isDeleted));
-                }
-            }
-        }
-        return new TrafficPackages(r.totalCount == null ? out.size() : r.totalCount, out);
-    }
 
     /** Per-drama outcomes; an entry without a drama id names nothing and is left out. */
     public static List<AuthorizationResult> authorizationResults(Wire.AuthorizationResultResponse r) {
@@ -653,29 +598,11 @@ public final class Mapping {
         return new CdnUsage(interval, points);
     }
 
-    public static CdnLogs cdnLogs(Wire.CdnLogsResponse r) {
-        List<CdnLogs.LogFile> files = new ArrayList<>();
-        if (r.domesticCdnLogs != null) {
-            for (Wire.CdnLogInfo l : r.domesticCdnLogs) {
-                if (l == null) {
-                    continue;
-                }
-                Instant start = time(l.startTime);
-                files.add(new CdnLogs.LogFile(date(l.date, start), text(l.name), text(l.url), start, time(l.endTime)));
-            }
-        }
-        return new CdnLogs(r.totalCount == null ? files.size() : r.totalCount, files);
-    }
-
     private static DataInterval interval(long minutes) {
         if (minutes != 5 && minutes != 60 && minutes != 1440) {
             throw new IllegalArgumentException("data_interval " + minutes + " is none of 5, 60, 1440");
         }
         return DataInterval.ofMinutes((int) minutes);
-    }
-
-    private static LocalDate date(LocalDate date, Instant fallback) {
-        return date != null ? date : LocalDate.ofInstant(fallback, PLATFORM_ZONE);
     }
 
     private static AuditStatus status(Integer code) {

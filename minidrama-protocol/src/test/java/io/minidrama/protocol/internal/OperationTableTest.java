@@ -1,7 +1,10 @@
 package io.minidrama.protocol.internal;
 
 import io.minidrama.port.DramaPlayerPort;
+import io.minidrama.port.CdnPort;
 import io.minidrama.port.PlatformOperation;
+import io.minidrama.port.DramaMaintenancePort;
+import io.minidrama.port.TrafficPackagePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,12 +39,12 @@ class OperationTableTest {
                 Arguments.of(Operation.of(PlatformOperation.LIST_DRAMAS), "listdramas", true, false),
                 Arguments.of(Operation.of(PlatformOperation.GET_DRAMA), "getdrama", true, false),
                 Arguments.of(Operation.of(PlatformOperation.GET_CDN_USAGE_DATA), "getcdnusagedata", true, false),
-                Arguments.of(Operation.of(PlatformOperation.GET_CDN_LOGS), "getcdnlogs", true, false),
+                Arguments.of(Operation.of(CdnPort.GET_CDN_LOGS), "getcdnlogs", true, false),
                 Arguments.of(Operation.of(PlatformOperation.SUBMIT_REPLACE_DRAMA_MEDIAS), "submitreplacedramamedias", false, false),
                 Arguments.of(Operation.of(PlatformOperation.REPLACE_DRAMA_MEDIA), "replacedramamedia", false, false),
                 Arguments.of(Operation.of(PlatformOperation.MODIFY_DRAMA_BASIC_INFO), "modifydramabasicinfo", false, false),
-                Arguments.of(Operation.of(PlatformOperation.GET_DRAMA_LATEST_AUDIT_INFO), "getdramalatestauditinfo", true, false),
-                Arguments.of(Operation.of(PlatformOperation.LIST_PACKAGES), "listpackages", true, false),
+                Arguments.of(Operation.of(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO), "getdramalatestauditinfo", true, false),
+                Arguments.of(Operation.of(TrafficPackagePort.LIST_PACKAGES), "listpackages", true, false),
                 Arguments.of(Operation.of(PlatformOperation.AUTHORIZE_DRAMA), "authorizedrama", false, false),
                 Arguments.of(Operation.of(PlatformOperation.DEAUTHORIZE_DRAMA), "deauthorizedrama", false, false),
                 Arguments.of(Operation.of(PlatformOperation.GET_AUTHORIZE_OBJECTS), "getauthorizeobjects", true, false),

@@ -1,5 +1,6 @@
 package io.minidrama.protocol.internal;
 
+import io.minidrama.protocol.internal.dto.VodWire;
 import io.minidrama.protocol.internal.dto.Wire;
 import io.minidrama.domain.error.MiniDramaException;
 import net.jqwik.api.Arbitraries;
@@ -62,9 +63,9 @@ class ResponseDecodingFuzzTest {
                     r -> Mapping.dramaList(((Wire.ListDramasResponse) r).dramaInfoList)),
             new Kind(Wire.GetDramaResponse.class, "{" + OK + "\"drama_info\":" + DRAMA_INFO + "}",
                     r -> Mapping.drama(((Wire.GetDramaResponse) r).dramaInfo)),
-            new Kind(Wire.CdnLogsResponse.class, "{" + OK + "\"total_count\":1,\"domestic_cdn_logs\":[{\"date\":20240101,\"name\":\"n\","
+            new Kind(VodWire.CdnLogsResponse.class, "{" + OK + "\"total_count\":1,\"domestic_cdn_logs\":[{\"date\":20240101,\"name\":\"n\","
                     + "\"url\":\"https://l/x\",\"start_time\":1700000000,\"end_time\":1700003600}]}",
-                    r -> Mapping.cdnLogs((Wire.CdnLogsResponse) r)));
+                    r -> VodWire.cdnLogs((VodWire.CdnLogsResponse) r)));
 
     /**
      * What the adapter does with a response: read, then map; a mapping failure is wrapped as

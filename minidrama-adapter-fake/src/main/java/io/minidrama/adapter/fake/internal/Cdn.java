@@ -10,6 +10,7 @@ import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.cdn.DataInterval;
 import io.minidrama.domain.drama.ExpediteQuota;
+import io.minidrama.port.CdnPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +125,11 @@ final class Cdn {
      * One file per hour and serving domain with traffic of the asked type, once the hour is over
      * (R-23: an hour may have several files, one per domain; mp4 and HLS are served from two).
      */
+    /** The behaviour of {@link CdnPort#GET_CDN_LOGS}. */
+    void register(Handlers handlers) {
+        handlers.on(CdnPort.GET_CDN_LOGS, this::getCdnLogs);
+    }
+
     CdnLogs getCdnLogs(CdnLogQuery q) {
         return core.locked(out -> {
             Instant now = core.clock.instant();

@@ -26,15 +26,11 @@ import io.minidrama.domain.authz.Expiry;
 import io.minidrama.domain.authz.GrantedDramasQuery;
 import io.minidrama.domain.authz.ReceivedAppGrant;
 import io.minidrama.domain.authz.ReceivedDramasQuery;
-import io.minidrama.domain.cdn.CdnLogQuery;
-import io.minidrama.domain.cdn.CdnLogs;
 import io.minidrama.domain.cdn.CdnUsage;
 import io.minidrama.domain.cdn.CdnUsageQuery;
 import io.minidrama.domain.drama.Drama;
-import io.minidrama.domain.drama.DramaAuditDetail;
 import io.minidrama.domain.drama.DramaInfoChange;
 import io.minidrama.domain.drama.DramaSubmission;
-import io.minidrama.domain.drama.LatestAuditQuery;
 import io.minidrama.domain.drama.ReplacementApplication;
 import io.minidrama.domain.drama.ReplacementRequest;
 import io.minidrama.domain.event.AuditEvent;
@@ -50,8 +46,6 @@ import io.minidrama.domain.media.PlayLinkRequest;
 import io.minidrama.domain.media.PullUpload;
 import io.minidrama.domain.media.SingleFileUpload;
 import io.minidrama.domain.media.Task;
-import io.minidrama.domain.traffic.PackageQuery;
-import io.minidrama.domain.traffic.TrafficPackages;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -203,10 +197,6 @@ public final class Engine {
         maintenance.modifyInfo(c);
     }
 
-    public DramaAuditDetail latestAudit(LatestAuditQuery q) {
-        return maintenance.latestAudit(q);
-    }
-
     public void reviewReplacement(DramaId id, AuditStatus outcome, String reason) {
         maintenance.reviewReplacement(id, outcome, reason);
     }
@@ -217,8 +207,11 @@ public final class Engine {
 
     // ---------------------------------------------------------------- traffic packages
 
-    public TrafficPackages listPackages(PackageQuery q) {
-        return packages.listPackages(q);
+    /** Registers the behaviour of the typed operations the engine answers ({@code listpackages}, {@code getdramalatestauditinfo}, {@code getcdnlogs}). */
+    public void register(Handlers handlers) {
+        packages.register(handlers);
+        maintenance.register(handlers);
+        cdn.register(handlers);
     }
 
     public String addPackage(long totalMb, Instant start, Instant end, boolean directed) {
@@ -311,10 +304,6 @@ public final class Engine {
     }
 
     /** One file per hour and serving domain with traffic of the asked type, once the hour is over. */
-    public CdnLogs getCdnLogs(CdnLogQuery q) {
-        return cdn.getCdnLogs(q);
-    }
-
     // ---------------------------------------------------------------- events, time, reset
 
     public void onUploadEvent(Consumer<UploadEvent> listener) {

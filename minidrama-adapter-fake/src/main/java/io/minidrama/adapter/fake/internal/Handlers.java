@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * How the fake answers each typed {@link Operation}: the capability that owns an operation
- * registers its behaviour here ({@link PlayerCapability#register}), and
+ * registers its behaviour here ({@link PlayerCapability#register}, {@link Engine#register}), and
  * {@code InMemoryMiniDramaPlatform.execute} runs it behind the injected faults and the retries.
  * Adding an operation to the fake is one registration in its capability. Thread-safe.
  */

@@ -20,6 +20,7 @@ import io.minidrama.domain.error.ErrorCode;
 import io.minidrama.domain.event.AuditEvent;
 import io.minidrama.domain.event.AuditType;
 import io.minidrama.domain.media.MediaAuditDetail;
+import io.minidrama.port.DramaMaintenancePort;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,6 +150,11 @@ final class Maintenance {
             rec.drama = DramaLifecycle.infoChangeSubmitted(d, c, now);
             rec.audits.put(AuditType.INFO_CHANGE, new DramaAuditDetail(AuditStatus.UNDER_REVIEW, now, Instant.EPOCH));
         });
+    }
+
+    /** The behaviour of {@link DramaMaintenancePort#GET_DRAMA_LATEST_AUDIT_INFO}. */
+    void register(Handlers handlers) {
+        handlers.on(DramaMaintenancePort.GET_DRAMA_LATEST_AUDIT_INFO, this::latestAudit);
     }
 
     DramaAuditDetail latestAudit(LatestAuditQuery q) {

@@ -2,6 +2,7 @@ package io.minidrama.adapter.fake.internal;
 
 import io.minidrama.domain.traffic.PackageQuery;
 import io.minidrama.domain.traffic.TrafficPackages;
+import io.minidrama.port.TrafficPackagePort;
 
 import java.time.Instant;
 
@@ -14,6 +15,11 @@ final class Packages {
 
     Packages(Core core) {
         this.core = core;
+    }
+
+    /** The behaviour of {@link TrafficPackagePort#LIST_PACKAGES}. */
+    void register(Handlers handlers) {
+        handlers.on(TrafficPackagePort.LIST_PACKAGES, this::listPackages);
     }
 
     TrafficPackages listPackages(PackageQuery q) {

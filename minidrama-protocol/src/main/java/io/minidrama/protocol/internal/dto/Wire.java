@@ -346,32 +346,6 @@ public final class Wire {
         public Long value;
     }
 
-    /** No limit/offset: retired on 2024-03-29 (API.md §9.3). */
-    public static final class CdnLogsRequest {
-        public Long startTime;
-        public Long endTime;
-        /** 0 (the platform's default) is not sent. */
-        public Integer queryType;
-    }
-
-    public static final class CdnLogsResponse extends Envelope {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long totalCount;
-        public List<CdnLogInfo> domesticCdnLogs;
-    }
-
-    public static final class CdnLogInfo {
-        /** {@code "2024-03-28"} in the official example, a number in the page's table: both read. */
-        @JsonbTypeDeserializer(FlexibleDate.class)
-        public java.time.LocalDate date;
-        public String name;
-        public String url;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long startTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long endTime;
-    }
-
     // ---------------------------------------------------------------- beyond the seeds (API.md §7)
 
     public static final class ReplaceMediasRequest {
@@ -402,59 +376,6 @@ public final class Wire {
         public String otherMaterialMaterialId;
         public String producer;
         public Copyright copyright;
-    }
-
-    public static final class LatestAuditRequest {
-        public Long dramaId;
-        public Integer auditType;
-    }
-
-    public static final class LatestAuditResponse extends Envelope {
-        public LatestAuditDetail auditDetail;
-    }
-
-    public static final class LatestAuditDetail {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long status;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long auditType;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long createTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long auditTime;
-    }
-
-    public static final class ListPackagesRequest {
-        public Integer status;
-        public Integer offset;
-        public Integer limit;
-        public Integer queryType;
-    }
-
-    public static final class ListPackagesResponse extends Envelope {
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long totalCount;
-        public List<PackageInfo> packageList;
-    }
-
-    public static final class PackageInfo {
-        @JsonbTypeDeserializer(FlexibleString.class)
-        public String packageId;
-        @JsonbTypeDeserializer(FlexibleString.class)
-        public String orderId;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long startTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long endTime;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long used;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long all;
-        @JsonbTypeDeserializer(FlexibleLong.class)
-        public Long status;
-        @JsonbTypeDeserializer(FlexibleFlag.class)
-        @JsonbTypeSerializer(FlagAsNumber.class) // 0 / 1, as documented
-        public Boolean isDeleted;
     }
 
     /** authorizedrama (with authz_expire_time) and deauthorizedrama (without). */
