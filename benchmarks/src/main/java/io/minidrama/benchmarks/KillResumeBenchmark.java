@@ -5,25 +5,18 @@ import io.minidrama.domain.media.UploadSession;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,12 +66,14 @@ public final class KillResumeBenchmark {
         Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
         Path work = Files.createTempDirectory("minidrama-kill-");
         KillResumeBenchmark bench = new KillResumeBenchmark(jar);
-        Process emulator = bench.startEmulator();
+        ChildEmulator child = ChildEmulator.start(bench.javaBin, jar.toString());
+        Process emulator = child.process();
+        bench.base = child.url();
         boolean failed = false;
         try {
             Path file = work.resolve("episode.mp4");
             long size = sizeMb * 1024L * 1024L;
-            String sha = writeFile(file, size);
+            String sha = ChildEmulator.writeFile(file, size, 20261130);
             int parts = (int) ((size + 5 * 1024 * 1024 - 1) / (5 * 1024 * 1024));
             System.out.printf(Locale.ROOT, "file: %d MB (%d parts), sha256 %s; emulator %s%n", sizeMb, parts, sha.substring(0, 16), bench.base);
             System.out.println("| transport | kill after | answered before the kill | in the checkpoint | resume sent | of them in the checkpoint"
@@ -173,44 +168,5 @@ public final class KillResumeBenchmark {
 
     private String get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private Process startEmulator() throws IOException {
-        Process p = new ProcessBuilder(javaBin, "-Xmx2g", "-Dsun.net.httpserver.nodelay=true", "-cp", jar.toString(),
-                "io.minidrama.emulator.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        Matcher m = Pattern.compile("(http://\\S+)").matcher(line == null ? "" : line);
-        if (!m.find()) {
-            throw new IllegalStateException("emulator did not start: " + line);
-        }
-        Thread drain = new Thread(() -> {
-            try {
-                while (r.readLine() != null) {
-                    // keep the child's output pipe from filling up
-                }
-            } catch (IOException ignored) {
-                // the child ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        base = URI.create(m.group(1));
-        return p;
-    }
-
-    private static String writeFile(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[1 << 20];
-        Random random = new Random(20261130);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                int n = (int) Math.min(block.length, left);
-                out.write(block, 0, n);
-                sha.update(block, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,25 +1,18 @@
 package io.minidrama.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,12 +85,15 @@ public final class PeerBenchmark {
         Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
         Path work = Files.createTempDirectory("minidrama-peers-");
         PeerBenchmark bench = new PeerBenchmark(jar, work);
-        Process emulator = bench.startEmulator();
+        ChildEmulator child = ChildEmulator.start(bench.javaBin, bench.jar.toString());
+        Process emulator = child.process();
+        bench.base = child.url();
+        bench.emulatorPid = emulator.pid();
         boolean failed;
         try {
             Path file = work.resolve("episode.mp4");
             long size = sizeMb * 1024L * 1024L;
-            String sha = writeFile(file, size);
+            String sha = ChildEmulator.writeFile(file, size, 20261130);
             System.out.printf(Locale.ROOT, "file: %d MB, sha256 %s; emulator %s (pid %d, -Xmx2g); %d cores; load average %s; contenders %s%n",
                     sizeMb, sha.substring(0, 16), bench.base, bench.emulatorPid, Runtime.getRuntime().availableProcessors(),
                     loadAverage(), contenders);
@@ -347,45 +343,5 @@ public final class PeerBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private Process startEmulator() throws IOException {
-        Process p = new ProcessBuilder(javaBin, "-Xmx2g", "-Dsun.net.httpserver.nodelay=true", "-cp", jar.toString(),
-                "io.minidrama.emulator.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
-        emulatorPid = p.pid();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        Matcher m = Pattern.compile("(http://\\S+)").matcher(line == null ? "" : line);
-        if (!m.find()) {
-            throw new IllegalStateException("emulator did not start: " + line);
-        }
-        Thread drain = new Thread(() -> {
-            try {
-                while (r.readLine() != null) {
-                    // keep the child's output pipe from filling up
-                }
-            } catch (IOException ignored) {
-                // the child ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        base = URI.create(m.group(1));
-        return p;
-    }
-
-    private static String writeFile(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[1 << 20];
-        Random random = new Random(20261130);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                int n = (int) Math.min(block.length, left);
-                out.write(block, 0, n);
-                sha.update(block, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -8,11 +8,7 @@ import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -27,13 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,12 +76,14 @@ public final class UploadBenchmark {
         // "library" runs only the library rows (no bare loop, faults or resume): for profiling one path
         boolean libraryOnly = args.length > 3 && args[3].equals("library");
         Path dir = Files.createTempDirectory("minidrama-bench-");
-        Process emulator = startEmulator();
+        ChildEmulator child = ChildEmulator.start(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path"));
+        Process emulator = child.process();
         try {
-            URI base = URI.create(readUrl(emulator));
+            URI base = child.url();
             Path file = dir.resolve("episode.mp4");
             long size = sizeMb * UploadLimits.MB;
-            String sha = writeFile(file, size);
+            String sha = ChildEmulator.writeFile(file, size, 20261124);
             System.out.printf(Locale.ROOT, "file: %d MB (%d bytes), sha256 %s; emulator %s; JVM max heap %d MB; %d cores%n",
                     sizeMb, size, sha.substring(0, 16), base, Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
@@ -327,48 +322,6 @@ public final class UploadBenchmark {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1).replace("\\\"", "\"");
-    }
-
-    private static Process startEmulator() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx2g", "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
-                "io.minidrama.emulator.MiniDramaEmulator", "--port", "0").redirectErrorStream(true).start();
-    }
-
-    private static String readUrl(Process p) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        Matcher m = Pattern.compile("(http://\\S+)").matcher(line == null ? "" : line);
-        if (!m.find()) {
-            throw new IllegalStateException("emulator did not start: " + line);
-        }
-        Thread drain = new Thread(() -> {
-            try {
-                while (r.readLine() != null) {
-                    // keep the child's output pipe from filling up
-                }
-            } catch (IOException ignored) {
-                // the child ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return m.group(1);
-    }
-
-    private static String writeFile(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[1 << 20];
-        Random random = new Random(20261124);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                int n = (int) Math.min(block.length, left);
-                out.write(block, 0, n);
-                sha.update(block, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** CPU time (user + sys) of this whole process so far: every thread, GC and JIT included. */
