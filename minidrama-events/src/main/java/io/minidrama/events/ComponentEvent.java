@@ -70,12 +70,7 @@ public sealed interface ComponentEvent
 
         /** Validates. */
         public Authorized {
-            Objects.requireNonNull(componentAppId, "componentAppId");
-            Objects.requireNonNull(createdAt, "createdAt");
-            Objects.requireNonNull(authorizerAppId, "authorizerAppId");
-            Objects.requireNonNull(authorizationCode, "authorizationCode");
-            Objects.requireNonNull(codeExpiresAt, "codeExpiresAt");
-            Objects.requireNonNull(preAuthCode, "preAuthCode");
+            requireGrant(componentAppId, createdAt, authorizerAppId, authorizationCode, codeExpiresAt, preAuthCode);
         }
 
         @Override
@@ -85,8 +80,7 @@ public sealed interface ComponentEvent
 
         @Override
         public String toString() {
-            return "Authorized[componentAppId=" + componentAppId + ", authorizerAppId=" + authorizerAppId
-                    + ", createdAt=" + createdAt + ", authorizationCode=redacted, codeExpiresAt=" + codeExpiresAt + "]";
+            return describeGrant("Authorized", componentAppId, authorizerAppId, createdAt, codeExpiresAt);
         }
     }
 
@@ -108,12 +102,7 @@ public sealed interface ComponentEvent
 
         /** Validates. */
         public UpdateAuthorized {
-            Objects.requireNonNull(componentAppId, "componentAppId");
-            Objects.requireNonNull(createdAt, "createdAt");
-            Objects.requireNonNull(authorizerAppId, "authorizerAppId");
-            Objects.requireNonNull(authorizationCode, "authorizationCode");
-            Objects.requireNonNull(codeExpiresAt, "codeExpiresAt");
-            Objects.requireNonNull(preAuthCode, "preAuthCode");
+            requireGrant(componentAppId, createdAt, authorizerAppId, authorizationCode, codeExpiresAt, preAuthCode);
         }
 
         @Override
@@ -123,8 +112,7 @@ public sealed interface ComponentEvent
 
         @Override
         public String toString() {
-            return "UpdateAuthorized[componentAppId=" + componentAppId + ", authorizerAppId=" + authorizerAppId
-                    + ", createdAt=" + createdAt + ", authorizationCode=redacted, codeExpiresAt=" + codeExpiresAt + "]";
+            return describeGrant("UpdateAuthorized", componentAppId, authorizerAppId, createdAt, codeExpiresAt);
         }
     }
 
@@ -175,5 +163,23 @@ public sealed interface ComponentEvent
             return "Unknown[componentAppId=" + componentAppId + ", infoType=" + infoType + ", createdAt=" + createdAt
                     + ", " + rawMessage.length() + " chars]";
         }
+    }
+
+    /** The checks of {@link Authorized} and {@link UpdateAuthorized}, which carry the same fields. */
+    private static void requireGrant(String componentAppId, Instant createdAt, String authorizerAppId, String authorizationCode,
+                                     Instant codeExpiresAt, String preAuthCode) {
+        Objects.requireNonNull(componentAppId, "componentAppId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(authorizerAppId, "authorizerAppId");
+        Objects.requireNonNull(authorizationCode, "authorizationCode");
+        Objects.requireNonNull(codeExpiresAt, "codeExpiresAt");
+        Objects.requireNonNull(preAuthCode, "preAuthCode");
+    }
+
+    /** The {@code toString()} of a grant event: the codes are secrets and never shown. */
+    private static String describeGrant(String type, String componentAppId, String authorizerAppId, Instant createdAt,
+                                        Instant codeExpiresAt) {
+        return type + "[componentAppId=" + componentAppId + ", authorizerAppId=" + authorizerAppId
+                + ", createdAt=" + createdAt + ", authorizationCode=redacted, codeExpiresAt=" + codeExpiresAt + "]";
     }
 }
