@@ -97,10 +97,15 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(http::addHeader);
-        request.body().ifPresent(body -> http.setEntity(new StreamingEntity(body)));
+        StreamingEntity entity = request.body().map(StreamingEntity::new).orElse(null);
+        http.setEntity(entity);
         Deadline deadline;
         try {
-            deadline = new Deadline(request.timeout(), http, deadlines);
+            // Wake a body transfer blocked in sendfile first (closing the socket alone would not), then cancel.
+            deadline = new Deadline(request.timeout(), entity == null ? http : () -> {
+                entity.abort();
+                return http.cancel();
+            }, deadlines);
         } catch (RejectedExecutionException closedMeanwhile) {
             throw new TransportException(request.operation(), "the transport is closed; nothing was sent", false, null);
         }
@@ -253,7 +258,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                 }
                 return new ApacheHttpTransport(client, false, "your client");
             }
-            PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+            PoolingHttpClientConnectionManagerBuilder pool = PlainSockets.poolBuilder()
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxConnections)
                     .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -266,6 +271,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             pool.setTlsSocketStrategy(sslContext != null ? new DefaultClientTlsStrategy(sslContext) : new DefaultTlsOnFirstUse());
             var http = HttpClients.custom()
                     .setConnectionManager(pool.build())
+                    .setRequestExecutor(PlainSockets.requestExecutor())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build())
                     .disableAutomaticRetries()
                     .disableRedirectHandling()
