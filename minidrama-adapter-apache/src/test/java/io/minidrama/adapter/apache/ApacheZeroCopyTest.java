@@ -257,7 +257,7 @@ class ApacheZeroCopyTest {
                     () -> post(transport, server.uri(), body, Duration.ofSeconds(30)));
 
             assertTrue(e.ambiguous(), e.toString());
-            assertTrue(e.getCause().getMessage().contains("ended 2500000 bytes before"), String.valueOf(e.getCause()));
+            assertTrue(String.valueOf(e.getCause()).contains("ended 2500000 bytes before"), String.valueOf(e.getCause()));
             assertTimeoutPreemptively(NO_HANG, () -> {
                 while (server.bodyBytesSeen.isEmpty()) {
                     Thread.sleep(10);
