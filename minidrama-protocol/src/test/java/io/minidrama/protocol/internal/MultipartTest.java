@@ -262,4 +262,41 @@ class MultipartTest {
         IOException e = assertThrows(IOException.class, () -> liar.transferTo(Channels.newChannel(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("60 bytes, its content length is 100"), e.getMessage());
     }
+
+    @Test
+    void multipartTransferTo_sendsItsFileRegionWithFileChannelTransferTo() throws IOException {
+        byte[] content = file(300_000);
+        Multipart m = Multipart.create().text("upload_id", "u1")
+                .file("data", ByteSource.ofRegion(dir.resolve("video.mp4"), 0, 300_000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] largestWrite = {0};
+        // FileChannel.transferTo hands a channel that is neither a socket nor a file 8 KiB buffers
+        // (the JDK's TRANSFER_SIZE); the copy through open() (the default transferTo) writes 64 KiB ones.
+        java.nio.channels.WritableByteChannel target = new java.nio.channels.WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) {
+                int n = src.remaining();
+                largestWrite[0] = Math.max(largestWrite[0], n);
+                byte[] b = new byte[n];
+                src.get(b);
+                out.writeBytes(b);
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertEquals(m.contentLength(), m.transferTo(target));
+
+        assertArrayEquals(readAll(m.open(), ByteBuffer.allocate(4096)), out.toByteArray());
+        assertTrue(largestWrite[0] < 64 * 1024, "largest write " + largestWrite[0]);
+        assertTrue(new String(out.toByteArray(), StandardCharsets.ISO_8859_1).contains(new String(content, StandardCharsets.ISO_8859_1)));
+    }
 }
