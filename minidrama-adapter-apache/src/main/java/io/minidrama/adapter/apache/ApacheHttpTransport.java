@@ -45,6 +45,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * {@code execute} throws {@link DeadlineExceededException}, or a later {@code read} of the body
  * fails with an {@link IOException} whose cause is that exception.
  *
+ * <p>Zero-copy over plain HTTP: the transport's own client makes its plain-HTTP sockets from
+ * {@link java.nio.channels.SocketChannel}s and writes a body of 64 KiB or more straight to the
+ * connection's channel with {@link io.minidrama.protocol.spi.RequestBody#transferTo} (an upload
+ * part's file region goes by {@code sendfile(2)}, without copies through the Java heap). HTTPS (the
+ * platform itself) and a client passed to {@link Builder#client} take the stream path. A thread
+ * interrupted during such a transfer fails that exchange and its connection is closed.
+ *
  * <p>Failures: a connection that could not be established (refused, unknown host, connect timeout,
  * TLS handshake) is a {@link TransportException} with {@code ambiguous() == false}; any failure after
  * that is ambiguous. Messages name the operation and the kind of failure, never the URI or a header.
