@@ -45,6 +45,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * {@code execute} throws {@link DeadlineExceededException}, or a later {@code read} of the body
  * fails with an {@link IOException} whose cause is that exception.
  *
+ * <p>Zero-copy over plain HTTP: the transport's own client makes its plain-HTTP sockets from
+ * {@link java.nio.channels.SocketChannel}s and writes a body of 64 KiB or more straight to the
+ * connection's channel with {@link io.minidrama.protocol.spi.RequestBody#transferTo} (an upload
+ * part's file region goes by {@code sendfile(2)}, without copies through the Java heap). HTTPS (the
+ * platform itself) and a client passed to {@link Builder#client} take the stream path. A thread
+ * interrupted during such a transfer fails that exchange and its connection is closed.
+ *
  * <p>Failures: a connection that could not be established (refused, unknown host, connect timeout,
  * TLS handshake) is a {@link TransportException} with {@code ambiguous() == false}; any failure after
  * that is ambiguous. Messages name the operation and the kind of failure, never the URI or a header.
@@ -97,10 +104,15 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(http::addHeader);
-        request.body().ifPresent(body -> http.setEntity(new StreamingEntity(body)));
+        StreamingEntity entity = request.body().map(StreamingEntity::new).orElse(null);
+        http.setEntity(entity);
         Deadline deadline;
         try {
-            deadline = new Deadline(request.timeout(), http, deadlines);
+            // Wake a body transfer blocked in sendfile first (closing the socket alone would not), then cancel.
+            deadline = new Deadline(request.timeout(), entity == null ? http : () -> {
+                entity.abort();
+                return http.cancel();
+            }, deadlines);
         } catch (RejectedExecutionException closedMeanwhile) {
             throw new TransportException(request.operation(), "the transport is closed; nothing was sent", false, null);
         }
@@ -253,7 +265,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                 }
                 return new ApacheHttpTransport(client, false, "your client");
             }
-            PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+            PoolingHttpClientConnectionManagerBuilder pool = PlainSockets.poolBuilder()
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxConnections)
                     .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -266,6 +278,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             pool.setTlsSocketStrategy(sslContext != null ? new DefaultClientTlsStrategy(sslContext) : new DefaultTlsOnFirstUse());
             var http = HttpClients.custom()
                     .setConnectionManager(pool.build())
+                    .setRequestExecutor(PlainSockets.requestExecutor())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build())
                     .disableAutomaticRetries()
                     .disableRedirectHandling()

@@ -72,6 +72,17 @@ class ApacheHttpTransportTlsTest {
                 out.write(body);
             }
         });
+        server.createContext("/upload", exchange -> {
+            long n;
+            try (InputStream in = exchange.getRequestBody()) {
+                n = in.transferTo(OutputStream.nullOutputStream());
+            }
+            byte[] body = Long.toString(n).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
     }
 
@@ -95,6 +106,24 @@ class ApacheHttpTransportTlsTest {
             assertEquals(200, response.status());
             assertEquals("secure", new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void execute_whenLargeBodyOverTls_sendsItThroughTheStream_notTransferTo(@TempDir Path dir) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keyStore);
+        SSLContext clientContext = SSLContext.getInstance("TLS");
+        clientContext.init(null, trust.getTrustManagers(), null);
+        Path file = dir.resolve("video.mp4");
+        Files.write(file, new byte[2_000_000]);
+        FileBody body = new FileBody(file, 2_000_000);
+        URI upload = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/upload");
+        try (ApacheHttpTransport transport = ApacheHttpTransport.builder().sslContext(clientContext).build();
+             TransportResponse response = transport.execute(TransportRequest.post("tls", upload, body, Duration.ofSeconds(30)))) {
+            assertEquals(200, response.status());
+            assertEquals("2000000", new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(java.util.List.of(), body.targets, "a TLS socket has no channel: the bytes must go through TLS");
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.minidrama.domain.media.ByteSource;
 
 import io.minidrama.protocol.spi.RequestBody;
 
+import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -94,6 +96,15 @@ public final class Multipart implements RequestBody {
     @Override
     public ReadableByteChannel open() {
         return body().open();
+    }
+
+    /**
+     * Writes the whole body to {@code target}: file regions by {@link java.nio.channels.FileChannel#transferTo}
+     * ({@code sendfile(2)} to a socket, see {@link SegmentedBody#transferTo}); each call starts over.
+     */
+    @Override
+    public long transferTo(WritableByteChannel target) throws IOException {
+        return body().transferTo(target);
     }
 
     /** The body as segments: literal multipart framing around the file sources. */

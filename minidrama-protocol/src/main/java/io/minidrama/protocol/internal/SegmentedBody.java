@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,12 @@ import java.util.Objects;
  * are read through their stream (into the buffer's array when it has one, else through one scratch
  * array per channel).
  *
- * <p>Every {@link #open()} starts from the first byte with its own file handle, so a retried
+ * <p>{@link #transferTo} (a transport writing to a plain socket channel) sends a file region with
+ * {@link FileChannel#transferTo}, which the JDK turns into {@code sendfile(2)} when the target is a
+ * socket: the file's pages go to the socket without being copied into the Java heap and out again.
+ * Literal segments are written as they are; other sources are copied through one 64 KiB buffer.
+ *
+ * <p>Every {@link #open()} and {@link #transferTo} starts from the first byte with its own file handle, so a retried
  * request re-sends the whole body. A source that ends before its declared size fails the read
  * with an {@link IOException}; one that is longer is cut at its size.
  */
@@ -67,6 +73,81 @@ final class SegmentedBody implements RequestBody {
     @Override
     public ReadableByteChannel open() {
         return new Reader();
+    }
+
+    @Override
+    public long transferTo(WritableByteChannel target) throws IOException {
+        Objects.requireNonNull(target, "target");
+        long written = 0;
+        ByteBuffer[] scratch = new ByteBuffer[1];
+        for (Segment s : segments) {
+            if (s.bytes() != null) {
+                written += writeFully(ByteBuffer.wrap(s.bytes()), target);
+            } else if (s.source() instanceof ByteSource.FileRegion region) {
+                written += transferFile(region, target, scratch);
+            } else {
+                written += copyStream(s.source(), target, scratch);
+            }
+        }
+        return written;
+    }
+
+    /** The region, by {@code sendfile(2)} where the JDK can; cut at its length, failing if the file is shorter. */
+    private static long transferFile(ByteSource.FileRegion region, WritableByteChannel target, ByteBuffer[] scratch)
+            throws IOException {
+        try (FileChannel file = FileChannel.open(region.path(), StandardOpenOption.READ)) {
+            long done = 0;
+            while (done < region.length()) {
+                long n = file.transferTo(region.offset() + done, region.length() - done, target);
+                if (n > 0) {
+                    done += n;
+                    continue;
+                }
+                // Nothing moved: transferTo sends nothing past the file's end, so read to tell a file
+                // that ends before the region from a target that took nothing this time.
+                ByteBuffer buffer = buffer(scratch);
+                buffer.limit((int) Math.min(buffer.capacity(), region.length() - done));
+                int r = file.read(buffer, region.offset() + done);
+                if (r < 0) {
+                    throw new IOException(region.fileName() + " ended " + (region.length() - done) + " bytes before the "
+                            + region.length() + " bytes to send (was the file changed during the upload?)");
+                }
+                buffer.flip();
+                done += writeFully(buffer, target);
+            }
+            return done;
+        }
+    }
+
+    private static long copyStream(ByteSource source, WritableByteChannel target, ByteBuffer[] scratch) throws IOException {
+        try (InputStream in = source.openStream()) {
+            ByteBuffer buffer = buffer(scratch);
+            long done = 0;
+            while (done < source.size()) {
+                int r = in.read(buffer.array(), 0, (int) Math.min(buffer.capacity(), source.size() - done));
+                if (r < 0) {
+                    throw new IOException(source.fileName() + " ended " + (source.size() - done) + " bytes before the "
+                            + source.size() + " bytes to send");
+                }
+                done += writeFully(buffer.clear().limit(r), target);
+            }
+            return done;
+        }
+    }
+
+    private static ByteBuffer buffer(ByteBuffer[] scratch) {
+        if (scratch[0] == null) {
+            scratch[0] = ByteBuffer.allocate(64 * 1024);
+        }
+        return scratch[0].clear();
+    }
+
+    private static int writeFully(ByteBuffer buffer, WritableByteChannel target) throws IOException {
+        int n = buffer.remaining();
+        while (buffer.hasRemaining()) {
+            target.write(buffer);
+        }
+        return n;
     }
 
     @Override

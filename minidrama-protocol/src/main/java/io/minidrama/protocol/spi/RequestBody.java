@@ -3,6 +3,7 @@ package io.minidrama.protocol.spi;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Objects;
  * position while the transport writes.
  *
  * <p>Transports read it through {@link #open()}: fill a buffer with {@code read}, write it out,
- * repeat until {@code -1}. Large buffers (64 KiB) keep the copy cheap.
+ * repeat until {@code -1}. Large buffers (64 KiB) keep the copy cheap. A transport that writes to
+ * a channel of its own (a plain-HTTP socket) may call {@link #transferTo} instead, which lets a body
+ * move its file regions without copying them through the Java heap.
  */
 public interface RequestBody {
 
@@ -31,6 +34,47 @@ public interface RequestBody {
      *                     {@code IOException} as its cause (this checked exception never leaves the SPI)
      */
     ReadableByteChannel open() throws IOException;
+
+    /**
+     * Writes the whole body, from its first byte, to {@code target}, a channel in blocking mode, and
+     * returns the number of bytes written: {@link #contentLength()}. Like {@link #open()}, each call
+     * is an independent pass, so a retried request calls it again.
+     *
+     * <p>The default reads {@link #open()} through one 64 KiB buffer and writes each buffer fully.
+     * A body made of file regions overrides it to send them with
+     * {@link java.nio.channels.FileChannel#transferTo} ({@code sendfile(2)} to a socket), without
+     * the copies into and out of the Java heap.
+     *
+     * @throws IOException when a source of the body cannot be opened or read, ends before its
+     *                     declared size or yields more than {@link #contentLength()} (nothing past it is
+     *                     written), or the target fails; part of the body may have been written
+     *                     then, so the transport must fail the exchange, never complete it
+     */
+    default long transferTo(WritableByteChannel target) throws IOException {
+        Objects.requireNonNull(target, "target");
+        long expected = contentLength();
+        long written = 0;
+        try (ReadableByteChannel source = open()) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            for (int n; (n = source.read(buffer)) >= 0; ) {
+                if (n == 0) {
+                    continue;
+                }
+                buffer.flip();
+                if (written + buffer.remaining() > expected) {
+                    throw new IOException("the request body yielded more than its content length of " + expected + " bytes");
+                }
+                while (buffer.hasRemaining()) {
+                    written += target.write(buffer);
+                }
+                buffer.clear();
+            }
+        }
+        if (written != expected) {
+            throw new IOException("the request body yielded " + written + " bytes, its content length is " + expected);
+        }
+        return written;
+    }
 
     /** A body held in memory, for small JSON requests. */
     static RequestBody of(String contentType, byte[] bytes) {

@@ -267,6 +267,72 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    void execute_whenTheBodyEndsBeforeItsContentLength_failsAndTheServerNeverGetsItWhole() throws Exception {
+        long declared = 2L * 1024 * 1024;
+        GeneratedBody shorter = new GeneratedBody(1024 * 1024, -1);
+        RequestBody ending = new RequestBody() { // a file cut during the upload: it yields half its length
+            @Override
+            public String contentType() {
+                return shorter.contentType();
+            }
+
+            @Override
+            public long contentLength() {
+                return declared;
+            }
+
+            @Override
+            public ReadableByteChannel open() {
+                return shorter.open();
+            }
+        };
+        AtomicLong seen = new AtomicLong(-1);
+        try (RawServer raw = new RawServer(1, (socket, n) -> {
+            InputStream in = socket.getInputStream();
+            long length = -1;
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = in.read()) >= 0; ) { // the head, line by line, up to its empty line
+                if (b != '\n') {
+                    line.append((char) b);
+                    continue;
+                }
+                String l = line.toString().trim();
+                line.setLength(0);
+                if (l.isEmpty()) {
+                    break;
+                }
+                if (l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Long.parseLong(l.substring(15).trim());
+                }
+            }
+            long got = 0;
+            try {
+                byte[] buf = new byte[64 * 1024];
+                for (int r; got < length && (r = in.read(buf, 0, (int) Math.min(buf.length, length - got))) >= 0; ) {
+                    got += r;
+                }
+            } catch (IOException reset) {
+                // the client closed the connection: the body ends here
+            }
+            seen.set(got);
+            if (got == length) {
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+        })) {
+            TransportException e = assertThrows(TransportException.class,
+                    () -> transport.execute(post("short", ending, ROOMY, raw.uri("/short"))).close());
+            assertFalse(e instanceof DeadlineExceededException, "the transport noticed the short body itself: " + e);
+            for (Throwable c = e; c != null; c = c.getCause()) { // not by waiting for an answer the server cannot give
+                assertFalse(c.getClass().getSimpleName().endsWith("TimeoutException"), "the transport waited instead: " + c);
+            }
+            assertTrue(e.ambiguous(), "part of the request reached the server: " + e);
+            assertNoSecret(e);
+        }
+        assertTrue(seen.get() >= 0 && seen.get() < declared, "the server got " + seen.get() + " of " + declared + " bytes");
+    }
+
+    @Test
     void execute_whenChunkedResponse_readsEveryChunk() throws IOException {
         try (TransportResponse response = transport.execute(TransportRequest.get("chunked", uri("/chunked"), ROOMY))) {
             assertEquals(200, response.status());
