@@ -141,12 +141,12 @@ class MultipartScanTest {
     @Test
     void search_theDelimiterAtEveryOffsetFromTheRangeStart_amongItsOwnPairs() {
         // Random bytes but for the delimiter's own byte pairs before it (each probe sees a pair that
-        // occurs in the delimiter), and the delimiter itself at each offset 0..3 lengths from the start.
+        // occurs in the delimiter), and the delimiter itself at each offset 0..6 lengths from the start.
         DelimiterSearch search = new DelimiterSearch(DELIMITER);
         Random r = new Random(9);
         int m = DELIMITER.length;
         for (int from = 0; from < 3; from++) {
-            for (int at = from; at < from + 3 * m; at++) {
+            for (int at = from; at < from + 6 * m; at++) {
                 byte[] hay = new byte[at + m + r.nextInt(2 * m)];
                 r.nextBytes(hay);
                 for (int i = 0; i + 1 < at; i += 2) {
