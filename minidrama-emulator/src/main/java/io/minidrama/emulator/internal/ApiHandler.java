@@ -181,6 +181,7 @@ public record ApiHandler(InMemoryMiniDramaPlatform platform, Tokens tokens, Wire
         } finally {
             // The fake copies what it keeps: the chunks go back to the pool for the next request.
             files.values().forEach(MultipartReader.Collector::release);
+            reader.release();
         }
     }
 

@@ -16,7 +16,8 @@ final class MultipartReader {
     private final InputStream in;
     private final byte[] delimiter;
     private final DelimiterSearch search;
-    private final byte[] buf = new byte[64 * 1024];
+    /** The window: a pooled chunk ({@link Collector#take()}), given back by {@link #release()}. */
+    private byte[] buf = Collector.take();
     private int pos;
     private int lim;
     private boolean eof;
@@ -66,6 +67,18 @@ final class MultipartReader {
             }
         }
         return null;
+    }
+
+    /**
+     * Gives the window back to the pool the collectors use, so a request does not allocate (and
+     * zero) a fresh 64 KB window; the reader must not be used afterwards.
+     */
+    void release() {
+        byte[] b = buf;
+        buf = null;
+        if (b != null) {
+            Collector.give(b);
+        }
     }
 
     /** The next part, or null after the closing delimiter. */
@@ -293,17 +306,23 @@ final class MultipartReader {
         /** Gives the chunks back to the pool; the collector and its sources must not be used afterwards. */
         void release() {
             for (byte[] c : chunks) {
-                if (POOLED.incrementAndGet() <= POOL_MAX_CHUNKS) {
-                    POOL.add(c);
-                } else {
-                    POOLED.decrementAndGet();
-                }
+                give(c);
             }
             chunks.clear();
             size = 0;
         }
 
-        private static byte[] take() {
+        /** Keeps {@code c}, a chunk nobody uses any more, for reuse while the pool has room. */
+        static void give(byte[] c) {
+            if (POOLED.incrementAndGet() <= POOL_MAX_CHUNKS) {
+                POOL.add(c);
+            } else {
+                POOLED.decrementAndGet();
+            }
+        }
+
+        /** A chunk from the pool, or a new one when the pool is empty. */
+        static byte[] take() {
             byte[] c = POOL.poll();
             if (c == null) {
                 return new byte[CHUNK];

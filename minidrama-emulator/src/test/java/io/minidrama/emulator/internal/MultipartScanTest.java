@@ -113,6 +113,114 @@ class MultipartScanTest {
         assertEquals(2, one.indexOf("abxx".getBytes(StandardCharsets.US_ASCII), 0, 4));
     }
 
+    @Test
+    void search_delimitersOfEveryLength_overFewLetters_findTheFirstAsANaiveScanDoes() {
+        // Few letters: most byte pairs the search probes occur in the delimiter, so nearly every probe
+        // is checked against each start it covers; delimiters from 1 to 80 bytes, the range cut anywhere.
+        Random r = new Random(5);
+        byte[] letters = "\r\n-ab".getBytes(StandardCharsets.ISO_8859_1);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] needle = new byte[1 + r.nextInt(round % 10 == 0 ? 80 : 8)];
+            for (int i = 0; i < needle.length; i++) {
+                needle[i] = letters[r.nextInt(letters.length)];
+            }
+            byte[] hay = new byte[r.nextInt(300)];
+            for (int i = 0; i < hay.length; i++) {
+                hay[i] = letters[r.nextInt(r.nextBoolean() ? 2 : letters.length)];
+            }
+            if (hay.length >= needle.length && r.nextBoolean()) {
+                System.arraycopy(needle, 0, hay, r.nextInt(hay.length - needle.length + 1), needle.length);
+            }
+            int from = r.nextInt(hay.length + 1);
+            int to = from + r.nextInt(hay.length - from + 1);
+            assertEquals(naiveIndexOf(hay, from, to, needle), new DelimiterSearch(needle).indexOf(hay, from, to),
+                    "round " + round + ", needle " + java.util.Arrays.toString(needle) + ", from " + from + ", to " + to);
+        }
+    }
+
+    @Test
+    void search_theDelimiterAtEveryOffsetFromTheRangeStart_amongItsOwnPairs() {
+        // Random bytes but for the delimiter's own byte pairs before it (each probe sees a pair that
+        // occurs in the delimiter), and the delimiter itself at each offset 0..6 lengths from the start.
+        DelimiterSearch search = new DelimiterSearch(DELIMITER);
+        Random r = new Random(9);
+        int m = DELIMITER.length;
+        for (int from = 0; from < 3; from++) {
+            for (int at = from; at < from + 6 * m; at++) {
+                byte[] hay = new byte[at + m + r.nextInt(2 * m)];
+                r.nextBytes(hay);
+                for (int i = 0; i + 1 < at; i += 2) {
+                    int j = r.nextInt(m - 1);
+                    hay[i] = DELIMITER[j];
+                    hay[i + 1] = DELIMITER[j + 1];
+                }
+                for (int i = 0; i + m <= at; i++) {
+                    if (java.util.Arrays.equals(hay, i, i + m, DELIMITER, 0, m)) {
+                        hay[i] ^= 1; // the pairs happened to spell the delimiter: not the one planted
+                    }
+                }
+                System.arraycopy(DELIMITER, 0, hay, at, m);
+                assertEquals(naiveIndexOf(hay, from, hay.length, DELIMITER), search.indexOf(hay, from, hay.length),
+                        "from " + from + ", planted at " + at);
+                assertEquals(at, search.indexOf(hay, from, hay.length), "from " + from + ", planted at " + at);
+                assertEquals(-1, search.indexOf(hay, from, at + m - 1), "the range ending one byte into it, planted at " + at);
+            }
+        }
+    }
+
+    @Test
+    void reader_theDelimiterEarlyInAFilePart_endsThePart_asAStrictParserDoes() throws IOException {
+        // "...\r\n--boundary" inside what the client meant as file content ends the part there; the
+        // bytes after it are not a part's headers, so the body is malformed, whatever the read sizes.
+        for (int most : new int[] {1, 3, 41, 8192}) {
+            byte[] content = ("abc" + "\r\n--" + BOUNDARY + "garbage that is no header\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = multipart(List.of(content));
+            MalformedBodyException e = assertThrows(MalformedBodyException.class,
+                    () -> readAll(trickle(body, new Random(most), most)), "reads of at most " + most);
+            assertEquals("unexpected text after a multipart delimiter", e.getMessage());
+        }
+        byte[] early = ("abc" + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f1\"\r\n\r\nxyz")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (int most : new int[] {1, 2, 7, 8192}) {
+            List<byte[]> got = readAll(trickle(multipart(List.of(early)), new Random(most), most));
+            assertEquals(2, got.size(), "the early delimiter splits the content in two parts, reads of at most " + most);
+            assertArrayEquals("abc".getBytes(StandardCharsets.ISO_8859_1), got.get(0));
+            assertArrayEquals("xyz".getBytes(StandardCharsets.ISO_8859_1), got.get(1));
+        }
+    }
+
+    @Test
+    void reader_aWindowFromThePool_fullOfAnotherRequestsBytes_readsOnlyItsOwn() throws IOException {
+        // Chunks given back dirty (delimiters and header text), then readers take them as their window.
+        byte[] dirt = multipart(List.of(DELIMITER, "--\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        List<byte[]> taken = new ArrayList<>();
+        for (int i = 0; i < MultipartReader.Collector.POOL_MAX_CHUNKS + 8; i++) {
+            byte[] c = MultipartReader.Collector.take();
+            for (int at = 0; at < c.length; at += dirt.length) {
+                System.arraycopy(dirt, 0, c, at, Math.min(dirt.length, c.length - at));
+            }
+            taken.add(c);
+        }
+        taken.forEach(MultipartReader.Collector::give);
+        Random r = new Random(13);
+        for (int round = 0; round < 50; round++) {
+            List<byte[]> files = List.of(bodyWithLookalikes(r, r.nextInt(2000)), new byte[0], bodyWithLookalikes(r, 10));
+            MultipartReader reader = new MultipartReader(trickle(multipart(files), r, round % 2 == 0 ? 5 : 9000), BOUNDARY);
+            try {
+                for (int i = 0; i < files.size(); i++) {
+                    MultipartReader.Part p = reader.next();
+                    assertEquals("f" + i, p.name(), "round " + round);
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    reader.readBody(b::write);
+                    assertArrayEquals(files.get(i), b.toByteArray(), "round " + round + ", part " + i);
+                }
+                assertNull(reader.next(), "round " + round);
+            } finally {
+                reader.release();
+            }
+        }
+    }
+
     /** Reads at most a few bytes at a time, so every delimiter and header line is split somewhere. */
     private static InputStream trickle(byte[] body, Random r, int most) {
         return new ByteArrayInputStream(body) {
