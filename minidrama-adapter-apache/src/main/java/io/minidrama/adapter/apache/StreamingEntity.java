@@ -3,6 +3,7 @@ package io.minidrama.adapter.apache;
 import io.minidrama.protocol.spi.RequestBody;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,27 +115,12 @@ final class StreamingEntity extends AbstractHttpEntity {
      * its buffer, empty by then). A body that fails or yields the wrong count fails the exchange,
      * and HttpCore closes the connection, so the server never sees a short body as complete.
      */
-    private final class Direct extends AbstractHttpEntity {
+    private final class Direct extends HttpEntityWrapper {
         private final SocketChannel channel;
 
         Direct(SocketChannel channel) {
-            super(StreamingEntity.this.getContentType(), null, false);
+            super(StreamingEntity.this);
             this.channel = channel;
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return true;
-        }
-
-        @Override
-        public long getContentLength() {
-            return body.contentLength();
-        }
-
-        @Override
-        public InputStream getContent() throws IOException {
-            return StreamingEntity.this.getContent();
         }
 
         @Override
@@ -153,16 +139,6 @@ final class StreamingEntity extends AbstractHttpEntity {
             } finally {
                 writing = null;
             }
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // nothing held
         }
     }
 }
