@@ -39,8 +39,8 @@ final class Connection {
     boolean debugHttp;
 
     @Option(names = "--transport", paramLabel = "jdk|apache", defaultValue = "${env:MINIDRAMA_TRANSPORT}", converter = Transport.Converter.class,
-            description = "The HTTP client under the SDK: apache (the default: Apache HttpClient 5; over plain http://, such as the "
-                    + "emulator, it sends upload parts by zero-copy sendfile; the platform itself is https://) or jdk "
+            description = "The HTTP client under the SDK: apache (the default: Apache HttpClient 5, which sends upload parts over "
+                    + "plain HTTP, such as the emulator's, by zero-copy sendfile; the platform itself is HTTPS) or jdk "
                     + "(java.net.http); env MINIDRAMA_TRANSPORT. --debug-http without --transport uses jdk")
     Transport transportName;
 
