@@ -41,9 +41,12 @@ import java.util.regex.Pattern;
  *       {@code sdk-jdk-cds}, {@code sdk-apache-cds}: the same plus an AppCDS archive of the application's class path
  *       ({@code -Xshare:on -XX:SharedArchiveFile}), made once per benchmark run, untimed, by a training upload
  *       ({@code sdkArchive}): what a library user deploying on JDK 17 can do for their own service;</li>
- *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight;
- *       {@code cli-fast}: the same with the CLI's AppCDS archive (made once, untimed, if missing or
- *       older than the jar), {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.</li>
+ *   <li>{@code cli}: {@code java -jar minidrama-cli/target/minidrama.jar upload}, 4 in flight, on the
+ *       CLI's default transport (Apache HttpClient 5);
+ *       {@code cli-fast}: the same with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} and an AppCDS archive of
+ *       the jar ({@code -Xshare:on}), made once per benchmark run, untimed, by a training upload of the CLI itself
+ *       ({@code cliArchive}: what {@code minidrama-cli/bin/minidrama} records on its first upload);
+ *       {@code cli-jdk-fast}: {@code cli-fast} with {@code --transport jdk} (and an archive trained on that transport).</li>
  * </ul>
  * JVM contenders run with {@code -Xmx64m}. Usage (after {@code mvn -B -ntp -q package -DskipTests}):
  * <pre>java -cp benchmarks/target/benchmarks.jar io.minidrama.benchmarks.PeerBenchmark [sizeMb] [rounds] [contender,...]</pre>
@@ -51,7 +54,7 @@ import java.util.regex.Pattern;
  */
 public final class PeerBenchmark {
     private static final List<String> DEFAULT = List.of("wxjava", "wxjava-fast", "curl", "sdk-jdk", "sdk-jdk-1", "sdk-apache", "sdk-jdk-fast",
-            "sdk-apache-fast", "sdk-jdk-cds", "sdk-apache-cds", "cli", "cli-fast");
+            "sdk-apache-fast", "sdk-jdk-cds", "sdk-apache-cds", "cli", "cli-fast", "cli-jdk-fast");
     private static final String HEAP = "-Xmx64m";
     /** The JVM options the README suggests for the CLI (plus its AppCDS archive): C1 only, the serial collector. */
     private static final List<String> FAST_CLI_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -101,6 +104,9 @@ public final class PeerBenchmark {
             for (String c : contenders) {
                 if (c.startsWith("sdk-") && c.endsWith("-cds")) {
                     bench.sdkArchive(c.equals("sdk-jdk-cds") ? "jdk" : "apache", file);
+                }
+                if (c.startsWith("cli-") && c.endsWith("-fast")) {
+                    bench.cliArchive(cliTransport(c), file);
                 }
             }
             // Untimed: warms the emulator's JIT so the first contender of round 1 does not pay for it.
@@ -241,13 +247,13 @@ public final class PeerBenchmark {
                 return s;
             case "cli":
             case "cli-fast":
+            case "cli-jdk-fast":
                 List<String> c = new ArrayList<>(List.of(javaBin, HEAP));
-                if (contender.equals("cli-fast")) {
+                if (contender.endsWith("-fast")) {
                     c.addAll(FAST_CLI_OPTIONS);
-                    c.add("-XX:SharedArchiveFile=" + cdsArchive());
+                    c.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + cliArchivePath(cliTransport(contender))));
                 }
-                c.addAll(List.of("-jar", cliJar().toString(), "upload", f, "--name", name, "--base-url", base.toString(),
-                        "--appid", "wxbench000000000001", "--secret", "bench", "--checkpoint-dir", dir.resolve("checkpoints").toString(), "--json"));
+                c.addAll(cliUpload(f, name, dir.resolve("checkpoints"), cliTransport(contender)));
                 return c;
             default:
                 throw new IllegalArgumentException("unknown contender " + contender + "; known: " + DEFAULT);
@@ -258,6 +264,25 @@ public final class PeerBenchmark {
     private List<String> sdkUpload(String file, String name, Path checkpoints, String transport, String concurrency) {
         return List.of("-cp", jar.toString(), "io.minidrama.benchmarks.peers.SdkUpload", base.toString(), file, name,
                 checkpoints.toString(), transport, concurrency);
+    }
+
+    /** The transport a {@code cli*} contender asks for: {@code jdk} for {@code cli-jdk-*}, else the CLI's default. */
+    private static String cliTransport(String contender) {
+        return contender.startsWith("cli-jdk") ? "jdk" : "apache";
+    }
+
+    /** The arguments of {@code minidrama upload} (the default transport unless {@code jdk}: no {@code --transport} then). */
+    private List<String> cliUpload(String file, String name, Path checkpoints, String transport) {
+        List<String> c = new ArrayList<>(List.of("-jar", cliJar().toString(), "upload", file, "--name", name, "--base-url", base.toString(),
+                "--appid", "wxbench000000000001", "--secret", "bench", "--checkpoint-dir", checkpoints.toString(), "--json"));
+        if (transport.equals("jdk")) {
+            c.addAll(List.of("--transport", "jdk"));
+        }
+        return c;
+    }
+
+    private Path cliArchivePath(String transport) {
+        return work.resolve("cli-" + transport + ".jsa");
     }
 
     private Path sdkArchivePath(String transport) {
@@ -273,52 +298,44 @@ public final class PeerBenchmark {
      * fails instead of running without it.
      */
     private void sdkArchive(String transport, Path file) throws IOException, InterruptedException {
-        Path jsa = sdkArchivePath(transport);
-        Path train = work.resolve("train-" + transport + ".mp4");
+        trainArchive("sdk-" + transport + "-cds", sdkArchivePath(transport), file,
+                (train, dir) -> sdkUpload(train.toString(), "基准短剧训练 - 第1集", dir.resolve("checkpoints"), transport, "4"));
+    }
+
+    /**
+     * The AppCDS archive of the {@code cli-*-fast} contenders, as {@link #sdkArchive} for the SDK's: a training
+     * {@code minidrama upload} of 12 MiB on the same jar, JVM options and transport, untimed, once per run.
+     */
+    private void cliArchive(String transport, Path file) throws IOException, InterruptedException {
+        trainArchive("cli-" + (transport.equals("jdk") ? "jdk-" : "") + "fast", cliArchivePath(transport), file,
+                (train, dir) -> cliUpload(train.toString(), "基准短剧训练 - 第1集", dir.resolve("checkpoints"), transport));
+    }
+
+    /** Runs {@code app(trainingFile, dir)} once with {@code -XX:ArchiveClassesAtExit=jsa} on the first 12 MiB of {@code file}. */
+    private void trainArchive(String contender, Path jsa, Path file, java.util.function.BiFunction<Path, Path, List<String>> app)
+            throws IOException, InterruptedException {
+        Path train = work.resolve("train-" + contender + ".mp4");
         try (var in = java.nio.channels.FileChannel.open(file); var out = java.nio.channels.FileChannel.open(train,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             in.transferTo(0, 12L * 1024 * 1024, out);
         }
-        Path dir = Files.createDirectories(work.resolve("train-" + transport));
+        Path dir = Files.createDirectories(work.resolve("train-" + contender));
         List<String> cmd = new ArrayList<>(List.of(javaBin, HEAP));
         cmd.addAll(FAST_CLI_OPTIONS);
         cmd.add("-XX:ArchiveClassesAtExit=" + jsa);
-        cmd.addAll(sdkUpload(train.toString(), "基准短剧训练 - 第1集", dir.resolve("checkpoints"), transport, "4"));
+        cmd.addAll(app.apply(train, dir));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         if (p.waitFor() != 0 || !Files.exists(jsa)) {
             throw new IllegalStateException("could not make the CDS archive " + jsa + ": " + tail(Files.readString(dir.resolve("out.txt"))));
         }
-        System.out.printf(Locale.ROOT, "AppCDS archive for sdk-%s-cds (untimed): %s, %.1f MB, training upload of 12 MiB in %.1f s%n", transport,
+        System.out.printf(Locale.ROOT, "AppCDS archive for %s (untimed): %s, %.1f MB, training upload of 12 MiB in %.1f s%n", contender,
                 jsa.getFileName(), Files.size(jsa) / 1e6, (System.nanoTime() - t0) / 1e9);
         Files.delete(train);
     }
 
     private Path cliJar() {
         return benchDir.getParent().resolve("minidrama-cli/target/minidrama.jar");
-    }
-
-    /**
-     * The CLI's AppCDS archive next to its jar, made once (untimed) the way the README tells a user:
-     * {@code java -XX:ArchiveClassesAtExit=minidrama.jsa -jar minidrama.jar demo}.
-     */
-    private Path cdsArchive() throws IOException {
-        Path jsa = cliJar().resolveSibling("minidrama.jsa");
-        if (Files.exists(jsa) && Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(cliJar())) > 0) {
-            return jsa;
-        }
-        Files.deleteIfExists(jsa);
-        try {
-            Process p = new ProcessBuilder(javaBin, "-XX:ArchiveClassesAtExit=" + jsa, "-jar", cliJar().toString(), "demo")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0 || !Files.exists(jsa)) {
-                throw new IllegalStateException("could not make the CDS archive " + jsa);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return jsa;
     }
 
     /** The emulator's CPU so far (user + sys, seconds), from /proc/PID/stat. */

@@ -1,11 +1,11 @@
 package io.minidrama.cli;
 
-import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
 import io.minidrama.domain.error.InvalidRequestException;
 import io.minidrama.domain.error.Rule;
 import io.minidrama.port.AccessToken;
 import io.minidrama.port.MiniDramaPlatform;
 import io.minidrama.port.component.ComponentStore;
+import io.minidrama.protocol.MiniDramaClient;
 import io.minidrama.protocol.component.ComponentTokens;
 import io.minidrama.protocol.component.HttpComponentPort;
 import io.minidrama.protocol.component.MiniDramaClients;
@@ -34,8 +34,15 @@ final class Connection {
     @Option(names = "--json", description = "Print one JSON object with the platform's field names")
     boolean json;
 
-    @Option(names = "--debug-http", description = "Let the JDK HTTP client log (its lines carry the access token: never share them)")
+    @Option(names = "--debug-http", description = "Let the JDK HTTP client log (its lines carry the access token: never share them); "
+            + "uses --transport jdk")
     boolean debugHttp;
+
+    @Option(names = "--transport", paramLabel = "jdk|apache", defaultValue = "${env:MINIDRAMA_TRANSPORT}", converter = Transport.Converter.class,
+            description = "The HTTP client under the SDK: apache (the default: Apache HttpClient 5, which sends upload parts over "
+                    + "plain HTTP, such as the emulator's, by zero-copy sendfile; the platform itself is HTTPS) or jdk "
+                    + "(java.net.http); env MINIDRAMA_TRANSPORT. --debug-http without --transport uses jdk")
+    Transport transportName;
 
     @Option(names = "--secret-file", description = "Read the app secret from this file (its first line) instead of --secret")
     java.nio.file.Path secretFile;
@@ -115,6 +122,7 @@ final class Connection {
         if (!found.isEmpty()) {
             throw new InvalidRequestException(found);
         }
+        chosenTransport();
         if (debugHttp) {
             HttpDebug.enable(mixee != null ? mixee.commandLine().getErr() : new java.io.PrintWriter(System.err, true));
         }
@@ -131,12 +139,69 @@ final class Connection {
 
     private io.minidrama.protocol.spi.HttpTransport transport;
 
+    /** The HTTP clients of {@code --transport}, by the names the option takes. */
+    enum Transport {
+        JDK("jdk"), APACHE("apache");
+
+        final String option;
+
+        Transport(String option) {
+            this.option = option;
+        }
+
+        /** Reads {@code jdk} or {@code apache}; blank (an empty env variable) is the default. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<Transport> {
+            @Override
+            public Transport convert(String value) {
+                if (value.isBlank()) {
+                    return null;
+                }
+                for (Transport t : values()) {
+                    if (t.option.equals(value.strip())) {
+                        return t;
+                    }
+                }
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a transport: use jdk or apache");
+            }
+        }
+    }
+
+    /**
+     * The transport {@code --transport} names: apache when not given, jdk when not given with
+     * {@code --debug-http} (whose log is the JDK client's).
+     *
+     * @throws InvalidRequestException for {@code --debug-http} with {@code --transport apache}
+     */
+    Transport chosenTransport() {
+        if (transportName == null) {
+            return debugHttp ? Transport.JDK : Transport.APACHE;
+        }
+        if (debugHttp && transportName != Transport.JDK) {
+            throw InvalidRequestException.of("--debug-http", Rule.NONE, "--transport " + transportName.option,
+                    "--debug-http shows the JDK HTTP client's log: use --transport jdk, or leave --transport out");
+        }
+        return transportName;
+    }
+
     /** The one transport of this run (component calls and the authorizer's calls share it). */
-    private io.minidrama.protocol.spi.HttpTransport transport() {
+    io.minidrama.protocol.spi.HttpTransport transport() {
         if (transport == null) {
-            transport = io.minidrama.adapter.jdkhttp.JdkHttpTransport.create();
+            transport = chosenTransport() == Transport.JDK ? io.minidrama.adapter.jdkhttp.JdkHttpTransport.create()
+                    : io.minidrama.adapter.apache.ApacheHttpTransport.create();
         }
         return transport;
+    }
+
+    /** Closes the transport of this run, if one was made (its pooled connections and timer). */
+    void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (Exception ignored) {
+                // the command's outcome is already decided; nothing of it is lost here
+            }
+            transport = null;
+        }
     }
 
     /** The client of {@code --appid} as an authorizer of the platform (revocation and permission sets checked first). */
@@ -184,7 +249,8 @@ final class Connection {
         if (viaComponent()) {
             return openAuthorizer();
         }
-        JdkHttpMiniDramaAdapter.Builder b = JdkHttpMiniDramaAdapter.builder().baseUrl(checkedBaseUrl());
+        MiniDramaClient.Builder b = MiniDramaClient.builder().baseUrl(checkedBaseUrl());
+        chosenTransport();
         if (debugHttp) {
             HttpDebug.enable(mixee != null ? mixee.commandLine().getErr() : new java.io.PrintWriter(System.err, true));
         }
@@ -199,6 +265,6 @@ final class Connection {
             throw InvalidRequestException.of("--appid/--secret", Rule.NONE, null,
                     "give --appid and --secret-file or --secret (or MINIDRAMA_APPID and MINIDRAMA_SECRET), or --access-token");
         }
-        return b.build();
+        return b.transport(transport()).build();
     }
 }

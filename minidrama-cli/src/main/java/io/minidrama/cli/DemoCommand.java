@@ -1,6 +1,6 @@
 package io.minidrama.cli;
 
-import io.minidrama.adapter.jdkhttp.JdkHttpMiniDramaAdapter;
+import io.minidrama.adapter.apache.ApacheHttpTransport;
 import io.minidrama.domain.DramaId;
 import io.minidrama.domain.MaterialId;
 import io.minidrama.domain.MediaId;
@@ -16,6 +16,7 @@ import io.minidrama.domain.media.Media;
 import io.minidrama.domain.media.MediaName;
 import io.minidrama.domain.media.PlayLink;
 import io.minidrama.port.service.MiniDrama;
+import io.minidrama.protocol.MiniDramaClient;
 import io.minidrama.port.upload.FileUploadCheckpoints;
 import io.minidrama.port.upload.FileUploadRequest;
 import io.minidrama.port.upload.FileUploadService;
@@ -58,9 +59,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), false);
         Path work = tempDir();
-        try (MiniDramaEmulator emulator = MiniDramaEmulator.start()) {
+        // the tool's default transport (--transport apache), so an AppCDS archive recorded from the demo holds its classes
+        try (MiniDramaEmulator emulator = MiniDramaEmulator.start(); ApacheHttpTransport transport = ApacheHttpTransport.create()) {
             out.say("1. Started the embedded WeChat emulator at " + emulator.baseUrl() + " (any appid and secret work).");
-            JdkHttpMiniDramaAdapter platform = JdkHttpMiniDramaAdapter.builder()
+            MiniDramaClient platform = MiniDramaClient.builder().transport(transport)
                     .baseUrl(emulator.baseUrl()).credentials("wxdemo0000000001", "demo-secret").clock(emulator.clock()).build();
             MiniDrama md = MiniDrama.create(platform, emulator.clock());
 

@@ -57,7 +57,22 @@ public final class MiniDramaCli {
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return ExitCodes.INVALID;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } finally {
+            closeTransports(cmd.getParseResult());
+        }
+    }
+
+    /** Closes the transport each command's {@link Connection} made (an embedding JVM keeps no pooled connection). */
+    private static void closeTransports(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (CommandLine.Model.CommandSpec mixin : p.commandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof Connection c) {
+                    c.close();
+                }
+            }
+        }
     }
 
     /** The subcommand whose name or alias is {@code arg}, from its annotation alone; {@code null} if none. */

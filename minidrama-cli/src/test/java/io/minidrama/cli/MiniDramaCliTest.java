@@ -128,6 +128,94 @@ class MiniDramaCliTest {
         assertEquals(mediaId, info.getJsonNumber("media_id").longValue());
     }
 
+    /**
+     * {@code upload} of a chunked file through the tool's own {@code main} in a JVM that logs the
+     * classes it loads: the bytes reach the emulator whole over the transport asked for, and the
+     * other transport's HTTP client is never loaded.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "jdk,    jdk.internal.net.http.HttpClientImpl,            org.apache.hc.client5.http.impl.classic.InternalHttpClient",
+            "apache, org.apache.hc.client5.http.impl.classic.InternalHttpClient, jdk.internal.net.http.HttpClientImpl"})
+    void upload_overEitherTransport_sendsTheWholeFileWithThatTransportsClientOnly(String transport, String loaded, String notLoaded)
+            throws Exception {
+        Path ep = video("ep1.mp4", 11 * 1024 * 1024 + 7);
+
+        Run r = child(List.of("-Xlog:class+load=info"), "upload", ep.toString(), "--name", "我的短剧 - 第1集",
+                "--checkpoint-dir", dir.resolve("cp").toString(), "--transport", transport,
+                "--base-url", emulator.baseUrl().toString(), "--appid", APPID, "--secret", SECRET);
+
+        assertEquals(0, r.exit(), r.out());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("media_id (\\d+)").matcher(r.out());
+        assertTrue(id.find(), r.out());
+        Run get = platform("media", "get", id.group(1), "--json");
+        assertEquals(0, get.exit(), get.err());
+        assertEquals(Long.toString(11 * 1024 * 1024 + 7), get.json().getJsonObject("media_info").getString("file_size"));
+        assertTrue(r.out().contains(" " + loaded + " "), transport + " did not load " + loaded);
+        assertFalse(r.out().contains(" " + notLoaded + " "), transport + " loaded " + notLoaded);
+    }
+
+    /** A command holding the options of {@link Connection}, parsed alone. */
+    @picocli.CommandLine.Command(name = "probe")
+    static final class ConnectionProbe {
+        @picocli.CommandLine.Mixin
+        Connection connection;
+    }
+
+    private static Connection parsed(String... args) {
+        ConnectionProbe probe = new ConnectionProbe();
+        new picocli.CommandLine(probe).parseArgs(args);
+        return probe.connection;
+    }
+
+    @Test
+    void transportOption_buildsTheTransportNamed_apacheByDefault_jdkForDebugHttp() {
+        Connection byDefault = parsed();
+        Connection jdk = parsed("--transport", "jdk");
+        Connection apache = parsed("--transport=apache");
+        Connection debug = parsed("--debug-http");
+        Connection debugJdk = parsed("--debug-http", "--transport", "jdk");
+        Connection debugApache = parsed("--debug-http", "--transport", "apache");
+        try {
+            assertEquals(io.minidrama.adapter.apache.ApacheHttpTransport.class, byDefault.transport().getClass());
+            assertEquals(io.minidrama.adapter.jdkhttp.JdkHttpTransport.class, jdk.transport().getClass());
+            assertEquals(io.minidrama.adapter.apache.ApacheHttpTransport.class, apache.transport().getClass());
+            assertEquals(io.minidrama.adapter.jdkhttp.JdkHttpTransport.class, debug.transport().getClass());
+            assertEquals(io.minidrama.adapter.jdkhttp.JdkHttpTransport.class, debugJdk.transport().getClass());
+            io.minidrama.domain.error.InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.minidrama.domain.error.InvalidRequestException.class, debugApache::transport);
+            assertTrue(e.getMessage().contains("--debug-http") && e.getMessage().contains("--transport jdk"), e.getMessage());
+        } finally {
+            for (Connection c : List.of(byDefault, jdk, apache, debug, debugJdk)) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void transportOption_whenNeitherJdkNorApache_exitsTwoNamingTheOptionAndTheValuesAndSendsNothing() throws IOException {
+        Path ep = video("ep1.mp4", 1000);
+
+        Run r = platform("upload", ep.toString(), "--name", "我的短剧 - 第1集", "--transport", "curl");
+        Run upper = platform("upload", ep.toString(), "--name", "我的短剧 - 第1集", "--transport", "APACHE");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("Invalid value for option '--transport': 'curl' is not a transport: use jdk or apache"), r.err());
+        assertEquals(2, upper.exit(), upper.err());
+        assertEquals(0, emulator.tokenFetches(), "nothing was sent");
+    }
+
+    @Test
+    void help_documentsTheTransportOptionItsValuesItsDefaultAndItsEnvironmentVariable() {
+        Run r = run("upload", "--help");
+
+        assertEquals(0, r.exit(), r.err());
+        String oneLine = r.out().replaceAll("\\s+", " ");
+        assertTrue(oneLine.contains("--transport=jdk|apache"), r.out());
+        assertTrue(oneLine.contains("apache (the default"), r.out());
+        assertTrue(oneLine.contains("env MINIDRAMA_TRANSPORT"), r.out());
+    }
+
     @Test
     void upload_whenNameBreaksR1_exitsTwoNamingRuleAndSendsNothing() throws IOException {
         Path ep = video("ep1.mp4", 1000);
