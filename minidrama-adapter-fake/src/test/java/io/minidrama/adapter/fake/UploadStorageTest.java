@@ -67,6 +67,22 @@ class UploadStorageTest {
     }
 
     @Test
+    void uploadPart_answersTheDocumentedEtag_theFirst16BytesOfThePartsSha256InQuotes_andANewOneForNewBytes() throws Exception {
+        InMemoryMiniDramaPlatform p = fake().build();
+        UploadId id = apply(p);
+        byte[] first = bytes(PART);
+        byte[] second = bytes(PART);
+
+        Etag etag = put(p, id, 1, first);
+        String sha = sha256(List.of(first));
+        assertEquals('"' + sha.substring(0, 32) + '"', etag.value());
+        Etag replaced = put(p, id, 1, second);
+        assertEquals('"' + sha256(List.of(second)).substring(0, 32) + '"', replaced.value());
+        assertFalse(etag.equals(replaced), "a part uploaded again with other bytes gets another etag");
+        assertEquals(etag, put(p, id, 1, first), "the same bytes give the same etag");
+    }
+
+    @Test
     void uploadPart_inOrderAboveTheContentCap_holdsNoPartBytesAndTheMediaKeepsOnlySizeAndDigest() throws Exception {
         InMemoryMiniDramaPlatform p = fake().keepContentUpTo(6L * PART).build();
         UploadId id = apply(p);

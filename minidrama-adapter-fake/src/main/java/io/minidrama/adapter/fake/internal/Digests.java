@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Hashing helpers; SHA-256 and MD5 are guaranteed by every Java platform. */
+/** Hashing helpers; SHA-256 is guaranteed by every Java platform. */
 public final class Digests {
     private Digests() {
     }
@@ -25,9 +25,9 @@ public final class Digests {
 
     /** {@link #etag(byte[])} of content streamed from {@code source} (64 KB at a time, nothing held). */
     public static String etag(io.minidrama.domain.media.ByteSource source) {
-        MessageDigest md5 = of("MD5");
-        update(md5, source);
-        return '"' + HexFormat.of().formatHex(md5.digest()) + '"';
+        MessageDigest sha = of(ETAG_DIGEST);
+        update(sha, source);
+        return etagOf(sha.digest());
     }
 
     /**
@@ -54,8 +54,20 @@ public final class Digests {
         }
     }
 
-    /** The etag of a part: its MD5 in hex between literal double quotes, as object stores answer. */
+    /**
+     * The etag of a part: the first 16 bytes of its SHA-256 in lower-case hex (32 digits, the shape of an
+     * object store's MD5 etag) between literal double quotes, as the platform answers it (API.md §2). The
+     * platform documents the etag only as a string to send back byte for byte, not how it is made; SHA-256
+     * runs on the processor's SHA instructions at about twice MD5's speed, and the emulator digests every
+     * byte it receives twice (this, and the media's SHA-256), so the choice halves the larger of its two costs.
+     */
     public static String etag(byte[] bytes) {
-        return '"' + HexFormat.of().formatHex(of("MD5").digest(bytes)) + '"';
+        return etagOf(of(ETAG_DIGEST).digest(bytes));
+    }
+
+    private static final String ETAG_DIGEST = "SHA-256";
+
+    private static String etagOf(byte[] digest) {
+        return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
     }
 }
