@@ -582,8 +582,8 @@ public final class ComponentSoak {
             redis.stop();
         }
         if (work != null && Files.exists(work)) {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try {
+                Trees.delete(work);
             } catch (IOException ignored) {
                 // a temp dir
             }

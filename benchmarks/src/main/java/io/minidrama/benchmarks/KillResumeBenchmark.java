@@ -88,9 +88,7 @@ public final class KillResumeBenchmark {
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
-            try (var s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Trees.delete(work);
         }
         if (failed) {
             System.out.println("FAILED: see the rows above");

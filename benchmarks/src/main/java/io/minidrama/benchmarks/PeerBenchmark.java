@@ -130,9 +130,7 @@ public final class PeerBenchmark {
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
-            try (var s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Trees.delete(work);
         }
         if (failed) {
             System.out.println("FAILED: some uploads did not end with identical bytes on the emulator (rows marked NO)");
@@ -201,9 +199,7 @@ public final class PeerBenchmark {
             verified = stored.contains(sha) && stored.contains(Long.toString(size));
             note = verified ? "" : "stored " + tail(stored);
         }
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        Trees.delete(dir);
         return new Run(contender, round, Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
                 Long.parseLong(t[3]) / 1024.0, emu, verified, note);
     }

@@ -107,9 +107,7 @@ public final class UploadBenchmark {
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
-            try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Trees.delete(dir);
         }
     }
 
